@@ -1,0 +1,213 @@
+"""The `claimcheck` command. `claimcheck` alone is `claimcheck check`.
+
+Exit codes: 0 no finding at or above the failing severity, 1 such findings, 2 the tool could not
+do its job (bad option, unreadable configuration, a rule that cannot be loaded).
+Heavy modules (spaCy, reporters other than the one asked for) are imported only when needed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+from claimcheck import __version__
+
+COMMANDS = ("check", "rules", "rule", "schema", "extract")
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Reported as `claimcheck: error: ...`, exit 2."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="claimcheck", description="Lint claim files like code: conflicts, anachronisms, sourcing.")
+    parser.add_argument("--version", action="version", version=f"claimcheck {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = sub.add_parser("check", help="lint claim files (the default command)")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: configuration, else claims/)")
+    check.add_argument("--format", default="text", choices=["text", "json", "markdown", "github", "sarif", "junit"])
+    check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
+    check.add_argument("--select", metavar="RULES", help="comma-separated rule names or codes to run (replaces configuration)")
+    check.add_argument("--ignore", metavar="RULES", help="comma-separated rule names or codes to skip (adds to configuration)")
+    check.add_argument("--fail-on", choices=["error", "warning", "info"], help="lowest severity that fails the run (default: error)")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings fail the run")
+    check.add_argument("--statistics", action="store_true", help="print counts per rule instead of the findings")
+    check.add_argument("--config", metavar="FILE", help="pyproject.toml to read (default: nearest one with [tool.claimcheck])")
+    check.add_argument("--rule-path", action="append", default=[], metavar="DIR", help="extra folder of rule modules")
+    check.add_argument("--reference", action="append", default=[], metavar="PATH", help="extra reference file or folder")
+    check.add_argument("--quiet", "-q", action="store_true", help="no summary line on standard error")
+
+    rules = sub.add_parser("rules", help="list the rules: name, code, severity, summary")
+    rules.add_argument("--config", metavar="FILE")
+    rules.add_argument("--rule-path", action="append", default=[], metavar="DIR")
+    rule = sub.add_parser("rule", help="print a rule's documentation")
+    rule.add_argument("name", metavar="NAME|CODE")
+    rule.add_argument("--config", metavar="FILE")
+    rule.add_argument("--rule-path", action="append", default=[], metavar="DIR")
+    sub.add_parser("schema", help="print the JSON Schema of claim and reference files")
+    # `extract` parses its own arguments so that `check` never imports the extractor.
+    extract = sub.add_parser("extract", help="build claim files from article texts (spaCy)", add_help=False)
+    extract.add_argument("rest", nargs=argparse.REMAINDER)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
+        argv.insert(0, "check")
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as exit_:  # argparse: 0 for --help/--version, 2 for bad options
+        return int(exit_.code or 0)
+    try:
+        return _dispatch(args)
+    except UsageError as error:
+        print(f"claimcheck: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def _dispatch(args) -> int:
+    from claimcheck.config import ConfigError
+    from claimcheck.registry import RuleDefinitionError
+
+    try:
+        if args.command == "schema":
+            return _schema()
+        if args.command == "extract":
+            return _extract(args)
+        if args.command == "rules":
+            return _list_rules(args)
+        if args.command == "rule":
+            return _show_rule(args)
+        return _check(args)
+    except (ConfigError, RuleDefinitionError) as error:
+        raise UsageError(str(error)) from None
+
+
+def _schema() -> int:
+    import json
+
+    from claimcheck.model import json_schema
+
+    print(json.dumps(json_schema(), indent=2))
+    return EXIT_OK
+
+
+def _extract(args) -> int:
+    try:
+        from claimcheck.extract.command import add_arguments, run
+    except ImportError as error:
+        raise UsageError(f"extraction is not available: {error}") from None
+    parser = argparse.ArgumentParser(prog="claimcheck extract", description="Build claim files from article texts.")
+    add_arguments(parser)
+    try:
+        extract_args = parser.parse_args(args.rest)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    return run(extract_args)
+
+
+def _load_rules(args):
+    from claimcheck.config import load_config
+    from claimcheck.registry import discover_rules
+
+    config = load_config(args.config)
+    folders = config.relative(config.rule_paths) + list(args.rule_path)
+    return config, discover_rules(folders)
+
+
+def _list_rules(args) -> int:
+    from tabulate import tabulate
+
+    _config, rules = _load_rules(args)
+    rows = [(r.name, r.code, r.severity, r.scope, r.summary) for r in rules.values()]
+    print(tabulate(rows, headers=["name", "code", "severity", "scope", "flags"], tablefmt="simple"))
+    return EXIT_OK
+
+
+def _show_rule(args) -> int:
+    from claimcheck.registry import resolve
+
+    _config, rules = _load_rules(args)
+    rule = resolve(rules, args.name)
+    if rule is None:
+        raise UsageError(f"unknown rule {args.name!r} (see `claimcheck rules`)")
+    print(f"{rule.name} ({rule.code}) — default severity {rule.severity}, scope {rule.scope}\n")
+    print(rule.doc.strip())
+    fields = rule.options.model_fields
+    if fields:
+        print("\nOptions ([tool.claimcheck.rules.%s]):" % rule.name)
+        for name, info in fields.items():
+            default = info.default if info.default_factory is None else info.default_factory()
+            print(f"  {name.replace('_', '-')} = {default!r}" + (f"  # {info.description}" if info.description else ""))
+    print(f"\nDefined in: {rule.origin}")
+    return EXIT_OK
+
+
+def _split(value: str | None) -> list[str]:
+    return [part.strip() for part in (value or "").split(",") if part.strip()]
+
+
+def _check(args) -> int:
+    from claimcheck.config import build_plan
+    from claimcheck.corpus import load_corpus
+    from claimcheck.engine import run
+    from claimcheck.findings import severity_rank
+    from claimcheck.reporters import Report, render
+
+    config, rules = _load_rules(args)
+    plan = build_plan(config, rules, select=_split(args.select), ignore=_split(args.ignore))
+    paths = args.paths or config.relative(config.paths)
+    missing = [p for p in paths if not Path(p).exists()]
+    if missing:
+        raise UsageError(f"no such file or folder: {', '.join(missing)}")
+    corpus = load_corpus(paths, config.relative(config.reference) + list(args.reference))
+    findings = run(corpus, plan)
+    report = Report(findings, files=len(corpus.all_files), claims=corpus.claim_count, rules=[s.rule for s in plan.rules], corpus=corpus)
+    output = _statistics(findings) if args.statistics and args.format == "text" else render(report, args.format)
+    _write(output, args.output)
+    fail_on = args.fail_on or config.fail_on
+    failing = [f for f in findings if severity_rank(f.severity) >= severity_rank(fail_on)]
+    if not args.quiet:
+        _summary(report, failing, fail_on)
+    return EXIT_OK if args.exit_zero or not failing else EXIT_FINDINGS
+
+
+def _statistics(findings) -> str:
+    counts = Counter((f.code, f.rule, f.severity) for f in findings)
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return "".join(f"{count:>5}  {code:<7} {rule} [{severity}]\n" for (code, rule, severity), count in rows)
+
+
+def _write(text: str, output: str | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise UsageError(f"cannot write {output}: {error.strerror or error}") from None
+
+
+def _summary(report, failing, fail_on: str) -> None:
+    by_severity = report.counts_by_severity()
+    parts = ", ".join(f"{by_severity[s]} {s}" for s in ("error", "warning", "info") if by_severity[s])
+    verdict = f"{len(failing)} at or above {fail_on}" if failing else "passed"
+    print(
+        f"claimcheck: {report.files} files, {report.claims} claims, {len(report.findings)} findings"
+        + (f" ({parts})" if parts else "")
+        + f" — {verdict}",
+        file=sys.stderr,
+    )
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,100 @@
+"""Partial dates as intervals: `2014` is 2014-01-01..2014-12-31, `2014-03` the whole month.
+
+YAML gives us `2014` as an int, `2014-03` as a string and (with other loaders) `2014-03-26` as a
+date; every form is accepted, plus ranges written `{start: <partial>, end: <partial>}`.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class DateInterval:
+    """A closed interval of days, with the text it was written as (for messages)."""
+
+    start: dt.date
+    end: dt.date
+    text: str
+
+    def overlaps(self, other: DateInterval) -> bool:
+        return self.start <= other.end and other.start <= self.end
+
+    def before(self, other: DateInterval) -> bool:
+        """Wholly before `other`: every day of self precedes every day of other."""
+        return self.end < other.start
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def parse_partial(value: object) -> DateInterval:
+    """One partial date (no ranges). Raises ValueError with a message a user understands."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return DateInterval(value, value, value.isoformat())
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        raise ValueError(f"expected a date YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
+    text = str(value).strip()
+    match = _PARTIAL.match(text)
+    if not match:
+        raise ValueError(f"expected a date YYYY, YYYY-MM or YYYY-MM-DD, got {text!r}")
+    year, month, day = (int(g) if g else None for g in match.groups())
+    if year < 1:
+        raise ValueError(f"impossible date {text!r}: there is no year 0")
+    if month is None:
+        return DateInterval(dt.date(year, 1, 1), dt.date(year, 12, 31), text)
+    if not 1 <= month <= 12:
+        raise ValueError(f"impossible date {text!r}: month {month} does not exist")
+    last = calendar.monthrange(year, month)[1]
+    if day is None:
+        return DateInterval(dt.date(year, month, 1), dt.date(year, month, last), text)
+    if not 1 <= day <= last:
+        raise ValueError(f"impossible date {text!r}: {calendar.month_name[month]} {year} has {last} days")
+    day_date = dt.date(year, month, day)
+    return DateInterval(day_date, day_date, text)
+
+
+def parse_date(value: object) -> DateInterval:
+    """A partial date or a `{start, end}` range (either end may be omitted: open range)."""
+    if isinstance(value, DateInterval):
+        return value
+    if isinstance(value, dict):
+        unknown = set(value) - {"start", "end"}
+        if unknown:
+            raise ValueError(f"a date range has only `start` and `end`, not {', '.join(sorted(map(str, unknown)))}")
+        if value.get("start") is None and value.get("end") is None:
+            raise ValueError("a date range needs `start`, `end` or both")
+        start = parse_partial(value["start"]).start if value.get("start") is not None else dt.date.min
+        end = parse_partial(value["end"]).end if value.get("end") is not None else dt.date.max
+        if end < start:
+            raise ValueError(f"date range ends ({value.get('end')}) before it starts ({value.get('start')})")
+        text = f"{value.get('start') or '…'}..{value.get('end') or '…'}"
+        return DateInterval(start, end, text)
+    return parse_partial(value)
+
+
+# JSON Schema of a partial date / range, for `claimcheck schema` and editors.
+PARTIAL_DATE_SCHEMA = {
+    "anyOf": [
+        {"type": "integer", "minimum": 1, "maximum": 9999, "description": "a year"},
+        {"type": "string", "pattern": r"^\d{4}(-\d{1,2}(-\d{1,2})?)?$", "description": "YYYY, YYYY-MM or YYYY-MM-DD"},
+    ]
+}
+DATE_SCHEMA = {
+    "anyOf": PARTIAL_DATE_SCHEMA["anyOf"]
+    + [
+        {
+            "type": "object",
+            "properties": {"start": PARTIAL_DATE_SCHEMA, "end": PARTIAL_DATE_SCHEMA},
+            "additionalProperties": False,
+            "description": "a date range",
+        }
+    ]
+}

@@ -1,0 +1,111 @@
+"""Run the selected rules over a corpus and turn their problems into findings.
+
+A rule that raises is reported as an error finding that names the rule (at the line of the rule's
+own code that failed), and the run goes on with the other rules.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import traceback
+from dataclasses import dataclass, field
+
+from claimcheck.corpus import Corpus
+from claimcheck.findings import Finding, Location
+from claimcheck.registry import Rule
+from claimcheck.rule_api import Problem, RuleOptions
+
+
+@dataclass
+class RuleSettings:
+    """How one rule runs: its severity and validated options."""
+
+    rule: Rule
+    severity: str
+    options: RuleOptions
+
+
+@dataclass
+class RunPlan:
+    rules: list[RuleSettings]
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)  # glob -> names/codes
+
+
+def run(corpus: Corpus, plan: RunPlan) -> list[Finding]:
+    findings: list[Finding] = []
+    for settings in plan.rules:
+        findings.extend(_run_rule(corpus, settings))
+    claims = {(c.file.path, c.id): c for c in corpus.claims()}
+    kept = [f for f in findings if not _suppressed(f, claims, plan)]
+    return sorted(kept, key=Finding.sort_key)
+
+
+def _targets(corpus: Corpus, scope: str):
+    if scope == "corpus":
+        yield corpus
+    elif scope == "article":
+        yield from corpus.all_files
+    else:
+        yield from corpus.claims()
+
+
+def _run_rule(corpus: Corpus, settings: RuleSettings) -> list[Finding]:
+    rule = settings.rule
+    out = []
+    try:
+        for target in _targets(corpus, rule.scope):
+            for problem in rule.check(target, settings.options, corpus) or ():
+                out.append(to_finding(problem, settings))
+    except Exception as error:  # a broken rule must not stop the others
+        out.append(_crash_finding(rule, error))
+    return out
+
+
+def to_finding(problem: Problem, settings: RuleSettings) -> Finding:
+    rule = settings.rule
+    severity = problem.severity or settings.severity
+    return Finding(rule.name, rule.code, severity, problem.message, _primary(problem), [_claim_location(c) for c in problem.related])
+
+
+def _primary(problem: Problem) -> Location:
+    claim = problem.claim
+    if claim is not None:
+        line, column = claim.field_position(problem.field) if problem.field else claim.position
+        return Location(claim.file.path, line, column, claim.article_id, claim.id)
+    source = problem.file
+    if problem.line is not None:
+        line, column = problem.line, problem.column or 1
+    else:
+        line, column = source.document.mark(()) if source is not None else (1, 1)
+    path = source.path if source is not None else "-"
+    article = getattr(source, "article_id", None)
+    return Location(path, line, column, article if problem.claim_id else None, problem.claim_id)
+
+
+def _claim_location(claim) -> Location:
+    line, column = claim.position
+    return Location(claim.file.path, line, column, claim.article_id, claim.id)
+
+
+def _crash_finding(rule: Rule, error: Exception) -> Finding:
+    frames = traceback.extract_tb(error.__traceback__)
+    frame = frames[-1] if frames else None
+    own = [f for f in frames if f.filename.endswith(f"{rule.check.__module__.rsplit('.', 1)[-1]}.py")]
+    frame = own[-1] if own else frame
+    path, line = (frame.filename, frame.lineno or 1) if frame else (rule.origin, 1)
+    message = f"rule {rule.name} crashed ({type(error).__name__}: {error}); its findings are incomplete, the other rules ran"
+    return Finding(rule.name, rule.code, "error", message, Location(path, line, 1))
+
+
+def _suppressed(finding: Finding, claims: dict, plan: RunPlan) -> bool:
+    names = {finding.rule, finding.code}
+    for pattern, ignored in plan.per_file_ignores.items():
+        if names & _names(ignored) and fnmatch.fnmatch(finding.path, pattern):
+            return True
+    claim = claims.get((finding.path, finding.claim)) if finding.claim is not None else None
+    return claim is not None and bool(names & _names(claim.ignore))
+
+
+def _names(ignored) -> set[str]:
+    """Rule names as written, codes in any case."""
+    return {*ignored, *(name.upper() for name in ignored)}

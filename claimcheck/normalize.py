@@ -1,0 +1,68 @@
+"""Names compared the way an editor would: case, accents, punctuation, leading articles, aliases.
+
+`name_key("The U.S. President")` and `name_key("US president")` are both "us president"; the
+reference files' aliases then map every spelling onto one canonical key.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+
+_LEADING_ARTICLES = ("the ", "a ", "an ")
+_NON_WORD = re.compile(r"[^\w]+")
+_INITIALS = re.compile(r"\b(\w)\.(?=\w\.)")  # U.S. -> US before punctuation becomes spaces
+
+
+@lru_cache(maxsize=65536)
+def name_key(text: str) -> str:
+    """Case-, accent-, punctuation- and article-insensitive form of a name."""
+    folded = unicodedata.normalize("NFKD", text)
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).casefold()
+    folded = folded.replace("’", "'").replace("'s ", " ").replace("'", "")
+    folded = _INITIALS.sub(r"\1", folded)
+    folded = _NON_WORD.sub(" ", folded).replace("_", " ").strip()
+    folded = " ".join(folded.split())
+    for article in _LEADING_ARTICLES:
+        if folded.startswith(article):
+            folded = folded[len(article) :]
+            break
+    return folded
+
+
+class Normalizer:
+    """Maps names to canonical keys through the aliases of the reference files."""
+
+    def __init__(self, aliases: Mapping[str, Iterable[str]] | None = None):
+        self._canonical: dict[str, str] = {}
+        self._display: dict[str, str] = {}
+        for canonical, others in (aliases or {}).items():
+            self.add_alias(canonical, others)
+
+    def add_alias(self, canonical: str, others: Iterable[str]) -> None:
+        target = self.key(canonical)  # an alias of an alias joins the same group
+        self._display.setdefault(target, canonical)
+        for other in others:
+            other_key = name_key(other)
+            if other_key != target:
+                self._canonical[other_key] = target
+
+    def key(self, text: str | None) -> str:
+        """The canonical key of a name (empty string for None)."""
+        if not text:
+            return ""
+        key = name_key(text)
+        seen = set()
+        while key in self._canonical and key not in seen:
+            seen.add(key)
+            key = self._canonical[key]
+        return key
+
+    def same(self, a: str | None, b: str | None) -> bool:
+        return bool(a) and bool(b) and self.key(a) == self.key(b)
+
+    def display(self, text: str) -> str:
+        """The canonical spelling of a name, for messages."""
+        return self._display.get(self.key(text), text)

@@ -1,0 +1,124 @@
+"""Finding rules: one mechanism for built-in rules, a project's rule folders and plugins.
+
+Every rule, ours included, is registered under the entry-point group `claimcheck.rules`
+(our own pyproject.toml lists the built-ins there) or lives as a `.py` file in a rule folder.
+Both go through `rule_from_object`, so a third-party rule is a first-class citizen.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import inspect
+import re
+import sys
+from dataclasses import dataclass
+from importlib.metadata import entry_points
+from pathlib import Path
+
+from claimcheck.findings import SEVERITIES
+from claimcheck.rule_api import SCOPES, RuleOptions
+
+ENTRY_POINT_GROUP = "claimcheck.rules"
+_NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+_CODE = re.compile(r"^[A-Z]+[0-9]+$")
+
+
+class RuleDefinitionError(Exception):
+    """A rule that cannot be registered (missing attribute, clash, import error)."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    code: str
+    severity: str
+    scope: str
+    options: type[RuleOptions]
+    check: object
+    doc: str
+    origin: str  # entry point or file, for messages
+
+    @property
+    def summary(self) -> str:
+        return self.doc.strip().splitlines()[0] if self.doc.strip() else ""
+
+
+def rule_from_object(obj: object, origin: str) -> Rule:
+    """Validate a rule module/object and describe it."""
+    missing = [attr for attr in ("NAME", "CODE", "check") if not hasattr(obj, attr)]
+    if missing:
+        raise RuleDefinitionError(f"{origin}: a rule needs {', '.join(missing)}")
+    name, code = obj.NAME, obj.CODE
+    severity = getattr(obj, "SEVERITY", "warning")
+    scope = getattr(obj, "SCOPE", "claim")
+    options = getattr(obj, "Options", RuleOptions)
+    problems = []
+    if not isinstance(name, str) or not _NAME.match(name):
+        problems.append(f"NAME {name!r} is not kebab-case")
+    if not isinstance(code, str) or not _CODE.match(code):
+        problems.append(f"CODE {code!r} must look like CC101")
+    if severity not in SEVERITIES:
+        problems.append(f"SEVERITY {severity!r} is not one of {', '.join(SEVERITIES)}")
+    if scope not in SCOPES:
+        problems.append(f"SCOPE {scope!r} is not one of {', '.join(SCOPES)}")
+    if not (inspect.isclass(options) and issubclass(options, RuleOptions)):
+        problems.append("Options must subclass claimcheck.rule_api.RuleOptions")
+    if not callable(obj.check):
+        problems.append("check must be callable")
+    if problems:
+        raise RuleDefinitionError(f"{origin}: " + "; ".join(problems))
+    return Rule(name, code, severity, scope, options, obj.check, inspect.getdoc(obj) or "", origin)
+
+
+def _entry_point_rules() -> list[Rule]:
+    rules = []
+    for point in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda p: p.name):
+        origin = f"entry point {point.name} = {point.value}"
+        try:
+            obj = point.load()
+        except Exception as error:  # a broken plugin must say which one it is
+            raise RuleDefinitionError(f"{origin}: cannot import: {type(error).__name__}: {error}") from None
+        rules.append(rule_from_object(obj, origin))
+    return rules
+
+
+def _folder_rules(folder: str) -> list[Rule]:
+    rules = []
+    for path in sorted(Path(folder).glob("*.py")):
+        if path.name.startswith("_"):
+            continue
+        module_name = f"claimcheck_rules_{abs(hash(str(path.resolve())))}_{path.stem}"
+        spec = importlib.util.spec_from_file_location(module_name, path)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[module_name] = module
+        try:
+            spec.loader.exec_module(module)
+        except Exception as error:
+            raise RuleDefinitionError(f"{path}: cannot import: {type(error).__name__}: {error}") from None
+        rules.append(rule_from_object(module, str(path)))
+    return rules
+
+
+def discover_rules(folders: list[str] = ()) -> dict[str, Rule]:
+    """All rules by name: installed (built-in and plugins), then each rule folder."""
+    found = _entry_point_rules()
+    for folder in folders:
+        if Path(folder).is_dir():
+            found.extend(_folder_rules(folder))
+    by_name: dict[str, Rule] = {}
+    by_code: dict[str, Rule] = {}
+    for rule in found:
+        for index, key in ((by_name, rule.name), (by_code, rule.code)):
+            if key in index and index[key].origin != rule.origin:
+                raise RuleDefinitionError(f"rule {key} is defined twice: {index[key].origin} and {rule.origin}")
+        by_name[rule.name] = rule
+        by_code[rule.code] = rule
+    return dict(sorted(by_name.items(), key=lambda item: item[1].code))
+
+
+def resolve(rules: dict[str, Rule], name_or_code: str) -> Rule | None:
+    """A rule by name or code (codes are case-insensitive)."""
+    if name_or_code in rules:
+        return rules[name_or_code]
+    upper = name_or_code.upper()
+    return next((rule for rule in rules.values() if rule.code == upper), None)

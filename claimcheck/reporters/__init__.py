@@ -1,0 +1,54 @@
+"""Reporters turn findings into one output format each.
+
+A reporter is a module `claimcheck.reporters.<name>` with `render(report: Report) -> str`.
+They are imported only when asked for, so `claimcheck check` loads just the one it prints.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from collections import Counter
+from dataclasses import dataclass, field
+
+from claimcheck import __version__
+
+FORMATS = {
+    "text": "claimcheck.reporters.text",
+    "json": "claimcheck.reporters.json",
+    "markdown": "claimcheck.reporters.markdown",
+    "github": "claimcheck.reporters.github",
+    "sarif": "claimcheck.reporters.sarif",
+    "junit": "claimcheck.reporters.junit",
+}
+
+
+@dataclass
+class Report:
+    """Everything a reporter may need: findings, what was checked, which rules ran."""
+
+    findings: list
+    files: int = 0
+    claims: int = 0
+    rules: list = field(default_factory=list)  # registry.Rule objects that ran
+    corpus: object | None = None  # the Corpus, for reporters that show claims side by side
+    version: str = __version__
+
+    def counts_by_severity(self) -> Counter:
+        return Counter(f.severity for f in self.findings)
+
+
+def available_formats() -> list[str]:
+    return [name for name, module in FORMATS.items() if importlib.util.find_spec(module) is not None]
+
+
+def render(report: Report, fmt: str) -> str:
+    module = importlib.import_module(FORMATS[fmt])
+    return module.render(report)
+
+
+def one_line(text: str) -> str:
+    """Control characters (newlines from claim text) escaped so one finding stays one line."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)

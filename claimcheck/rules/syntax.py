@@ -1,0 +1,30 @@
+"""A file that cannot be read as YAML data.
+
+Reported for: invalid YAML, bytes that are not UTF-8 text, binary files, tags that would build
+objects (`!!python/...`), alias expansion beyond the limit (alias bombs), nesting deeper than
+64 levels, more than one YAML document in a file. The rest of the file is not checked; the
+other files are.
+
+No options.
+
+Fails::
+
+    article:
+      id: x
+    claims: [   # unclosed flow sequence
+
+Passes: any file that parses as plain YAML data.
+"""
+
+from claimcheck.rule_api import Problem
+
+NAME = "syntax"
+CODE = "CC001"
+SEVERITY = "error"
+SCOPE = "article"
+
+
+def check(source, options, corpus):
+    for problem in source.problems:
+        if problem.rule == NAME:
+            yield Problem(problem.message, file=source, line=problem.line, column=problem.column, severity=problem.severity)
