@@ -1,0 +1,319 @@
+"""Finding date expressions in text and resolving them to partial dates.
+
+A resolved date is what the claims format wants: "YYYY", "YYYY-MM",
+"YYYY-MM-DD" or {"start": ..., "end": ...}. Relative expressions
+("Thursday", "last month", "two weeks ago") are resolved against the
+publication date, to the granularity the text supports. Explicit
+calendar dates ("Feb. 24", "March 2014") are parsed by dateparser with the
+publication date as its relative base; the week/month arithmetic that
+dateparser does not model (calendar weeks, "last January") is done here.
+
+This module is pure Python (no spaCy): the caller decides, with the parse,
+whether a four-digit number is a year and whether a verb is future.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+          "seven": 7, "eight": 8, "nine": 9, "ten": 10, "several": None, "few": None}
+
+MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+         r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\."
+         r"|Jan|Feb|Aug|Sept|Oct|Nov|Dec)")
+DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+PART = r"(?:early|earlier|late|later|mid-?|the\s+end\s+of|the\s+beginning\s+of)"
+COUNT = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)"
+
+# Ordered: longer, more specific patterns first; matches never overlap.
+_PATTERNS: list[tuple[str, str]] = [
+    ("md_range", rf"\bbetween\s+(?P<m>{MONTH})\s*(?P<d1>{DAY})\s+and\s+(?:(?P<m2>{MONTH})\s*)?(?P<d2>{DAY})(?:,?\s+(?P<y>{YEAR}))?\b"),
+    ("md_dash", rf"\b(?P<m>{MONTH})\s*(?P<d1>{DAY})\s*[-–]\s*(?P<d2>{DAY})(?:,?\s+(?P<y>{YEAR}))?\b"),
+    ("mdy", rf"\b(?P<m>{MONTH})\s*(?P<d>{DAY}),?\s+(?P<y>{YEAR})\b"),
+    ("dmy", rf"\b(?P<d>{DAY})\s+(?P<m>{MONTH})\s+(?P<y>{YEAR})\b"),
+    ("md", rf"\b(?P<m>{MONTH})\s*(?P<d>{DAY})\b(?!\s*(?:%|percent|million|billion|,\d))"),
+    ("dm", rf"\b(?P<d>{DAY})\s+(?P<m>{MONTH})\b"),
+    ("my", rf"\b(?:(?P<part>{PART})\s+)?(?P<m>{MONTH})(?:\s+of)?,?\s+(?P<y>{YEAR})\b"),
+    ("rel_month", rf"\b(?P<rel>last|next|this|past|previous|coming)\s+(?P<m>{MONTH})\b"),
+    ("month", rf"\b(?:(?P<part>{PART})\s+)?(?P<m>{MONTH})\b(?!\s*\d)"),
+    ("decade", rf"\b(?:the\s+)?(?:(?P<part>early|mid-?|late)\s+)?(?P<dec>1[0-9]{{2}}0|20[0-9]0)[’']?s\b"),
+    ("century", r"\b(?:the\s+)?(?P<c>[1-9]|1[0-9]|2[01])(?:st|nd|rd|th)[\s-]+century\b"),
+    ("weekday", rf"\b(?:(?P<part>early|earlier|late|later|last|next|this|on)\s+)?(?P<wd>{WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?\b"),
+    ("rel_unit", r"\b(?P<rel>last|next|this|coming)\s+(?P<unit>week|month|year|weekend)\b"),
+    ("ago", rf"\b(?P<n>{COUNT})\s+(?P<unit>day|week|month|year)s?\s+ago\b"),
+    ("coming", r"\b(?:in\s+)?the\s+(?P<rel>coming|next\s+few)\s+(?P<unit>days|weeks)\b"),
+    ("deixis", r"\b(?P<word>yesterday|today|tomorrow|last\s+night|tonight)\b"),
+    ("year", rf"(?<![\d,.$£€])\b(?P<y>{YEAR})\b(?![\d,.%]|\s*(?:percent|per\s+cent))"),
+]
+_COMPILED = [(name, re.compile(rx, re.I if name not in ("month", "my", "md", "dm", "mdy", "dmy", "rel_month", "md_range", "md_dash") else 0))
+             for name, rx in _PATTERNS]
+
+
+@dataclass
+class DateMention:
+    start: int
+    end: int
+    text: str
+    pattern: str
+    groups: dict
+    relative: bool        # needs the publication date to resolve
+
+    def resolve(self, published: _dt.date | None, future: bool = False):
+        """The partial date (str) or {"start","end"} range, or None."""
+        try:
+            return _RESOLVERS[self.pattern](self.groups, published, future)
+        except (ValueError, KeyError, TypeError):
+            return None
+
+
+def find_dates(text: str, offset: int = 0) -> list[DateMention]:
+    """All date expressions in `text`, non-overlapping, in text order."""
+    taken: list[tuple[int, int]] = []
+    found: list[DateMention] = []
+    for name, rx in _COMPILED:
+        for m in rx.finditer(text):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            if name == "month" and not _month_alone_ok(text, m):
+                continue
+            taken.append((s, e))
+            groups = {k: v for k, v in m.groupdict().items() if v is not None}
+            relative = name not in ("mdy", "dmy", "my", "year", "decade", "century", "md_range", "md_dash") or (
+                name in ("md_range", "md_dash") and "y" not in groups)
+            found.append(DateMention(s + offset, e + offset, m.group(0), name, groups, relative))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def _month_alone_ok(text: str, m: re.Match) -> bool:
+    """A bare month name is a date only after a cue ("in March", "a July article").
+
+    "May" and "March" are also a verb, so they need a preposition before them.
+    """
+    if m.group("part"):
+        return True
+    before = text[max(0, m.start() - 12):m.start()].lower().split()
+    prev = before[-1] if before else ""
+    if m.group("m").lower() in ("may", "march"):
+        return prev in ("in", "since", "until", "by", "of", "early", "late", "mid", "from", "before", "after")
+    return prev in ("in", "since", "until", "by", "of", "a", "an", "the", "from", "before", "after",
+                    "early", "late", "mid", "this", "that", "during", "through") or not prev
+
+
+# ---------------------------------------------------------------- resolution
+def fmt(d: _dt.date, unit: str = "day") -> str:
+    if unit == "year":
+        return f"{d.year:04d}"
+    if unit == "month":
+        return f"{d.year:04d}-{d.month:02d}"
+    return d.isoformat()
+
+
+def span(start: str, end: str) -> dict:
+    return {"start": start, "end": end}
+
+
+def _month(name: str) -> int:
+    return _MONTHS[name.lower().rstrip(".")]
+
+
+def _day(s: str) -> int:
+    return int(re.match(r"\d+", s).group(0))
+
+
+@lru_cache(maxsize=512)
+def _dateparser_day(text: str, base: _dt.date | None, future: bool):
+    """Parse an explicit calendar date with dateparser, relative to `base`."""
+    import dateparser  # lazy: slow to import, only needed when extracting
+
+    settings = {"PREFER_DATES_FROM": "future" if future else "past", "PREFER_DAY_OF_MONTH": "first"}
+    if base is not None:
+        settings["RELATIVE_BASE"] = _dt.datetime(base.year, base.month, base.day)
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    return parsed.date() if parsed else None
+
+
+def _infer_year(month: int, day: int, published: _dt.date, future: bool) -> _dt.date:
+    """Most recent such day on or before publication (or next one if future)."""
+    year = published.year
+    candidate = _dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))
+    if future and candidate < published:
+        candidate = candidate.replace(year=year + 1)
+    elif not future and candidate > published:
+        candidate = candidate.replace(year=year - 1)
+    return candidate
+
+
+def _md(g, published, future):
+    if published is None:
+        return None
+    m, d = _month(g["m"]), _day(g["d"])
+    parsed = _dateparser_day(f"{calendar.month_name[m]} {d}", published, future)
+    return fmt(parsed) if parsed else fmt(_infer_year(m, d, published, future))
+
+
+def _mdy(g, published, future):
+    return fmt(_dt.date(int(g["y"]), _month(g["m"]), _day(g["d"])))
+
+
+def _range(g, published, future):
+    m1 = _month(g["m"])
+    m2 = _month(g["m2"]) if g.get("m2") else m1
+    if g.get("y"):
+        y = int(g["y"])
+        start, end = _dt.date(y, m1, _day(g["d1"])), _dt.date(y, m2, _day(g["d2"]))
+    elif published is not None:
+        start = _infer_year(m1, _day(g["d1"]), published, future)
+        end = _dt.date(start.year if m2 >= m1 else start.year + 1, m2, _day(g["d2"]))
+    else:
+        return None
+    return span(fmt(start), fmt(end))
+
+
+def _my(g, published, future):
+    return f"{int(g['y']):04d}-{_month(g['m']):02d}"
+
+
+def _month_only(g, published, future):
+    if published is None:
+        return None
+    m = _month(g["m"])
+    year = published.year
+    if future and m < published.month:
+        year += 1
+    elif not future and m > published.month:
+        year -= 1
+    return f"{year:04d}-{m:02d}"
+
+
+def _rel_month(g, published, future):
+    if published is None:
+        return None
+    m, rel = _month(g["m"]), g["rel"].lower()
+    year = published.year
+    if rel in ("last", "past", "previous"):      # strictly before this month
+        year = year if m < published.month else year - 1
+    elif rel in ("next", "coming"):              # strictly after this month
+        year = year if m > published.month else year + 1
+    return f"{year:04d}-{m:02d}"
+
+
+def _year(g, published, future):
+    return f"{int(g['y']):04d}"
+
+
+def _decade(g, published, future):
+    start = int(g["dec"])
+    part = (g.get("part") or "").lower().rstrip("-")
+    lo, hi = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}.get(part, (0, 9))
+    return span(f"{start + lo:04d}", f"{start + hi:04d}")
+
+
+def _century(g, published, future):
+    c = int(g["c"])
+    return span(f"{(c - 1) * 100 + 1:04d}", f"{c * 100:04d}")
+
+
+def _weekday(g, published, future):
+    if published is None:
+        return None
+    target = _WEEKDAYS.index(g["wd"].lower())
+    rel = (g.get("part") or "").lower()
+    if rel == "next" or (future and rel != "last"):
+        delta = (target - published.weekday()) % 7
+        return fmt(published + _dt.timedelta(days=delta or (7 if rel == "next" else 0)))
+    delta = (published.weekday() - target) % 7
+    if rel == "last" and delta == 0:
+        delta = 7
+    return fmt(published - _dt.timedelta(days=delta))
+
+
+def _week_of(day: _dt.date) -> dict:
+    monday = day - _dt.timedelta(days=day.weekday())
+    return span(fmt(monday), fmt(monday + _dt.timedelta(days=6)))
+
+
+def _add_months(d: _dt.date, n: int) -> _dt.date:
+    y, m = divmod(d.month - 1 + n, 12)
+    return _dt.date(d.year + y, m + 1, 1)
+
+
+def _rel_unit(g, published, future):
+    if published is None:
+        return None
+    rel, unit = g["rel"].lower(), g["unit"].lower()
+    step = {"last": -1, "next": 1, "coming": 1, "this": 0}[rel]
+    if unit in ("week", "weekend"):
+        week = _week_of(published + _dt.timedelta(weeks=step))
+        if unit == "weekend":
+            sat = _dt.date.fromisoformat(week["start"]) + _dt.timedelta(days=5)
+            return span(fmt(sat), week["end"])
+        return week
+    if unit == "month":
+        return fmt(_add_months(published.replace(day=1), step), "month")
+    return f"{published.year + step:04d}"
+
+
+def _ago(g, published, future):
+    if published is None:
+        return None
+    n = _SMALL.get(g["n"].lower(), None) if not g["n"].isdigit() else int(g["n"])
+    if not n:
+        return None
+    unit = g["unit"].lower()
+    if unit == "day":
+        return fmt(published - _dt.timedelta(days=n))
+    if unit == "week":     # the calendar week n weeks before the publication week
+        return _week_of(published - _dt.timedelta(weeks=n))
+    if unit == "month":
+        return fmt(_add_months(published.replace(day=1), -n), "month")
+    return f"{published.year - n:04d}"
+
+
+def _coming(g, published, future):
+    if published is None:
+        return None
+    return span(fmt(published), fmt(_add_months(published.replace(day=1), 1), "month"))
+
+
+def _deixis(g, published, future):
+    if published is None:
+        return None
+    word = " ".join(g["word"].lower().split())
+    delta = {"yesterday": -1, "last night": -1, "today": 0, "tonight": 0, "tomorrow": 1}[word]
+    return fmt(published + _dt.timedelta(days=delta))
+
+
+_RESOLVERS = {
+    "md_range": _range, "md_dash": _range, "mdy": _mdy, "dmy": _mdy, "md": _md, "dm": _md,
+    "my": _my, "rel_month": _rel_month, "month": _month_only, "decade": _decade,
+    "century": _century, "weekday": _weekday, "rel_unit": _rel_unit, "ago": _ago,
+    "coming": _coming, "deixis": _deixis, "year": _year,
+}
+
+FUTURE_PATTERNS = {"coming"}   # these always describe planned things
+
+
+def as_partial(value) -> str | None:
+    """Collapse a resolved date to the finest partial date containing it (for as_of)."""
+    if value is None or isinstance(value, str):
+        return value
+    start, end = value["start"], value["end"]
+    for n in (10, 7, 4):
+        if start[:n] == end[:n]:
+            return start[:n]
+    return None

@@ -1,0 +1,87 @@
+"""Reading numbers: digits, spelled-out words, scale words, fractions.
+
+Spelled-out numbers go through text2num (a maintained parser for English
+number words) so that "Fifty-nine", "thirteen thousand" and "one hundred
+twenty" all work without a home-made grammar.
+"""
+from __future__ import annotations
+
+import re
+
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+          "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
+FRACTIONS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0,
+             "thirds": 200 / 3, "quarters": 75.0}
+# Hedge words before a number -> the spec's approx values (longest first).
+HEDGES = [
+    ("more than", "more-than"), ("greater than", "more-than"), ("upwards of", "more-than"),
+    ("in excess of", "more-than"), ("over", "more-than"), ("above", "more-than"),
+    ("at least", "at-least"), ("no fewer than", "at-least"), ("no less than", "at-least"),
+    ("at most", "at-most"), ("no more than", "at-most"), ("up to", "up-to"), ("as many as", "up-to"),
+    ("as much as", "up-to"), ("less than", "less-than"), ("fewer than", "less-than"),
+    ("under", "less-than"), ("below", "less-than"), ("nearly", "almost"), ("almost", "almost"),
+    ("close to", "almost"), ("just under", "almost"), ("about", "about"), ("around", "about"),
+    ("roughly", "about"), ("approximately", "about"), ("some", "about"), ("an estimated", "about"),
+    ("estimated", "about"), ("circa", "about"), ("some", "about"),
+]
+CURRENCIES = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB",
+              "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR",
+              "pounds": "GBP", "rubles": "RUB", "roubles": "RUB", "hryvnias": "UAH", "yuan": "CNY"}
+
+_DIGITS = re.compile(r"^[$€£¥₽]?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$")
+
+
+def parse_digits(token: str) -> float | None:
+    m = _DIGITS.match(token.strip())
+    if not m:
+        return None
+    return float(m.group(1).replace(",", "") + (m.group(2) or ""))
+
+
+def parse_words(words: str) -> float | None:
+    """Spelled-out numbers ("fifty-nine", "thirteen thousand") via text2num."""
+    from text_to_num import text2num  # lazy: only extraction needs it
+
+    cleaned = " ".join(words.lower().replace("-", " ").split())
+    if not cleaned or cleaned in ("a", "an", "one"):
+        return 1.0 if cleaned else None
+    try:
+        return float(text2num(cleaned, "en"))
+    except ValueError:
+        return None
+
+
+def parse_number(text: str) -> float | None:
+    """A whole number expression: '1,254', '40 million', '$300 million', 'five'."""
+    parts = text.replace("\u00a0", " ").split()
+    if not parts:
+        return None
+    scale = 1.0
+    while parts and parts[-1].lower().rstrip(".") in SCALES:
+        scale *= SCALES[parts.pop().lower().rstrip(".")]
+    if not parts:
+        return None
+    joined = " ".join(parts)
+    glued = re.match(r"^([$€£]?[\d,.]+)(bn|mn|m|k|b|tn)$", joined, re.I)  # "2.5bn"
+    if glued:
+        joined, scale = glued.group(1), scale * SCALES[glued.group(2).lower()]
+    value = parse_digits(joined)
+    if value is None:
+        value = parse_words(joined)
+    return None if value is None else value * scale
+
+
+def tidy(value: float) -> int | float:
+    """Integers print as integers; fractions keep one decimal place."""
+    if abs(value - round(value)) < 1e-9:
+        return int(round(value))
+    return round(value, 1)
+
+
+def hedge_of(preceding: str) -> str:
+    """The approx value for the words just before a number."""
+    low = " ".join(preceding.lower().split())
+    for phrase, approx in HEDGES:
+        if low.endswith(phrase) and (len(low) == len(phrase) or low[-len(phrase) - 1] == " "):
+            return approx
+    return "exact"

@@ -1,0 +1,33 @@
+"""Helpers shared by the built-in rules: grouping by normalised key, describing claims."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+
+
+def group_by(claims: Iterable, key: Callable[[object], object]) -> dict:
+    """Claims grouped by `key(claim)`; claims whose key is empty/None are left out.
+
+    Corpus rules compare only within groups, so their cost grows with the corpus, not its square.
+    """
+    groups: dict = defaultdict(list)
+    for claim in claims:
+        k = key(claim)
+        if k:
+            groups[k].append(claim)
+    return groups
+
+
+def where(claim) -> str:
+    """`path:line` of a claim, for messages that name the other side."""
+    line, _column = claim.position
+    return f"{claim.file.path}:{line}"
+
+
+def source_label(claim) -> str:
+    """Who says so, for messages: the attribution's source, or the article's own voice."""
+    attribution = claim.attribution
+    if attribution is None or not attribution.source:
+        return "unattributed"
+    return attribution.source
