@@ -93,6 +93,9 @@ def resolve_scalar(value: str, tag: str | None, plain: bool) -> object:
         return value
     if tag is not None and tag not in _ALLOWED_TAGS:
         raise ValueError(tag)
+    first = value[:1]
+    if first.isalpha() and first not in "tTfFnN":  # fast path: most scalars are words
+        return value
     if _NULL.match(value):
         return None
     if value in _BOOL:
@@ -229,18 +232,19 @@ def read_yaml(text: str, max_depth: int = MAX_DEPTH, max_nodes: int = MAX_NODES)
     """Parse one YAML document. Raises YamlProblem with a position for anything unreadable."""
     builder = _Builder(max_depth, max_nodes)
     documents = 0
+    handlers = {
+        ScalarEvent: builder.scalar,
+        MappingStartEvent: lambda event: builder.start(event, {}),
+        SequenceStartEvent: lambda event: builder.start(event, []),
+        MappingEndEvent: builder.end,
+        SequenceEndEvent: builder.end,
+        AliasEvent: builder.alias,
+    }
     try:
         for event in _YAML.parse(text):
-            if isinstance(event, ScalarEvent):
-                builder.scalar(event)
-            elif isinstance(event, MappingStartEvent):
-                builder.start(event, {})
-            elif isinstance(event, SequenceStartEvent):
-                builder.start(event, [])
-            elif isinstance(event, (MappingEndEvent, SequenceEndEvent)):
-                builder.end(event)
-            elif isinstance(event, AliasEvent):
-                builder.alias(event)
+            handler = handlers.get(type(event))
+            if handler is not None:
+                handler(event)
             elif isinstance(event, DocumentStartEvent):
                 documents += 1
                 if documents > 1:

@@ -1,0 +1,107 @@
+"""Time `claimcheck check` on the repository and on generated corpora.
+
+    python benchmarks/bench_check.py                 # repo claims + 10,000 generated claims
+    python benchmarks/bench_check.py --claims 100000 # the scale the corpus rules must keep
+
+The generated corpus mimics real claim files: 100 claims a file, figures that share subjects and
+metrics across articles (so the corpus rules have real groups to compare), dated events, quotes
+repeated across outlets, role claims against a reference file. Prints wall-clock seconds of the
+whole command (best of --repeat runs, new process each time) and, in-process, the time spent in
+loading and in each rule.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SUBJECTS = [f"conflict zone {i}" for i in range(300)]
+METRICS = ["people killed", "troops deployed", "people displaced", "aid pledged"]
+SPEAKERS = [f"Official Number{i}" for i in range(200)]
+QUOTES = [f"we will not accept proposal number {i} under any circumstances" for i in range(500)]
+ROLES = ["President of Ruritania", "Defence Minister of Ruritania", "Mayor of Capital City"]
+
+
+def _claim(rng: random.Random, index: int, year: int) -> str:
+    kind = rng.choices(["figure", "event", "quote", "role", "statement"], [5, 2, 2, 1, 1])[0]
+    head = f"  - id: c{index}\n    kind: {kind}\n"
+    if kind == "figure":
+        value = rng.choice([1000, 1200, 13000, 51, 60, 250000])
+        approx = rng.choice(["exact", "about", "more-than", "almost"])
+        cumulative = "true" if rng.random() < 0.3 else "false"
+        source = f"\n    attribution: {{source: {rng.choice(SPEAKERS)}, type: named}}" if rng.random() < 0.5 else ""
+        return (head + f"    text: {value} people\n    subject: {rng.choice(SUBJECTS)}\n    metric: {rng.choice(METRICS)}\n"
+                f"    value: {value}\n    approx: {approx}\n    unit: people\n    cumulative: {cumulative}{source}\n")
+    if kind == "event":
+        return head + f"    text: it happened\n    subject: {rng.choice(SUBJECTS)} ceasefire\n    date: {year}-{rng.randint(1, 12):02d}\n"
+    if kind == "quote":
+        return (head + f"    text: a quote\n    quote: {rng.choice(QUOTES)}\n"
+                f"    attribution: {{source: {rng.choice(SPEAKERS)}, type: named}}\n")
+    if kind == "role":
+        return head + f"    text: a title\n    entity: {rng.choice(SPEAKERS)}\n    role: {rng.choice(ROLES)}\n    status: {rng.choice(['current', 'former'])}\n"
+    return head + "    text: analysts say the situation is widely seen as grave\n    hedge: widely seen\n"
+
+
+def generate(folder: Path, claims: int, per_file: int = 100, seed: int = 7) -> None:
+    rng = random.Random(seed)
+    (folder / "reference").mkdir(parents=True, exist_ok=True)
+    tenures = "".join(
+        f"  - {{entity: {rng.choice(SPEAKERS)}, role: {role}, start: {2000 + 4 * i}-01-01, end: {2004 + 4 * i}-01-01}}\n"
+        for role in ROLES for i in range(6)
+    )
+    (folder / "reference" / "offices.yaml").write_text(f"reference: {{id: bench}}\ntenures:\n{tenures}aliases: {{}}\n")
+    for file_index in range(0, claims, per_file):
+        year = rng.randint(2015, 2024)
+        body = "".join(_claim(rng, i, year) for i in range(file_index, min(claims, file_index + per_file)))
+        header = f"article:\n  id: bench-{file_index}\n  published: {year}-12-31\n  outlet: Bench Times\nclaims:\n"
+        (folder / f"bench-{file_index:07d}.yaml").write_text(header + body)
+
+
+def time_command(args: list[str], repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "claimcheck", *args], capture_output=True, cwd=REPO, check=False)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def profile_in_process(paths: list[str]) -> None:
+    from claimcheck.config import Config, build_plan
+    from claimcheck.corpus import load_corpus
+    from claimcheck.engine import _run_rule
+    from claimcheck.registry import discover_rules
+
+    start = time.perf_counter()
+    corpus = load_corpus(paths)
+    print(f"    load: {time.perf_counter() - start:.3f}s ({corpus.claim_count} claims, {len(corpus.all_files)} files)")
+    plan = build_plan(Config(root=REPO), discover_rules())
+    for settings in plan.rules:
+        start = time.perf_counter()
+        found = _run_rule(corpus, settings)
+        print(f"    {settings.rule.name:<22} {time.perf_counter() - start:.3f}s  {len(found)} findings")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--claims", type=int, action="append", help="generated corpus size (repeatable); default 10000")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    print(f"python -m claimcheck --version: {time_command(['--version'], args.repeat):.3f}s (startup)")
+    print(f"claimcheck check claims/ (repository): {time_command(['check', 'claims', '-q'], args.repeat):.3f}s")
+    for size in args.claims or [10_000]:
+        with tempfile.TemporaryDirectory() as tmp:
+            generate(Path(tmp), size)
+            seconds = time_command(["check", tmp, "-q", "--format", "json"], args.repeat)
+            print(f"claimcheck check <generated {size} claims>: {seconds:.3f}s")
+            profile_in_process([tmp])
+
+
+if __name__ == "__main__":
+    main()
