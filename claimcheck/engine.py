@@ -7,6 +7,8 @@ own code that failed), and the run goes on with the other rules.
 from __future__ import annotations
 
 import fnmatch
+import inspect
+import os
 import traceback
 from dataclasses import dataclass, field
 
@@ -88,11 +90,13 @@ def _claim_location(claim) -> Location:
 
 
 def _crash_finding(rule: Rule, error: Exception) -> Finding:
-    frames = traceback.extract_tb(error.__traceback__)
-    frame = frames[-1] if frames else None
-    own = [f for f in frames if f.filename.endswith(f"{rule.check.__module__.rsplit('.', 1)[-1]}.py")]
-    frame = own[-1] if own else frame
-    path, line = (frame.filename, frame.lineno or 1) if frame else (rule.origin, 1)
+    """Point at the deepest line of the rule's own file in the traceback (else the rule's origin)."""
+    try:
+        rule_file = os.path.realpath(inspect.getsourcefile(rule.check) or "")
+    except TypeError:  # a builtin or C callable
+        rule_file = ""
+    own = [f for f in traceback.extract_tb(error.__traceback__) if os.path.realpath(f.filename) == rule_file]
+    path, line = (own[-1].filename, own[-1].lineno or 1) if own else (rule.origin, 1)
     message = f"rule {rule.name} crashed ({type(error).__name__}: {error}); its findings are incomplete, the other rules ran"
     return Finding(rule.name, rule.code, "error", message, Location(path, line, 1))
 
