@@ -40,6 +40,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--rule-path", action="append", default=[], metavar="DIR", help="extra folder of rule modules")
     check.add_argument("--reference", action="append", default=[], metavar="PATH", help="extra reference file or folder")
     check.add_argument("--quiet", "-q", action="store_true", help="no summary line on standard error")
+    check.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in FILE (see --write-baseline)")
+    check.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE (then none fail)")
+    check.add_argument("--changed-since", metavar="REF", help="report only findings involving files changed since git REF")
 
     rules = sub.add_parser("rules", help="list the rules: name, code, severity, summary")
     rules.add_argument("--config", metavar="FILE")
@@ -59,12 +62,18 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
         argv.insert(0, "check")
+    if argv[0] == "extract":  # its own parser: argparse's REMAINDER would reject leading options
+        return _guarded(lambda: _extract(argv[1:]))
     try:
         args = _parser().parse_args(argv)
     except SystemExit as exit_:  # argparse: 0 for --help/--version, 2 for bad options
         return int(exit_.code or 0)
+    return _guarded(lambda: _dispatch(args))
+
+
+def _guarded(command) -> int:
     try:
-        return _dispatch(args)
+        return command()
     except UsageError as error:
         print(f"claimcheck: error: {error}", file=sys.stderr)
         return EXIT_ERROR
@@ -81,8 +90,6 @@ def _dispatch(args) -> int:
     try:
         if args.command == "schema":
             return _schema()
-        if args.command == "extract":
-            return _extract(args)
         if args.command == "rules":
             return _list_rules(args)
         if args.command == "rule":
@@ -101,7 +108,7 @@ def _schema() -> int:
     return EXIT_OK
 
 
-def _extract(args) -> int:
+def _extract(argv: list[str]) -> int:
     try:
         from claimcheck.extract.command import add_arguments, run
     except ImportError as error:
@@ -109,7 +116,7 @@ def _extract(args) -> int:
     parser = argparse.ArgumentParser(prog="claimcheck extract", description="Build claim files from article texts.")
     add_arguments(parser)
     try:
-        extract_args = parser.parse_args(args.rest)
+        extract_args = parser.parse_args(argv)
     except SystemExit as exit_:
         return int(exit_.code or 0)
     return run(extract_args)
@@ -169,9 +176,13 @@ def _check(args) -> int:
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
         raise UsageError(f"no such file or folder: {', '.join(missing)}")
+    adoption = _adoption(args)
     corpus = load_corpus(paths, config.relative(config.reference) + list(args.reference))
     findings = run(corpus, plan)
+    if adoption is not None:  # baseline / changed-since: filters after every rule saw the whole corpus
+        findings = _adopt(adoption, findings, args.quiet)
     report = Report(findings, files=len(corpus.all_files), claims=corpus.claim_count, rules=[s.rule for s in plan.rules], corpus=corpus)
+    report.output, report.fail_on = args.output, args.fail_on or config.fail_on  # markdown links, junit failures
     output = _statistics(findings) if args.statistics and args.format == "text" else render(report, args.format)
     _write(output, args.output)
     fail_on = args.fail_on or config.fail_on
@@ -179,6 +190,30 @@ def _check(args) -> int:
     if not args.quiet:
         _summary(report, failing, fail_on)
     return EXIT_OK if args.exit_zero or not failing else EXIT_FINDINGS
+
+
+def _adoption(args):
+    """--baseline, --write-baseline, --changed-since: read and asked of git before the run (exit 2 early)."""
+    if not (args.baseline or args.write_baseline or args.changed_since is not None):
+        return None
+    from claimcheck.baseline import Adoption, AdoptionError
+
+    try:
+        return Adoption.from_options(args.baseline, args.write_baseline, args.changed_since)
+    except AdoptionError as error:
+        raise UsageError(str(error)) from None
+
+
+def _adopt(adoption, findings, quiet: bool):
+    from claimcheck.baseline import AdoptionError
+
+    try:
+        findings = adoption.apply(findings)
+    except AdoptionError as error:
+        raise UsageError(str(error)) from None
+    if not quiet:
+        adoption.print_notes()
+    return findings
 
 
 def _statistics(findings) -> str:

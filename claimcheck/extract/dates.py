@@ -35,31 +35,33 @@ MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octobe
 DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-PART = r"(?:early|earlier|late|later|mid-?|the\s+end\s+of|the\s+beginning\s+of)"
+PART = r"(?i:early|earlier|late|later|mid-?|the\s+end\s+of|the\s+beginning\s+of)"
 COUNT = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)"
 
 # Ordered: longer, more specific patterns first; matches never overlap.
 _PATTERNS: list[tuple[str, str]] = [
-    ("md_range", rf"\bbetween\s+(?P<m>{MONTH})\s*(?P<d1>{DAY})\s+and\s+(?:(?P<m2>{MONTH})\s*)?(?P<d2>{DAY})(?:,?\s+(?P<y>{YEAR}))?\b"),
+    ("md_range", rf"\b(?i:between)\s+(?P<m>{MONTH})\s*(?P<d1>{DAY})\s+and\s+(?:(?P<m2>{MONTH})\s*)?(?P<d2>{DAY})(?:,?\s+(?P<y>{YEAR}))?\b"),
     ("md_dash", rf"\b(?P<m>{MONTH})\s*(?P<d1>{DAY})\s*[-–]\s*(?P<d2>{DAY})(?:,?\s+(?P<y>{YEAR}))?\b"),
     ("mdy", rf"\b(?P<m>{MONTH})\s*(?P<d>{DAY}),?\s+(?P<y>{YEAR})\b"),
     ("dmy", rf"\b(?P<d>{DAY})\s+(?P<m>{MONTH})\s+(?P<y>{YEAR})\b"),
     ("md", rf"\b(?P<m>{MONTH})\s*(?P<d>{DAY})\b(?!\s*(?:%|percent|million|billion|,\d))"),
     ("dm", rf"\b(?P<d>{DAY})\s+(?P<m>{MONTH})\b"),
     ("my", rf"\b(?:(?P<part>{PART})\s+)?(?P<m>{MONTH})(?:\s+of)?,?\s+(?P<y>{YEAR})\b"),
-    ("rel_month", rf"\b(?P<rel>last|next|this|past|previous|coming)\s+(?P<m>{MONTH})\b"),
+    ("rel_month", rf"\b(?P<rel>(?i:last|next|this|past|previous|coming))\s+(?P<m>{MONTH})\b"),
     ("month", rf"\b(?:(?P<part>{PART})\s+)?(?P<m>{MONTH})\b(?!\s*\d)"),
-    ("decade", rf"\b(?:the\s+)?(?:(?P<part>early|mid-?|late)\s+)?(?P<dec>1[0-9]{{2}}0|20[0-9]0)[’']?s\b"),
+    ("decade", r"\b(?:the\s+)?(?:(?P<part>early|mid-?|late)\s+)?(?P<dec>1[0-9]{2}0|20[0-9]0)[’']?s\b"),
     ("century", r"\b(?:the\s+)?(?P<c>[1-9]|1[0-9]|2[01])(?:st|nd|rd|th)[\s-]+century\b"),
     ("weekday", rf"\b(?:(?P<part>early|earlier|late|later|last|next|this|on)\s+)?(?P<wd>{WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?\b"),
     ("rel_unit", r"\b(?P<rel>last|next|this|coming)\s+(?P<unit>week|month|year|weekend)\b"),
     ("ago", rf"\b(?P<n>{COUNT})\s+(?P<unit>day|week|month|year)s?\s+ago\b"),
-    ("coming", r"\b(?:in\s+)?the\s+(?P<rel>coming|next\s+few)\s+(?P<unit>days|weeks)\b"),
-    ("deixis", r"\b(?P<word>yesterday|today|tomorrow|last\s+night|tonight)\b"),
-    ("year", rf"(?<![\d,.$£€])\b(?P<y>{YEAR})\b(?![\d,.%]|\s*(?:percent|per\s+cent))"),
+    ("coming", r"\b(?:in\s+)?the\s+(?P<rel>coming)\s+(?P<unit>days|weeks)\b"),
+    ("deixis", r"\b(?P<word>yesterday|today|tomorrow|last\s+night|tonight)\b(?![’']s)"),
+    ("year", rf"(?<![\d$£€])(?<!\d[,.])\b(?P<y>{YEAR})\b(?!\d|[,.]\d|%|\s*(?:percent|per\s+cent))"),
 ]
-_COMPILED = [(name, re.compile(rx, re.I if name not in ("month", "my", "md", "dm", "mdy", "dmy", "rel_month", "md_range", "md_dash") else 0))
-             for name, rx in _PATTERNS]
+# Patterns with month names are case-sensitive: "may" and "march" are also
+# ordinary words, and only the capitalised month is a date.
+_CASE_SENSITIVE = {"md_range", "md_dash", "mdy", "dmy", "md", "dm", "my", "rel_month", "month"}
+_COMPILED = [(name, re.compile(rx, 0 if name in _CASE_SENSITIVE else re.I)) for name, rx in _PATTERNS]
 
 
 @dataclass
@@ -96,7 +98,32 @@ def find_dates(text: str, offset: int = 0) -> list[DateMention]:
                 name in ("md_range", "md_dash") and "y" not in groups)
             found.append(DateMention(s + offset, e + offset, m.group(0), name, groups, relative))
     found.sort(key=lambda d: d.start)
-    return found
+    return _join_ranges(text, found, offset)
+
+
+_SPAN_KINDS = ("decade", "year", "century")
+
+
+def _join_ranges(text: str, found: list[DateMention], offset: int) -> list[DateMention]:
+    """'the 1990s and the early 2000s', '2014 to 2016' -> one range mention."""
+    out: list[DateMention] = []
+    for d in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.pattern in _SPAN_KINDS and d.pattern in _SPAN_KINDS:
+            between = text[prev.end - offset:d.start - offset].strip().lower()
+            if between in ("and", "to", "-", "–", "through", "until"):
+                out[-1] = DateMention(prev.start, d.end, text[prev.start - offset:d.end - offset], "joined",
+                                      {"first": prev, "second": d}, False)
+                continue
+        out.append(d)
+    return out
+
+
+def _joined(g, published, future):
+    a, b = g["first"].resolve(published), g["second"].resolve(published)
+    start = a["start"] if isinstance(a, dict) else a
+    end = b["end"] if isinstance(b, dict) else b
+    return span(start, end)
 
 
 def _month_alone_ok(text: str, m: re.Match) -> bool:
@@ -138,8 +165,10 @@ def _day(s: str) -> int:
 @lru_cache(maxsize=512)
 def _dateparser_day(text: str, base: _dt.date | None, future: bool):
     """Parse an explicit calendar date with dateparser, relative to `base`."""
-    import dateparser  # lazy: slow to import, only needed when extracting
-
+    try:
+        import dateparser  # lazy: slow to import, only needed when extracting
+    except ImportError:    # optional: our own year inference covers "Month Day"
+        return None
     settings = {"PREFER_DATES_FROM": "future" if future else "past", "PREFER_DAY_OF_MONTH": "first"}
     if base is not None:
         settings["RELATIVE_BASE"] = _dt.datetime(base.year, base.month, base.day)
@@ -219,7 +248,7 @@ def _year(g, published, future):
 def _decade(g, published, future):
     start = int(g["dec"])
     part = (g.get("part") or "").lower().rstrip("-")
-    lo, hi = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}.get(part, (0, 9))
+    lo, hi = {"early": (0, 4), "mid": (4, 6), "late": (6, 9)}.get(part, (0, 9))
     return span(f"{start + lo:04d}", f"{start + hi:04d}")
 
 
@@ -302,7 +331,7 @@ _RESOLVERS = {
     "md_range": _range, "md_dash": _range, "mdy": _mdy, "dmy": _mdy, "md": _md, "dm": _md,
     "my": _my, "rel_month": _rel_month, "month": _month_only, "decade": _decade,
     "century": _century, "weekday": _weekday, "rel_unit": _rel_unit, "ago": _ago,
-    "coming": _coming, "deixis": _deixis, "year": _year,
+    "coming": _coming, "deixis": _deixis, "year": _year, "joined": _joined,
 }
 
 FUTURE_PATTERNS = {"coming"}   # these always describe planned things

@@ -49,9 +49,18 @@ def _register_line_breaks():
             return doc
 
 
+_LOADED: dict[str, object] = {}
+
+
 def load_model(requested: str | None = None):
-    """Load the pipeline named by `requested` (or the default) for extraction."""
+    """Load the pipeline named by `requested` (or the default) for extraction.
+
+    Loaded pipelines are kept for the life of the process (tests and
+    repeated runs in one process load the model once).
+    """
     name = model_name(requested)
+    if name in _LOADED:
+        return _LOADED[name]
     try:
         import spacy
     except ImportError:
@@ -64,4 +73,5 @@ def load_model(requested: str | None = None):
     if "parser" in nlp.pipe_names and _LINE_BREAKS not in nlp.pipe_names:
         nlp.add_pipe(_LINE_BREAKS, before="parser")
     nlp.max_length = max(nlp.max_length, 2_000_000)
+    _LOADED[name] = nlp
     return nlp

@@ -40,15 +40,35 @@ def parse_digits(token: str) -> float | None:
 
 def parse_words(words: str) -> float | None:
     """Spelled-out numbers ("fifty-nine", "thirteen thousand") via text2num."""
-    from text_to_num import text2num  # lazy: only extraction needs it
-
     cleaned = " ".join(words.lower().replace("-", " ").split())
     if not cleaned or cleaned in ("a", "an", "one"):
         return 1.0 if cleaned else None
     try:
+        from text_to_num import text2num  # lazy: only extraction needs it
+    except ImportError:
+        return _small_words(cleaned)
+    try:
         return float(text2num(cleaned, "en"))
     except ValueError:
         return None
+
+
+_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+          "eighteen", "nineteen"]
+_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def _small_words(cleaned: str) -> float | None:
+    """Fallback without text2num: 'five', 'fifty nine' (0-99 only)."""
+    parts = cleaned.split()
+    if len(parts) == 1 and parts[0] in _UNITS:
+        return float(_UNITS.index(parts[0]))
+    if parts and parts[0] in _TENS[2:]:
+        tail = _UNITS.index(parts[1]) if len(parts) == 2 and parts[1] in _UNITS[1:10] else 0
+        if len(parts) <= 2 and (len(parts) == 1 or tail):
+            return float(_TENS.index(parts[0]) * 10 + tail)
+    return None
 
 
 def parse_number(text: str) -> float | None:
@@ -78,10 +98,14 @@ def tidy(value: float) -> int | float:
     return round(value, 1)
 
 
-def hedge_of(preceding: str) -> str:
-    """The approx value for the words just before a number."""
+def hedge_match(preceding: str) -> tuple[str, str]:
+    """(approx value, hedge phrase) for the words just before a number."""
     low = " ".join(preceding.lower().split())
     for phrase, approx in HEDGES:
         if low.endswith(phrase) and (len(low) == len(phrase) or low[-len(phrase) - 1] == " "):
-            return approx
-    return "exact"
+            return approx, phrase
+    return "exact", ""
+
+
+def hedge_of(preceding: str) -> str:
+    return hedge_match(preceding)[0]

@@ -1,0 +1,302 @@
+"""Who says so: speech verbs, their subjects, and what kind of source that is.
+
+Used by quotes (the speaker), figures and statements (the attribution).
+The rules follow the dependency parse:
+  * the speaker is the subject of the nearest speech verb governing the
+    words ("X said", "said X", "X told reporters", "X, dismissing ... as");
+  * participles, conjuncts and clauses inherit their head's subject
+    ("... said Tuesday ... but added that ...");
+  * "he"/"she" is the person the text was last about (a named subject or
+    speaker before it);
+  * a bare title ("the Russian Deputy Defense Minister") is the named person
+    the article gives that title to;
+  * the type follows from the phrase: a person's name is `named`, an
+    organisation is `organization`, "one survivor" is `anonymous` and
+    "analysts" is `vague`.
+"""
+from __future__ import annotations
+
+from .context import ArticleContext, clean_name
+from .lexicon import ORG_NOUNS, SPEECH_VERBS, TITLE_WORDS, VAGUE_NOUNS
+
+PRONOUNS = {"he", "she", "him", "her"}
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+
+
+def is_speech_verb(token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS or (
+        token.lemma_.lower() in ("accord",) and token.text.lower() == "according")
+
+
+def subject_of(verb, depth: int = 0):
+    """The token naming who performs `verb` (inheriting from heads for clauses)."""
+    if depth > 4:
+        return None
+    if verb.text.lower() == "according":          # "according to X"
+        for prep in verb.children:
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    for child in verb.children:
+        if child.dep_ == "agent":                  # "dubbed ... by X"
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            if child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
+                return verb.head
+            return child
+    if verb.tag_ == "VBG" and _after_comma(verb):
+        # a participle hanging after a comma: "Blinken, dismissing ...",
+        # "X said [...], describing ..." -- its subject is the name before the
+        # comma, or the subject of the speech verb whose clause it closes
+        before = _person_before_comma(verb)
+        if before is not None:
+            return before
+        node = verb.head
+        for _ in range(4):
+            if node.dep_ == "ccomp" and is_speech_verb(node.head):
+                return subject_of(node.head, depth + 1)
+            if node.head is node:
+                break
+            node = node.head
+        main = verb.head
+        while main.pos_ not in ("VERB", "AUX") and main.head is not main:
+            main = main.head                 # "X acknowledged the complexities of talks, saying"
+        if main is not verb and main.pos_ in ("VERB", "AUX"):
+            found = subject_of(main, depth + 1)
+            if found is not None:
+                return found
+    if verb.dep_ in ("acl",) and verb.head.pos_ in ("NOUN", "PROPN"):
+        noun = verb.head
+        if _agent_of_noun(noun) is not None:
+            return _agent_of_noun(noun)
+        if noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or noun.lower_ in TITLE_WORDS | VAGUE_NOUNS | ORG_NOUNS:
+            return noun                      # "Wang Yi telling Blinken", "officials saying"
+        main = noun.head                     # "a statement saying", "complexities of talks saying"
+        while main.pos_ not in ("VERB", "AUX") and main.head is not main:
+            main = main.head
+        if main.pos_ in ("VERB", "AUX"):
+            return subject_of(main, depth + 1)
+        return noun
+    if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp") and verb.head is not verb:
+        head = verb.head
+        if head.pos_ in ("NOUN", "PROPN"):
+            return _agent_of_noun(head) or head
+        found = subject_of(head, depth + 1)
+        if found is not None:
+            return found
+    return _person_left_in_sentence(verb)
+
+
+def _after_comma(verb) -> bool:
+    i = verb.i - 1
+    while i >= verb.sent.start and verb.doc[i].pos_ == "ADV":
+        i -= 1
+    return i >= verb.sent.start and verb.doc[i].text == ","
+
+
+def _person_before_comma(verb):
+    """The PERSON just before ', (adverb) VERB-ing' (a participle hanging on a name)."""
+    i = verb.i - 1
+    while i >= verb.sent.start and verb.doc[i].pos_ == "ADV":
+        i -= 1
+    if i - 1 < verb.sent.start or verb.doc[i].text != ",":
+        return None
+    prev = verb.doc[i - 1]
+    return prev if prev.ent_type_ == "PERSON" else None
+
+
+def _person_left_in_sentence(verb):
+    """Fallback when the parse gives a speech verb no subject: the person
+    named before it in the sentence who is least buried in other clauses
+    (not the "Lavrov" of "... who refused to engage with Lavrov")."""
+    best = None
+    for tok in verb.sent:
+        if tok.i >= verb.i:
+            break
+        if tok.ent_type_ != "PERSON" or tok.dep_ in ("compound", "poss"):
+            continue
+        by_agent = tok.dep_ == "pobj" and tok.head.lower_ == "by"
+        cost = 0 if by_agent else _clause_depth(tok) + (0.5 if tok.dep_ in ("pobj", "dobj") else 0)
+        if best is None or cost <= best[0]:
+            best = (cost, tok)
+    return best[1] if best else None
+
+
+_CLAUSE_DEPS = {"relcl", "acl", "advcl", "xcomp", "ccomp", "csubj", "pcomp"}
+
+
+def _clause_depth(tok) -> int:
+    """How many clause boundaries lie between `tok` and the sentence root."""
+    depth, node = 0, tok
+    for _ in range(30):
+        if node.head is node:
+            break
+        depth += node.dep_ in _CLAUSE_DEPS
+        node = node.head
+    return depth
+
+
+def _agent_of_noun(noun):
+    """'a tepid response by Secretary of State Antony Blinken' -> Blinken."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "by":
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def speech_verb_above(token, stop_inside=None):
+    """The nearest speech-verb ancestor of `token` (outside the span `stop_inside`)."""
+    node = token
+    for _ in range(12):
+        if node.head is node:
+            return None
+        node = node.head
+        if stop_inside is not None and stop_inside[0] <= node.i < stop_inside[1]:
+            continue
+        if is_speech_verb(node):
+            return node
+    return None
+
+
+def phrase_tokens(head, ctx=None):
+    """The noun phrase of a subject token, without clauses, trailing appositions or quotes."""
+    cut: set[int] = set()
+    for t in head.subtree:
+        if t is head:
+            continue
+        if t.dep_ in ("relcl", "acl", "advcl", "ccomp") or (t.dep_ == "appos" and t.head is head and t.i > head.i):
+            cut |= {x.i for x in t.subtree}
+        if t.text in ("“", "”", '"', "‘") or (ctx is not None and ctx.in_quote(ctx.absolute(t.idx))):
+            cut |= {x.i for x in t.subtree}
+    toks = [t for t in head.subtree if t.i not in cut]
+    # keep one contiguous run around the head
+    run = [head]
+    for t in sorted(toks, key=lambda t: -t.i):
+        if t.i < head.i and t.i == run[0].i - 1:
+            run.insert(0, t)
+    for t in sorted(toks, key=lambda t: t.i):
+        if t.i > head.i and t.i == run[-1].i + 1:
+            run.append(t)
+    toks = run
+    while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+        toks.pop()
+    while toks and toks[0].is_punct:
+        toks.pop(0)
+    return toks
+
+
+def describe_source(ctx: ArticleContext, head) -> dict | None:
+    """Turn a subject token into an attribution {source, role, type}."""
+    if head is None:
+        return None
+    pos = ctx.absolute(head.idx)
+    if head.lower_ in PRONOUNS:
+        person = ctx.last_person_before(pos)
+        return _named(ctx, person) if person else None
+    if head.lower_ in ("i", "we", "it", "they", "you", "this", "that", "which", "who"):
+        return None
+    toks = phrase_tokens(head, ctx)
+    # only names that *are* the subject count, not those in its prepositional
+    # phrases ("a spokesman for President Vladimir Putin" is not Putin)
+    own = [t for t in toks if t is head or (t.head is head and t.dep_ in ("compound", "appos", "flat"))]
+    span_ents = [e for e in ctx.doc.ents if any(e.start <= t.i < e.end for t in own)]
+    persons = [e for e in span_ents if e.label_ == "PERSON"]
+    if persons:
+        return _named(ctx, ctx.full_name(clean_name(persons[-1].text)), title_from=toks, person_ent=persons[-1])
+    if head.pos_ == "PROPN" and ctx.is_known_surname(head.text):
+        return _named(ctx, ctx.full_name(head.text))   # NER missed a known person
+    text = _np_text(toks)
+    low = head.lower_
+    words = {t.lower_ for t in toks}
+    own_titles = {t.lower_ for t in own if t.lower_ in TITLE_WORDS}
+    if own_titles:
+        # a bare title ("the Russian Deputy Defense Minister ...") names the
+        # person the article gives that title to
+        found = ctx.person_with_title({low} if low in TITLE_WORDS else own_titles, pos)
+        if found:
+            title = _title_tokens(head, ctx)
+            return {"source": found[0], "role": found[1], "type": "named", "_title_phrase": _np_text(title),
+                    "_title_span": ctx.tokens_span(title)}
+    if any(e.label_ in ("ORG", "GPE", "NORP") for e in span_ents) or low in ORG_NOUNS or words & ORG_NOUNS:
+        if head.tag_ in ("NNS", "NNPS") and low in VAGUE_NOUNS:
+            return {"source": text, "role": None, "type": "vague"}
+        return {"source": _strip_det(text), "role": None, "type": "organization"}
+    if head.tag_ in ("NNS", "NNPS") or low in VAGUE_NOUNS:
+        return {"source": text, "role": None, "type": "vague"}
+    if toks and toks[0].lower_ in ("one", "a", "an"):
+        return {"source": text, "role": None, "type": "anonymous"}
+    if head.pos_ == "PROPN":
+        return {"source": _strip_det(text), "role": None, "type": "organization"}
+    return {"source": text, "role": None, "type": "anonymous"}
+
+
+def _title_tokens(head, ctx):
+    """The whole titled phrase, participles included ("Minister leading the
+    delegation"), without relative clauses, quotes, a dateline or a determiner."""
+    cut = set()
+    for t in head.subtree:
+        if t is not head and (t.dep_ == "relcl" or t.text in ("“", "”", '"') or ctx.in_quote(ctx.absolute(t.idx))):
+            cut |= {x.i for x in t.subtree}
+    toks = [t for t in head.subtree if t.i not in cut and t.sent == head.sent]
+    run = [head]
+    for t in sorted(toks, key=lambda t: -t.i):
+        if t.i < head.i and t.i == run[0].i - 1:
+            run.insert(0, t)
+    for t in sorted(toks, key=lambda t: t.i):
+        if t.i > head.i and t.i == run[-1].i + 1:
+            run.append(t)
+    dash = next((k for k, t in enumerate(run[:4]) if t.text in ("-", "—", "–")), None)
+    if dash is not None:
+        run = run[dash + 1:]                  # "MOSCOW - A spokesman ..."
+    while run and (run[0].dep_ == "det" or run[0].is_punct):
+        run = run[1:]
+    while run and run[-1].is_punct:
+        run = run[:-1]
+    return run or [head]
+
+
+def public(att: dict | None) -> dict | None:
+    """An attribution without the resolver's private notes (keys starting with _)."""
+    if att is None:
+        return None
+    return {k: v for k, v in att.items() if not k.startswith("_")}
+
+
+def _named(ctx: ArticleContext, person: str, title_from=None, person_ent=None) -> dict:
+    role = None
+    if title_from and person_ent is not None:
+        before = [t for t in title_from if t.i < person_ent.start and t.dep_ != "det" and not t.is_punct]
+        if before and any(t.lower_ in TITLE_WORDS for t in before):
+            role = _np_text(before)
+    if role is None:
+        role = ctx.roles_by_person.get(person)
+    return {"source": person, "role": role, "type": "named"}
+
+
+def _np_text(toks) -> str:
+    if not toks:
+        return ""
+    text = "".join(t.text_with_ws for t in toks).strip()
+    return " ".join(text.split())
+
+
+def _strip_det(text: str) -> str:
+    for det in ("the ", "The ", "a ", "A ", "an ", "An "):
+        if text.startswith(det):
+            return text[len(det):]
+    return text
+
+
+def via_of(verb) -> str | None:
+    """'told the BBC' / 'told the German tabloid Bild' -> the relaying outlet."""
+    if verb.lemma_.lower() != "tell":
+        return None
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative", "iobj") and child.pos_ == "PROPN" and child.ent_type_ != "PERSON":
+            return _strip_det(_np_text(phrase_tokens(child)))
+    return None

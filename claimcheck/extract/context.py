@@ -1,0 +1,174 @@
+"""Per-article state shared by the extractors: the parse, names, salience.
+
+Offsets: spaCy parses only the article body; `absolute()` maps a character
+position in the parsed body back into the full file text (front matter
+included), which is what claim spans refer to.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from .dates import DateMention, find_dates
+from .meta import Article
+
+_NAME_JUNK = re.compile(r"[\[\]()“”\"]|[’']s$")
+_BROKEN_HYPHEN = re.compile(r"\b([A-Z])-([a-z]{2,})")   # "C-harap": a line-break artifact
+
+
+def clean_name(text: str) -> str:
+    """'[US President Joe] Biden' -> 'Joe Biden'; drops possessive and brackets."""
+    words = [_NAME_JUNK.sub("", w).strip(",;:") for w in _BROKEN_HYPHEN.sub(r"\1\2", text).split()]
+    name = " ".join(w for w in words if w)
+    return name[:-1] if name.endswith(".") and not re.search(r"\b[A-Z]\.$", name) else name
+
+
+@dataclass
+class ArticleContext:
+    article: Article
+    doc: object                      # spacy Doc of the body
+    published: object = None         # datetime.date or None
+    dates: list[DateMention] = field(default_factory=list)
+    quote_regions: list[tuple[int, int]] = field(default_factory=list)   # absolute
+    roles_by_person: dict[str, str] = field(default_factory=dict)
+    titled: list[tuple[int, str, str]] = field(default_factory=list)     # (pos, person, role)
+    extra_roles: list = field(default_factory=list)    # roles found while resolving speakers
+    _salience: list[tuple[int, str]] = field(default_factory=list)
+    _mentions: list[tuple[int, str]] = field(default_factory=list)    # every person named
+    _names: list[str] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, article: Article, doc) -> "ArticleContext":
+        ctx = cls(article=article, doc=doc, published=article.published)
+        ctx.dates = find_dates(article.body, article.body_start)
+        ctx._names = sorted({clean_name(e.text) for e in doc.ents if e.label_ == "PERSON"},
+                            key=len, reverse=True)
+        return ctx
+
+    def index_people(self) -> None:
+        """Salient people for pronoun resolution: named subjects outside quotes.
+
+        Called once the quote regions are known (names inside quotes are the
+        speaker's words, not who the text is about).
+        """
+        for ent in self.doc.ents:
+            if ent.label_ == "PERSON" and not self.in_quote(self.absolute(ent.start_char)):
+                self._mentions.append((self.absolute(ent.start_char), self.full_name(clean_name(ent.text))))
+        for tok in self.doc:
+            if tok.dep_ not in ("nsubj", "nsubjpass", "appos") or self.in_quote(self.absolute(tok.idx)):
+                continue
+            if tok.ent_type_ == "PERSON":
+                ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)
+                name = clean_name(ent.text) if ent is not None else tok.text
+            elif tok.pos_ == "PROPN" and self.is_known_surname(tok.text):
+                name = tok.text
+            else:
+                continue
+            self.note_person(self.absolute(tok.idx), self.full_name(name))
+
+    def is_known_surname(self, word: str) -> bool:
+        word = clean_name(word)
+        return bool(word) and any(n.split()[-1] == word for n in self._names if len(n.split()) > 1)
+
+    # ----------------------------------------------------------- offsets
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    def absolute(self, body_pos: int) -> int:
+        return body_pos + self.article.body_start
+
+    def tokens_span(self, tokens) -> tuple[int, int]:
+        """Absolute [start, end) of a token sequence, trimmed of edge punctuation."""
+        toks = [t for t in tokens if not t.is_space]
+        while toks and toks[-1].is_punct and toks[-1].text not in ")]’”\"?":
+            toks.pop()
+        while toks and toks[0].is_punct and toks[0].text not in "([“‘\"":
+            toks.pop(0)
+        if not toks:
+            return (0, 0)
+        start = min(t.idx for t in toks)
+        end = max(t.idx + len(t.text) for t in toks)
+        return self.absolute(start), self.absolute(end)
+
+    def slice(self, start: int, end: int) -> str:
+        return self.article.text[start:end]
+
+    def char_span(self, start: int, end: int):
+        """Tokens covering an absolute span (expanded to token boundaries)."""
+        b = self.article.body_start
+        return self.doc.char_span(start - b, end - b, alignment_mode="expand")
+
+    def token_at(self, pos: int):
+        span = self.char_span(pos, pos + 1)
+        return span[0] if span is not None and len(span) else None
+
+    # ----------------------------------------------------------- quotes
+    def in_quote(self, pos: int, inner: tuple[int, int] | None = None) -> bool:
+        """Is `pos` inside a quotation (other than one containing `inner`)?"""
+        for s, e in self.quote_regions:
+            if s <= pos < e:
+                if inner and s <= inner[0] and inner[1] <= e:
+                    continue
+                return True
+        return False
+
+    # ----------------------------------------------------------- names
+    def full_name(self, name: str) -> str:
+        """Resolve a surname or short form to the fullest PERSON name in the article."""
+        name = clean_name(name)
+        words = name.split()
+        if not words:
+            return name
+        for candidate in self._names:
+            cwords = candidate.split()
+            if len(cwords) > len(words) and cwords[-len(words):] == words:
+                return candidate
+        return name
+
+    def note_person(self, pos: int, name: str) -> None:
+        """Record a salient mention (subject or speaker) for pronoun resolution."""
+        if name:
+            bisect.insort(self._salience, (pos, name))
+
+    def last_person_before(self, pos: int) -> str | None:
+        """Who 'he'/'she' at `pos` is: the person the text is about.
+
+        The latest named subject or speaker in the pronoun's own sentence,
+        else in the sentence before it, else the only person that sentence
+        names at all ("a call by Donald Trump ... He said"), else the
+        latest named subject or speaker anywhere before.
+        """
+        tok = self.token_at(pos)
+        if tok is not None:
+            sent = tok.sent
+            prev = self.doc[sent.start - 1].sent if sent.start > 0 else None
+            windows = [(self.absolute(sent.start_char), pos)]
+            if prev is not None:
+                windows.append((self.absolute(prev.start_char), self.absolute(prev.end_char)))
+            for lo, hi in windows:
+                inside = [name for p, name in self._salience if lo <= p < hi]
+                if inside:
+                    return inside[-1]
+            if prev is not None:
+                lo, hi = self.absolute(prev.start_char), self.absolute(prev.end_char)
+                names = {name for p, name in self._mentions if lo <= p < hi}
+                if len(names) == 1:
+                    return names.pop()
+        i = bisect.bisect_left(self._salience, (pos, ""))
+        return self._salience[i - 1][1] if i else None
+
+    def person_with_title(self, title_words: set[str], pos: int) -> tuple[str, str] | None:
+        """The named person the article gives this title to, nearest to `pos`."""
+        best = None
+        for tpos, person, role in self.titled:
+            words = {re.sub(r"[’']s$", "", w.lower()).strip(".,") for w in role.split()}
+            if title_words & words:
+                dist = abs(tpos - pos) + (0 if tpos <= pos else 1)   # earlier wins ties
+                if best is None or dist < best[0]:
+                    best = (dist, person, role)
+        return (best[1], best[2]) if best else None
+
+    def dates_in(self, start: int, end: int) -> list[DateMention]:
+        return [d for d in self.dates if start <= d.start and d.end <= end]

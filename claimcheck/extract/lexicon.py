@@ -1,0 +1,88 @@
+"""Word lists the extractors share. Kept in one place so they can grow."""
+
+# Verbs that put words in someone's mouth (lemmas).
+SPEECH_VERBS = {
+    "say", "tell", "add", "write", "wonder", "warn", "describe", "call", "observe", "dub",
+    "boast", "insist", "claim", "state", "note", "argue", "ask", "explain", "announce",
+    "declare", "reply", "respond", "remark", "suggest", "acknowledge", "admit", "report",
+    "tweet", "comment", "mock", "dismiss", "term", "brand", "label", "characterize",
+    "characterise", "threaten", "stress", "urge", "vow", "promise", "predict", "conclude",
+    "complain", "recall", "quip", "concede", "deny", "assert", "allege", "contend",
+    "lament", "exclaim", "reiterate", "emphasize", "emphasise", "caution", "confirm",
+    "repeat", "testify", "scoff", "joke", "accuse", "demand", "recount", "elaborate",
+}
+# Words naming a title or function (lowercase); a person phrase needs one to be a role.
+TITLE_WORDS = {
+    "president", "vice", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson",
+    "mayor", "chief", "head", "director", "leader", "negotiator", "chairman", "chairwoman",
+    "chair", "candidate", "rep.", "rep", "sen.", "senator", "governor", "ambassador", "general",
+    "gen.", "commander", "fellow", "analyst", "politician", "activist", "aide", "adviser",
+    "advisor", "premier", "king", "queen", "prince", "chancellor", "deputy", "member",
+    "official", "envoy", "lawmaker", "judge", "ceo", "founder", "professor", "economist",
+    "scientist", "correspondent", "editor", "reporter", "journalist", "lieutenant", "colonel",
+    "major", "admiral", "captain", "sergeant", "prosecutor", "attorney", "speaker",
+    "representative", "congressman", "congresswoman", "mp", "commissioner", "chairperson",
+    "coordinator", "manager", "executive", "researcher", "expert", "historian", "contributor",
+    "ombudsman", "pope", "patriarch", "bishop", "cardinal", "emir", "sheikh", 
+    "counsel", "counselor", "diplomat", "officer", "inspector", "presidential",
+}
+# Lowercase modifiers that may sit inside a title ("senior policy fellow").
+TITLE_MODIFIERS = {"senior", "deputy", "former", "lead", "chief", "top", "acting", "interim",
+                   "foreign", "prime", "then", "ex", "assistant", "associate", "executive",
+                   "principal", "regular", "outgoing", "incoming", "political", "national",
+                   "defense", "defence", "press", "general", "special", "first", "vice",
+                   "military", "armed", "state", "-", "and", "of", "the", "at", "’s", "'s"}
+# Nouns naming organisations (an attribution source of type organization).
+ORG_NOUNS = {
+    "ministry", "government", "agency", "army", "military", "police", "committee", "council",
+    "office", "department", "administration", "company", "kremlin", "pentagon", "white house",
+    "parliament", "duma", "court", "commission", "service", "embassy", "newspaper", "outlet",
+    "broadcaster", "survey", "poll", "institute", "bank", "party", "alliance", "union", "nato",
+    "un", "command", "headquarters", "staff", "authorities", "cabinet", "presidency",
+}
+# Plural or collective nouns that make a vague source ("analysts said").
+VAGUE_NOUNS = {
+    "analysts", "officials", "experts", "observers", "critics", "sources", "diplomats",
+    "people", "residents", "miners", "bosses", "reports", "media", "commentators", "insiders",
+    "witnesses", "activists", "lawmakers", "leaders", "authorities", "negotiators",
+    "investigators", "scientists", "economists", "historians", "others", "many", "some",
+    "researchers", "videos", "users", "journalists", "members",
+}
+# Cues of vague or missing sourcing for statements (regex fragments, matched case-insensitively).
+HEDGE_CUES = [
+    r"(?:is|are|was|were|been|being)?\s*widely\s+(?:seen|regarded|considered|believed|viewed|thought)",
+    r"(?:is|are|was|were)\s+seen\s+(?:in\s+[\w\s]+?\s+)?as",
+    r"(?:is|are|was|were)\s+(?:considered|believed|thought|said|understood|rumou?red)\s+(?:to|as|that|part)",
+    r"(?:\w+\s+)?(?:analysts|experts|observers|critics|officials|diplomats|sources|commentators)\s+(?:have\s+|had\s+)?(?:said|say|says|warned|warn|believe|describe|described|note|noted|suggest|suggested|argue|argued|expressed|criticized|criticised|fear|feared)",
+    r"many\s+(?:observers|experts|analysts|people|residents|european\s+allies|allies|critics)",
+    r"reportedly", r"allegedly", r"purportedly", r"supposedly", r"apparently",
+    r"it\s+(?:appears|seems|is\s+believed|is\s+thought|is\s+said)",
+    r"(?:has\s+|have\s+|had\s+)?(?:appeared|appears|appear)\s+to(?:\s+be|\s+have)?",
+    r"(?:seems|seem|seemed)(?:\s+to)?",
+    r"(?:sparked|raised|fuelled|fueled|amid)\s+fears",
+    r"(?:according\s+to\s+)?(?:some|unnamed|anonymous)\s+(?:sources|officials|reports)",
+    r"alleged|allegations",
+    r"rumou?rs?",
+]
+# Nouns/verbs that make a figure a running total (a death toll only grows).
+TOLL_WORDS = {"kill", "killed", "die", "died", "death", "deaths", "dead", "destroy", "destroyed",
+              "toll", "fatality", "fatalities", "casualty", "casualties", "lose", "lost", "life",
+              "lives", "displace", "displaced", "flee", "fled", "refugee", "refugees", "arrest",
+              "arrested", "detain", "detained", "evacuate", "evacuated", "infection", "infections",
+              "case", "cases", "vaccinate", "vaccinated"}
+MEASURE_UNITS = {
+    "mile": "miles", "miles": "miles", "km": "km", "kilometer": "km", "kilometers": "km",
+    "kilometre": "km", "kilometres": "km", "meter": "m", "meters": "m", "metre": "m",
+    "metres": "m", "foot": "ft", "feet": "ft", "kg": "kg", "kilogram": "kg", "kilograms": "kg",
+    "ton": "tons", "tons": "tons", "tonne": "tonnes", "tonnes": "tonnes", "year": "years",
+    "years": "years", "month": "months", "months": "months", "week": "weeks", "weeks": "weeks",
+    "day": "days", "days": "days", "hour": "hours", "hours": "hours", "minute": "minutes",
+    "minutes": "minutes", "decade": "decades", "decades": "decades", "acre": "acres",
+    "acres": "acres", "hectare": "hectares", "hectares": "hectares", "barrel": "barrels",
+    "barrels": "barrels", "liter": "liters", "liters": "liters", "litre": "liters",
+    "percent": "percent", "%": "percent", "pct": "percent", "sq": "sq",
+}
+UNIT_METRIC = {"miles": "distance", "km": "distance", "m": "distance", "ft": "distance",
+               "years": "duration", "months": "duration", "weeks": "duration", "days": "duration",
+               "hours": "duration", "minutes": "duration", "decades": "duration",
+               "kg": "weight", "tons": "weight", "tonnes": "weight"}

@@ -1,0 +1,264 @@
+"""Titles given to named people.
+
+Three shapes, all read off the parse around a PERSON entity:
+  * a title before the name: "Secretary of State Antony Blinken",
+    "Russia's lead negotiator Vladimir Medinsky" (we walk left over title
+    words, nationality adjectives and organisation names);
+  * an apposition: "Kadri Liik, a senior policy fellow at ...",
+    "The chief of ... General Staff, Viktor Gulevich", with
+    "who now serves as X" adding a second title;
+  * a copula: "Nauman Sadiq is an ... analyst" (also through "he is").
+"former"/"ex-" give status former and "then-" status then; a title given
+in a sentence about an earlier year is also `then` at that year.
+"""
+from __future__ import annotations
+
+import re
+
+from .claims import Claim
+from .context import ArticleContext, clean_name
+from .lexicon import TITLE_MODIFIERS, TITLE_WORDS
+
+_TRAILING_CUT = {"who", "which", "that", "whose", "and", "but"}
+
+
+def extract_roles(ctx: ArticleContext) -> list[Claim]:
+    seen: set[tuple[str, str]] = set()
+    claims: list[Claim] = []
+    for ent in ctx.doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        person = ctx.full_name(clean_name(ent.text))
+        if len(person.split()) < 1 or not person[:1].isupper():
+            continue
+        for start_tok, end_tok, title in _titles_for(ent):
+            _add(ctx, claims, seen, person, title, start_tok, end_tok)
+    for claim in _copula_roles(ctx):
+        key = (claim.fields["entity"], _norm(claim.fields["role"]))
+        if key not in seen:
+            seen.add(key)
+            claims.append(claim)
+    for c in claims:
+        ctx.roles_by_person.setdefault(c.fields["entity"], c.fields["role"])
+        ctx.titled.append((c.start, c.fields["entity"], c.fields["role"]))
+    return claims
+
+
+def _norm(role: str) -> str:
+    return re.sub(r"[^a-z0-9 ]", "", role.lower().replace("’", "'")).strip()
+
+
+def _add(ctx, claims, seen, person, title_tokens, start_tok, end_tok):
+    words = [t for t in title_tokens]
+    status = "current"
+    lows = [t.lower_ for t in words]
+    if any(w in ("former", "ex", "ex-") for w in lows) or any(t.text.lower().startswith("ex-") for t in words):
+        status = "former"
+    if any(w in ("then", "then-") for w in lows) or any(t.text.lower().startswith("then-") for t in words):
+        status = "then"
+    while len(words) > 1 and words[0].pos_ == "ADJ" and words[0].text[:1].islower() and words[0].lower_ not in TITLE_MODIFIERS:
+        words = words[1:]          # "charismatic secretary of state" -> "secretary of state"
+    role_toks = [t for t in words if t.lower_ not in ("former", "then", "ex", "-", "a", "an", "the")
+                 or (t.lower_ == "the" and t.i != words[0].i)]
+    role = " ".join("".join(t.text_with_ws for t in role_toks).split()).strip(" ,")
+    role = re.sub(r"^(?:then|ex)-", "", role)
+    if not role or not any(t.lower_.rstrip(".") in TITLE_WORDS or t.lower_ in TITLE_WORDS for t in role_toks):
+        return
+    key = (person, _norm(role))
+    if key in seen or any(p == person and _same_title(r, key[1]) for p, r in seen):
+        return
+    seen.add(key)
+    start, end = ctx.tokens_span(ctx.doc[start_tok:end_tok])
+    fields = {"entity": person, "role": role}
+    if status != "current":
+        fields["status"] = status
+    then = _then_year(ctx, start_tok)
+    if status == "current" and then:
+        fields["status"], fields["as_of"] = "then", then
+    claims.append(Claim("role", start, end, ctx.slice(start, end), fields))
+
+
+def _same_title(a: str, b: str) -> bool:
+    """'president' and 'russian president' are one title; word-suffix match."""
+    wa, wb = a.split(), b.split()
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    return bool(short) and long_[-len(short):] == short
+
+
+def _then_year(ctx, tok_i):
+    """A title in a sentence set in an earlier year holds for that year."""
+    if ctx.published is None:
+        return None
+    sent = ctx.doc[tok_i].sent
+    s, e = ctx.absolute(sent.start_char), ctx.absolute(sent.end_char)
+    for d in ctx.dates_in(s, e):
+        if d.pattern in ("year", "my", "mdy") and not d.relative:
+            year = int(d.text[-4:]) if d.text[-4:].isdigit() else None
+            if year and year < ctx.published.year - 1:
+                return f"{year:04d}"
+    return None
+
+
+def _titles_for(ent):
+    """Yield (start token, end token, title tokens) for each title of `ent`."""
+    doc = ent.doc
+    before = _title_before(ent)
+    if before:
+        yield before[0].i, ent.end, before
+    # apposition after the name: "X, a/the TITLE ..." or "X, TITLE of ..."
+    after = _title_after(ent)
+    if after:
+        toks, end = after
+        yield ent.start, end, toks
+        serves = _serves_as(doc, toks)
+        if serves:
+            yield ent.start, serves[-1].i + 1, serves
+    # apposition before the name: "The chief of the ... General Staff, Viktor Gulevich"
+    before_comma = _title_before_comma(ent)
+    if before_comma:
+        yield before_comma[0].i, ent.end, before_comma
+
+
+def _title_before(ent):
+    doc = ent.doc
+    i = ent.start - 1
+    toks = []
+    while i >= 0 and len(toks) < 12:
+        t = doc[i]
+        if "\n" in t.text or "\n" in t.whitespace_:
+            break
+        low = t.lower_
+        if t.text in ("’s", "'s") or low in ("of", "the", "and") or t.text == "-":
+            toks.insert(0, t)
+        elif t.pos_ in ("PROPN", "NOUN") or (t.pos_ == "ADJ" and (t.text[:1].isupper() or low in TITLE_MODIFIERS)):
+            toks.insert(0, t)
+        elif t.text in ("[",) or low in TITLE_MODIFIERS:
+            toks.insert(0, t)
+        else:
+            break
+        i -= 1
+    # the title starts at the leftmost title word, extended over its modifiers
+    idx = [k for k, t in enumerate(toks) if t.lower_.rstrip(".") in TITLE_WORDS or t.lower_ in TITLE_WORDS]
+    if not idx:
+        return None
+    first = idx[0]
+    lead_title = toks[first]
+    capital_mode = lead_title.text[:1].isupper()
+    k = first - 1
+    while k >= 0:
+        t = toks[k]
+        ok = t.text[:1].isupper() or t.text in ("’s", "'s", "-") or (not capital_mode and (t.pos_ in ("NOUN", "PROPN", "ADJ") or t.lower_ in TITLE_MODIFIERS)) or t.lower_ in ("former", "then", "ex")
+        if t.lower_ in ("of", "the", "and"):
+            ok = False
+        if not ok:
+            break
+        k -= 1
+    toks = toks[k + 1:]
+    while toks and (toks[0].lower_ in ("the", "of", "and") or toks[0].text in ("’s", "'s", "-", "[")):
+        toks.pop(0)
+    while toks and (toks[-1].lower_ in ("the", "of", "and") or toks[-1].text in ("[", "-")):
+        toks.pop()
+    return toks or None
+
+
+def _title_before_comma(ent):
+    """A noun phrase that opens with a title and ends in ', NAME'."""
+    doc = ent.doc
+    comma = ent.start - 1
+    if comma < 1 or doc[comma].text != ",":
+        return None
+    sent_start = doc[comma].sent.start
+    k = comma - 1
+    while k > sent_start and doc[k - 1].text not in (",", ";", ":", "—", "–", "(") and comma - k < 14:
+        k -= 1
+    toks = list(doc[k:comma])
+    while toks and toks[0].pos_ in ("DET", "CCONJ", "ADP", "PRON") and toks[0].lower_ not in TITLE_WORDS:
+        toks = toks[1:]
+    if not toks or any(t.pos_ in ("VERB", "AUX") for t in toks):
+        return None
+    lead = toks[0] if toks[0].lower_ in TITLE_WORDS else (toks[1] if len(toks) > 1 and toks[0].lower_ in TITLE_MODIFIERS | {"senior", "top"} else None)
+    if lead is None or lead.lower_ not in TITLE_WORDS:
+        return None
+    return toks
+
+
+def _title_after(ent):
+    doc = ent.doc
+    j = ent.end
+    if j >= len(doc) - 1 or doc[j].text != ",":
+        return None
+    k = j + 1
+    if doc[k].lower_ in ("a", "an", "the"):
+        k += 1
+    toks = []
+    while k < len(doc) and len(toks) < 16:
+        t = doc[k]
+        if t.text in (",", ";", ".", "—", "–", "(", ")", ":") or "\n" in t.whitespace_ and toks:
+            if "\n" in t.whitespace_ and t.text not in (",", ";", "."):
+                toks.append(t)
+            break
+        if t.lower_ in _TRAILING_CUT or t.pos_ in ("VERB", "AUX"):
+            break
+        toks.append(t)
+        k += 1
+    if not toks:
+        return None
+    # the apposition's head noun (before any preposition) must be a title word
+    head_part = []
+    for t in toks:
+        if t.pos_ == "ADP" and t.text not in ("’s", "'s"):
+            break
+        head_part.append(t)
+    if not any(t.lower_ in TITLE_WORDS and t.pos_ in ("NOUN", "PROPN") for t in head_part):
+        return None
+    return toks, toks[-1].i + 1
+
+
+def _serves_as(doc, toks):
+    """'..., a former president who now serves as deputy chairman of X'."""
+    k = toks[-1].i + 1
+    window = doc[k:k + 6]
+    for t in window:
+        if t.lemma_ in ("serve", "work", "act") and t.i + 1 < len(doc):
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ == "as":
+                    obj = [x for x in c.subtree if x.i > c.i and not x.is_punct]
+                    out = []
+                    for x in obj:
+                        if x.text in (",", ";") or x.pos_ == "VERB":
+                            break
+                        out.append(x)
+                    return out or None
+    return None
+
+
+def _copula_roles(ctx: ArticleContext):
+    """'Nauman Sadiq is an ... analyst' and 'He is a regular contributor to X'."""
+    for tok in ctx.doc:
+        if tok.lemma_ != "be" or tok.dep_ != "ROOT":
+            continue
+        subj = [c for c in tok.children if c.dep_ == "nsubj"]
+        attr = [c for c in tok.children if c.dep_ == "attr"]
+        if not subj or not attr or attr[0].lower_ not in TITLE_WORDS:
+            continue
+        s = subj[0]
+        if s.ent_type_ == "PERSON":
+            ent = next(e for e in ctx.doc.ents if e.start <= s.i < e.end)
+            person = ctx.full_name(clean_name(ent.text))
+            first = ent.start
+        elif s.lower_ in ("he", "she"):
+            person = ctx.last_person_before(ctx.absolute(s.idx))
+            first = s.i
+        else:
+            continue
+        if not person:
+            continue
+        a = attr[0]
+        cut = {x.i for t in a.subtree if t.dep_ in ("acl", "relcl") for x in t.subtree}
+        toks = [t for t in a.subtree if (t.dep_ != "det" or t.i > a.i) and t.i not in cut]
+        toks = [t for t in toks if not t.is_punct or t.text == "-"]
+        if not toks:
+            continue
+        role = " ".join("".join(t.text_with_ws for t in toks).split())
+        start, end = ctx.tokens_span(ctx.doc[first:toks[-1].i + 1])
+        yield Claim("role", start, end, ctx.slice(start, end), {"entity": person, "role": role})

@@ -1,0 +1,95 @@
+"""Claim records -> YAML claim files (ruamel.yaml round-trip types).
+
+Fields are written in the spec's order for each kind; spans and date
+ranges are written in flow style ([start, end], {start: .., end: ..}) so a
+reviewer sees one claim per screenful. Dates are strings (YYYY, YYYY-MM,
+YYYY-MM-DD); the YAML dumper quotes them so they stay strings.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from .claims import Claim
+
+FIELD_ORDER = {
+    "figure": ["subject", "metric", "value", "approx", "unit", "as_of", "cumulative", "of", "part_of", "attribution"],
+    "event": ["subject", "date", "tense", "attribution"],
+    "quote": ["quote", "attribution", "said_on", "direct"],
+    "role": ["entity", "role", "status", "as_of"],
+    "statement": ["hedge", "attribution"],
+}
+ARTICLE_ORDER = ["id", "title", "outlet", "authors", "published", "url", "source"]
+NO_DATE_NOTE = ("No publication date was given (front matter or --meta): relative dates "
+                "('Thursday', 'last month'), said_on and as_of were left empty.")
+
+
+def yaml() -> YAML:
+    y = YAML()
+    y.preserve_quotes = True
+    y.width = 4096            # never fold a long quote across lines
+    y.indent(mapping=2, sequence=4, offset=2)
+    # write None as an explicit `null` (`attribution: null` means "nobody named")
+    y.representer.add_representer(type(None), lambda rep, _: rep.represent_scalar("tag:yaml.org,2002:null", "null"))
+    return y
+
+
+def flow_seq(items) -> CommentedSeq:
+    seq = CommentedSeq(items)
+    seq.fa.set_flow_style()
+    return seq
+
+
+def to_yaml_value(value: Any) -> Any:
+    if isinstance(value, dict):
+        m = CommentedMap()
+        for k, v in value.items():
+            m[k] = to_yaml_value(v)
+        if set(value) == {"start", "end"}:
+            m.fa.set_flow_style()
+        return m
+    if isinstance(value, (list, tuple)):
+        return flow_seq([to_yaml_value(v) for v in value])
+    return value
+
+
+def claim_plain(claim: Claim) -> dict:
+    """The claim as plain data, in the order it is written."""
+    out: dict[str, Any] = {"id": claim.id, "kind": claim.kind, "text": claim.text,
+                           "span": [claim.start, claim.end]}
+    for key in FIELD_ORDER[claim.kind]:
+        if key in claim.fields:
+            out[key] = claim.fields[key]
+    for key, value in claim.fields.items():
+        out.setdefault(key, value)
+    return out
+
+
+def claim_map(plain: dict) -> CommentedMap:
+    m = CommentedMap()
+    for key, value in plain.items():
+        m[key] = to_yaml_value(value)
+    return m
+
+
+def article_plain(meta: dict, source: str) -> dict:
+    out = {k: meta[k] for k in ARTICLE_ORDER if k in meta and meta[k] is not None}
+    out["source"] = source
+    return out
+
+
+def new_document(article: dict, claims: list[dict], source_note: str) -> CommentedMap:
+    doc = CommentedMap()
+    art = CommentedMap()
+    for k, v in article.items():
+        art[k] = flow_seq(v) if isinstance(v, list) else v
+    doc["article"] = art
+    doc["claims"] = CommentedSeq([claim_map(c) for c in claims])
+    lines = [f"Claims extracted by `claimcheck extract` from {source_note}.",
+             "Review every claim: edit, delete or add freely; re-running extract keeps your changes."]
+    if "published" not in article:
+        lines.append(NO_DATE_NOTE)
+    doc.yaml_set_start_comment("\n".join(lines))
+    return doc

@@ -1,0 +1,50 @@
+"""Shared fixtures for the extraction tests.
+
+Tests that need the spaCy pipeline use the `nlp` fixture (or the
+`requires_model` marker) and are skipped when spaCy or an English
+pipeline is not installed.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+EXAMPLE = REPO / "examples" / "harbor-bridge.md"
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def example() -> Path:
+    return EXAMPLE
+
+
+@pytest.fixture(scope="session")
+def repo() -> Path:
+    return REPO
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    pytest.importorskip("spacy")
+    from claimcheck.extract.model import ModelNotFound, load_model
+    try:
+        return load_model()
+    except ModelNotFound as exc:
+        pytest.skip(str(exc))
+
+
+@pytest.fixture
+def run_extract(nlp):
+    """Run `claimcheck extract` in-process; returns the exit code."""
+    from claimcheck.extract.command import main
+
+    def _run(*argv: str) -> int:
+        return main([str(a) for a in argv])
+    return _run

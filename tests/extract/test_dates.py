@@ -1,0 +1,65 @@
+"""Date finding and resolution against the publication date (no spaCy)."""
+import datetime as dt
+
+import pytest
+
+from claimcheck.extract.dates import as_partial, find_dates
+
+SAT = dt.date(2021, 12, 4)     # a Saturday
+THU = dt.date(2022, 1, 27)     # a Thursday
+
+
+def resolve(text, published, future=False):
+    found = find_dates(text)
+    assert found, f"no date found in {text!r}"
+    return found[0].resolve(published, future=future)
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    ("on November 25, when", SAT, "2021-11-25"),
+    ("in March 2014", SAT, "2014-03"),
+    ("since last January", SAT, "2021-01"),
+    ("last January", THU, "2021-01"),
+    ("after the elections in September", SAT, "2021-09"),
+    ("in early November", SAT, "2021-11"),
+    ("said Thursday", THU, "2022-01-27"),          # the publication day itself
+    ("told reporters Wednesday", THU, "2022-01-26"),
+    ("Tuesday evening", SAT, "2021-11-30"),
+    ("last week", SAT, {"start": "2021-11-22", "end": "2021-11-28"}),
+    ("two weeks ago", SAT, {"start": "2021-11-15", "end": "2021-11-21"}),
+    ("Last month", THU, "2021-12"),
+    ("next month", THU, "2022-02"),
+    ("between Jan. 21 and 25", THU, {"start": "2022-01-21", "end": "2022-01-25"}),
+    ("on Dec. 11, 2020.", THU, "2020-12-11"),
+    ("since the start of the conflict on Feb. 24", dt.date(2022, 3, 31), "2022-02-24"),
+    ("the 10th century", THU, {"start": "0901", "end": "1000"}),
+    ("the 1990s and the early 2000s", THU, {"start": "1990", "end": "2004"}),
+    ("from 1997", THU, "1997"),
+])
+def test_resolution(text, published, expected):
+    assert resolve(text, published) == expected
+
+
+def test_future_weekday_resolves_forward():
+    wednesday = dt.date(2025, 12, 3)
+    assert resolve("will welcome him on Thursday", wednesday, future=True) == "2025-12-04"
+    assert resolve("met him on Thursday", wednesday) == "2025-11-27"
+
+
+def test_relative_dates_need_a_publication_date():
+    assert resolve("last month", None) is None
+    assert resolve("in March 2014", None) == "2014-03"     # absolute dates still resolve
+
+
+def test_years_are_not_amounts():
+    assert [d.text for d in find_dates("it cost $2014 and 2015% more, in 2016")] == ["2016"]
+
+
+def test_bare_may_needs_a_cue():
+    assert find_dates("Russia may attack") == []
+    assert [d.text for d in find_dates("in May")] == ["May"]
+
+
+def test_as_partial_collapses_ranges():
+    assert as_partial({"start": "2021-11-15", "end": "2021-11-21"}) == "2021-11"
+    assert as_partial({"start": "2021-11", "end": "2022-01"}) is None

@@ -1,0 +1,29 @@
+"""Number parsing and hedges (text2num for spelled-out numbers)."""
+import pytest
+
+pytest.importorskip("text_to_num")
+
+from claimcheck.extract.numbers import hedge_of, parse_number, tidy  # noqa: E402
+
+
+@pytest.mark.parametrize("text,value", [
+    ("1,254", 1254), ("13,000", 13000), ("33.3", 33.3), ("Fifty-nine", 59), ("five", 5),
+    ("40 million", 40_000_000), ("$300 million", 300_000_000), ("2.5bn", 2_500_000_000),
+    ("thirteen thousand", 13000),
+])
+def test_parse_number(text, value):
+    assert parse_number(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("before,approx", [
+    ("has killed more than", "more-than"), ("for nearly", "almost"), ("faces up to", "up-to"),
+    ("at least", "at-least"), ("sits less than", "less-than"), ("about", "about"),
+    ("Almost", "almost"), ("the", "exact"), ("moreover", "exact"),
+])
+def test_hedges(before, approx):
+    assert hedge_of(before) == approx
+
+
+def test_tidy():
+    assert tidy(5.0) == 5 and isinstance(tidy(5.0), int)
+    assert tidy(100 / 3) == 33.3
