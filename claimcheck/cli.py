@@ -181,11 +181,13 @@ def _check(args) -> int:
     findings = run(corpus, plan)
     if adoption is not None:  # baseline / changed-since: filters after every rule saw the whole corpus
         findings = _adopt(adoption, findings, args.quiet)
-    report = Report(findings, files=len(corpus.all_files), claims=corpus.claim_count, rules=[s.rule for s in plan.rules], corpus=corpus)
-    report.output, report.fail_on = args.output, args.fail_on or config.fail_on  # markdown links, junit failures
+    fail_on = args.fail_on or config.fail_on
+    report = Report(
+        findings, files=len(corpus.all_files), claims=corpus.claim_count, rules=[s.rule for s in plan.rules],
+        corpus=corpus, output=args.output, fail_on=fail_on,
+    )
     output = _statistics(findings) if args.statistics and args.format == "text" else render(report, args.format)
     _write(output, args.output)
-    fail_on = args.fail_on or config.fail_on
     failing = [f for f in findings if severity_rank(f.severity) >= severity_rank(fail_on)]
     if not args.quiet:
         _summary(report, failing, fail_on)

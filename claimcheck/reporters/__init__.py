@@ -32,6 +32,8 @@ class Report:
     claims: int = 0
     rules: list = field(default_factory=list)  # registry.Rule objects that ran
     corpus: object | None = None  # the Corpus, for reporters that show claims side by side
+    output: str | None = None  # where the report is written: Markdown links are relative to it
+    fail_on: str = "error"  # the failing severity: JUnit fails testcases at or above it
     version: str = __version__
 
     def counts_by_severity(self) -> Counter:

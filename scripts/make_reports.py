@@ -1,0 +1,47 @@
+#!/usr/bin/env python3
+"""Regenerate reports/ from this repository's claims, in every output format.
+
+    .venv/bin/python scripts/make_reports.py            # from anywhere; writes <repo>/reports/
+
+reports/claims.md is the report for people (GitHub renders its tables, links to the YAML lines
+and Mermaid charts); the others show what CI gets: SARIF for code scanning, JUnit XML for test
+dashboards, GitHub workflow commands, JSON and the plain text lines. Findings do not stop the
+script (--exit-zero); a claimcheck that cannot do its job (exit 2) does.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+OUTPUTS = {
+    "markdown": "claims.md",
+    "sarif": "claims.sarif",
+    "junit": "claims.junit.xml",
+    "github": "claims.github.txt",
+    "json": "claims.json",
+    "text": "claims.txt",
+}
+
+
+def main() -> int:
+    sys.path.insert(0, str(REPO))
+    from claimcheck.cli import main as claimcheck
+
+    os.chdir(REPO)  # paths in the reports are relative to the repository, as in CI
+    os.environ.pop("GITHUB_STEP_SUMMARY", None)  # the github format must not append to a job summary here
+    (REPO / "reports").mkdir(exist_ok=True)
+    for fmt, name in OUTPUTS.items():
+        output = os.path.join("reports", name)
+        code = claimcheck(["check", "--format", fmt, "--output", output, "--exit-zero", "--quiet"])
+        if code != 0:
+            print(f"make_reports: claimcheck --format {fmt} failed (exit {code})", file=sys.stderr)
+            return code
+        print(f"wrote {output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,97 @@
+"""A small fixed corpus (fixtures/claims/) and hand-made findings about it.
+
+The findings are built here, not by the rules, so the golden files do not change when the rules'
+messages do. Positions come from the loaded claims, so links point at the real YAML lines.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from claimcheck.corpus import load_corpus
+from claimcheck.findings import Finding, Location
+from claimcheck.registry import Rule
+from claimcheck.reporters import Report
+from claimcheck.rule_api import RuleOptions
+
+FIXTURES = Path(__file__).parent / "fixtures"
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def make_rule(name: str, code: str, severity: str, scope: str = "corpus", doc: str | None = None) -> Rule:
+    doc = doc or f"Flags {name.replace('-', ' ')} (a fixture rule).\n\nLonger documentation of {name}."
+    return Rule(name, code, severity, scope, RuleOptions, lambda *a: (), doc, f"fixture {name}")
+
+
+RULES = [
+    make_rule("schema", "CC002", "error", "article"),
+    make_rule("numeric-conflict", "CC101", "error"),
+    make_rule("date-conflict", "CC103", "error"),
+    make_rule("unattributed", "CC201", "info", "claim"),
+    make_rule("vague-attribution", "CC202", "warning", "claim"),
+]
+RULE = {rule.name: rule for rule in RULES}
+
+
+def at(claims: dict, ref: str) -> Location:
+    claim = claims[ref]
+    line, column = claim.position
+    return Location(claim.file.path, line, column, claim.article_id, claim.id)
+
+
+def finding(rule: str, message: str, location: Location, related=(), severity: str | None = None) -> Finding:
+    r = RULE[rule]
+    return Finding(r.name, r.code, severity or r.severity, message, location, list(related))
+
+
+def build_report(paths=("claims",)) -> Report:
+    """Load the corpus under the cwd and describe it with the fixture findings."""
+    corpus = load_corpus(list(paths))
+    claims = {claim.ref: claim for claim in corpus.claims()}
+    findings = [
+        finding(
+            "numeric-conflict",
+            "German military aid to Ukraine / helmets pledged: 5,000 items (alpha-2022-01-27#helmets) "
+            "vs about 3,000 items (beta-2022-02-10#helmets-delivered) at the same time (2022-01-27)",
+            at(claims, "alpha-2022-01-27#helmets"),
+            [at(claims, "beta-2022-02-10#helmets-delivered"), at(claims, "beta-2022-02-10#range-estimate")],
+        ),
+        finding("unattributed", "a figure with no source", at(claims, "beta-2022-02-10#range-estimate")),
+        finding(
+            "vague-attribution",
+            'rests on a vague source: "officials said"',
+            at(claims, "beta-2022-02-10#helmets-delivered"),
+        ),
+        finding(
+            "schema",
+            "unknown field `atribution` (did you mean `attribution`?)",
+            Location(os.path.join("claims", "gamma.yaml"), 3, 3),
+            severity="warning",
+        ),
+    ]
+    findings.sort(key=Finding.sort_key)
+    return Report(
+        findings, files=len(corpus.all_files), claims=corpus.claim_count, rules=list(RULES), corpus=corpus, version="0.1.0"
+    )
+
+
+@pytest.fixture
+def fixture_report(monkeypatch):
+    monkeypatch.chdir(FIXTURES)
+    for name in ("GITHUB_STEP_SUMMARY", "GITHUB_REPOSITORY", "GITHUB_SHA", "GITHUB_SERVER_URL", "GITHUB_WORKSPACE"):
+        monkeypatch.delenv(name, raising=False)
+    return build_report()
+
+
+def check_golden(name: str, text: str) -> None:
+    """Compare with golden/NAME; CLAIMCHECK_UPDATE_GOLDEN=1 rewrites it."""
+    path = GOLDEN / name
+    if os.environ.get("CLAIMCHECK_UPDATE_GOLDEN") or not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="")
+        if not os.environ.get("CLAIMCHECK_UPDATE_GOLDEN"):
+            pytest.fail(f"golden file {path} did not exist: written, check it and run again")
+    assert text == path.read_text(encoding="utf-8"), f"{name} differs from its golden file (CLAIMCHECK_UPDATE_GOLDEN=1 to update)"
