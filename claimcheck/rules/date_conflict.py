@@ -1,13 +1,119 @@
 """The same event given dates that cannot both be true.
 
-PLACEHOLDER: being written (issue 3). Yields nothing yet.
+Events are the same when their `subject` is the same after normalisation (case, punctuation,
+leading articles, the aliases of the reference files). A date is the interval it names: `2014`
+is the whole year, `2014-03` the month, `{start: 2021-11, end: 2021-12-04}` a range. Two dates
+conflict only when their intervals do not overlap: "2014" and "March 2014" agree, "2022-02-24"
+and "February 2022" agree, "2022-03-24" and "February 2022" do not.
+
+Planned events (`tense: future`) are left out by default: a plan that moves is news, not a
+contradiction.
+
+A finding is one conflicting pair: it sits on one event, names the other as related, and states
+both dates with their sources. Of two conflicting events the one that contradicts more of the
+others (on a tie, the later date) is reported, against the better-supported dates it
+contradicts, nearest first and at most ``max-per-claim`` of them: a date at odds with many
+others gives a few findings on that event, not one on every event. Each pair is reported at
+most once. Events are grouped by subject and swept in date order, so the cost grows with the
+corpus, not with its square.
+
+Options (``[tool.claimcheck.rules.date-conflict]``):
+
+* ``planned = false``: also compare events whose tense is future.
+* ``max-per-claim = 3``: findings one event gets at most (the last one counts the rest).
+
+Fails::
+
+    article: {id: a, published: 2022-04-15}
+    claims:
+      - {id: a, kind: event, text: the war began on February 24, subject: start of the war, date: 2022-02-24}
+      - {id: b, kind: event, text: the war began on March 24, subject: start of the war, date: 2022-03-24}
+
+Passes (the day lies in the month; March 2014 in 2014, subjects joined by a reference alias)::
+
+    article: {id: a, published: 2022-04-15}
+    claims:
+      - {id: a, kind: event, text: the war began on February 24, subject: start of the war, date: 2022-02-24}
+      - {id: b, kind: event, text: the war began last month, subject: Start of the War, date: 2022-02}
+      - {id: c, kind: event, text: Russia seized Crimea, subject: Russia seizes Crimea from Ukraine, date: 2014-03}
+      - {id: d, kind: event, text: the annexation of 2014, subject: Russian annexation of Crimea, date: 2014}
+    # reference/aliases.yaml
+    reference: {id: aliases}
+    aliases: {Russian annexation of Crimea: [Russia seizes Crimea from Ukraine]}
 """
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from pydantic import Field
+
+from claimcheck.rule_api import Problem, RuleOptions
+from claimcheck.rules._shared import group_by, source_label, where
 
 NAME = "date-conflict"
 CODE = "CC201"
 SEVERITY = "error"
 SCOPE = "corpus"
 
+SCAN = 32  # nearest contradicting events looked at, each side, for the better-supported ones
 
-def check(target, options, corpus):
-    return ()
+
+class Options(RuleOptions):
+    planned: bool = Field(False, description="also compare planned events (tense: future)")
+    max_per_claim: int = Field(3, ge=1, description="findings one event gets at most: its nearest contradictions")
+
+
+def check(corpus, options: Options, _corpus=None):
+    normalizer = corpus.normalizer
+    events = (e for e in corpus.claims("event") if options.planned or e.tense != "future")
+    for group in group_by(events, lambda e: normalizer.key(e.subject)).values():
+        if len(group) > 1:
+            yield from _conflicts(group, options)
+
+
+def _conflicts(events: list, options: Options):
+    """Report each event whose date contradicts a better-supported one, nearest first.
+
+    An event's conflicts (events wholly before or after it) are counted with two bisections; of
+    two conflicting events the one with more conflicts, on a tie the later one, is reported.
+    """
+    events = sorted(events, key=_rank)
+    by_start = sorted(range(len(events)), key=lambda i: events[i].date.start)
+    starts = [events[i].date.start for i in by_start]
+    by_end = sorted(range(len(events)), key=lambda i: events[i].date.end)
+    ends = [events[i].date.end for i in by_end]
+    after = [bisect_right(starts, e.date.end) for e in events]  # from here on: wholly after
+    before = [bisect_left(ends, e.date.start) for e in events]  # up to here: wholly before
+    badness = [(len(events) - after[i] + before[i], i) for i in range(len(events))]
+    for i, event in enumerate(events):
+        if badness[i][0] == 0:
+            continue
+        nearest = [*by_start[after[i] : after[i] + SCAN], *reversed(by_end[max(0, before[i] - SCAN) : before[i]])]
+        better = [events[j] for j in sorted(nearest, key=lambda j: _distance(event, events[j])) if badness[j] < badness[i]]
+        shown = better[: options.max_per_claim]
+        for number, other in enumerate(shown, 1):
+            unreported = badness[i][0] - len(shown) if number == len(shown) else 0
+            yield _problem(event, other, unreported)
+
+
+def _rank(event) -> tuple:
+    line, column = event.position
+    return (event.date.start, event.date.end, str(event.file.path), line, column)
+
+
+def _distance(event, other) -> int:
+    """Days between two disjoint date intervals."""
+    gap = other.date.start - event.date.end if other.date.start > event.date.end else event.date.start - other.date.end
+    return gap.days
+
+
+def _side(event) -> str:
+    return f"{event.date} ({source_label(event)})"
+
+
+def _problem(event, other, unreported: int) -> Problem:
+    """One finding per conflicting pair: both dates with their sources."""
+    more = f"; {unreported} more event{'s contradict' if unreported > 1 else ' contradicts'} it" if unreported > 0 else ""
+    message = f"{event.subject}: {_side(event)} here vs {_side(other)} in {where(other)} — the dates cannot both be true{more}"
+    return Problem(message, claim=event, field="date", related=[other])

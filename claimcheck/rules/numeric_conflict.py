@@ -1,13 +1,430 @@
 """Figures about the same subject and metric whose values cannot both be true.
 
-PLACEHOLDER: being written (issue 3). Yields nothing yet.
+Figures are compared when their `subject` and `metric` are the same after normalisation (case,
+punctuation, leading articles, the aliases of the reference files) and their units convert into
+each other (km and miles, "13 thousand" and 13,000; a currency only into itself; count nouns
+such as people, deaths or troops are labels and do not keep figures apart; no unit is a count).
+
+Each value becomes an interval from its `approx`:
+
+======================  =================================================================
+exact                   v ± 0.5%; a round number (3+ trailing zeros: 5,000) v ± 5%
+about                   v ± 10%; a round number v ± 15% ("about 100,000" is looser than
+                        "about 1,351": people round harder the rounder the number)
+almost                  [0.9·v, v]
+more-than / at-least    (v, +inf) / [v, +inf)
+less-than               [0, v)
+at-most / up-to         [0, v]
+[low, high]             [low, high]
+======================  =================================================================
+
+Time decides what must agree. Figures whose dates (`as_of`, default the article's publication
+date) overlap, or are unknown, are at the same time: their intervals must overlap. At different
+times only running totals are compared: when either figure is `cumulative`, the later interval
+must not lie wholly below the earlier one (a death toll cannot fall: "revised down"). Other
+figures may change over time (troop counts) and are not compared across dates.
+
+A finding is one conflicting pair: it sits on one figure, names the other as related, and states
+both values with their dates and sources. Of two conflicting figures the one that contradicts
+more of the others (on a tie, the newer report) is the one reported, against the
+better-supported figures it contradicts, nearest first and at most ``max-per-claim`` of them:
+one bad figure in a big group gives a few findings on that figure, not one on every figure it
+contradicts. Each pair is reported at most once. Figures are grouped by subject and metric and
+swept in date and value order, so the cost grows with the corpus, not with its square.
+
+Options (``[tool.claimcheck.rules.numeric-conflict]``):
+
+* ``exact = 0.005``, ``exact-round = 0.05``, ``round-zeros = 3``, ``about = 0.10``,
+  ``about-round = 0.15``, ``almost = 0.10``: the interval widths above, as fractions of v.
+* ``max-per-claim = 3``: findings one figure gets at most (the last one counts the rest).
+
+Fails (a cumulative toll revised down; the same day, values that cannot both be true)::
+
+    # early.yaml
+    article: {id: early, published: 2021-11-26}
+    claims:
+      - {id: toll, kind: figure, text: 52 died, subject: Listvyazhnaya mine disaster,
+         metric: deaths, value: 52, unit: people, cumulative: true}
+    # late.yaml
+    article: {id: late, published: 2021-12-04}
+    claims:
+      - {id: toll, kind: figure, text: 51 died, subject: Listvyazhnaya mine disaster,
+         metric: deaths, value: 51, unit: deaths, cumulative: true}
+      - {id: km, kind: figure, text: a 40 km convoy, subject: convoy, metric: length, value: 40, unit: km}
+      - {id: mi, kind: figure, text: a 40-mile convoy, subject: convoy, metric: length, value: 40, unit: miles}
+
+Passes (hedges that overlap; a toll that grows; troop counts at different dates)::
+
+    # a.yaml
+    article: {id: a, published: 2021-12-04}
+    claims:
+      - {id: toll, kind: figure, text: "more than 13,000 killed", subject: war in the Donbas,
+         metric: people killed, value: 13000, approx: more-than, cumulative: true}
+      - {id: troops, kind: figure, text: "100,000 troops", subject: Russian forces near Ukraine,
+         metric: troops deployed, value: 100000}
+    # b.yaml
+    article: {id: b, published: 2022-04-15}
+    claims:
+      - {id: toll, kind: figure, text: "almost 14,000 killed by February", subject: war in the Donbas,
+         metric: people killed, value: 14000, approx: almost, as_of: 2022-02, cumulative: true}
+      - {id: toll-2, kind: figure, text: "about 13,800 killed", subject: war in the Donbas,
+         metric: people killed, value: 13800, approx: about, as_of: 2022-02, cumulative: true}
+      - {id: troops, kind: figure, text: "150,000 troops", subject: Russian forces near Ukraine,
+         metric: troops deployed, value: 150000}
 """
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from pydantic import Field
+
+from claimcheck.dates import DateInterval
+from claimcheck.rule_api import Problem
+from claimcheck.rules._quantities import INF, Interval, Quantity, Tolerances, describe_value
+from claimcheck.rules._shared import group_by, source_label, where
 
 NAME = "numeric-conflict"
 CODE = "CC101"
 SEVERITY = "error"
 SCOPE = "corpus"
 
+SAME_TIME = "the values cannot both be true at the same time"
+REVISED_DOWN = "cumulative total revised down"
+SCAN = 32  # nearest contradicting figures looked at for the better-supported ones
+EXACT_COUNT = 256  # date clusters up to this size count their conflicts pair by pair
 
-def check(target, options, corpus):
-    return ()
+
+class Options(Tolerances):
+    max_per_claim: int = Field(3, ge=1, description="findings one figure gets at most: its nearest contradictions")
+
+
+@dataclass(slots=True)
+class _Item:
+    """A figure ready for comparison: its interval in base units and its date interval."""
+
+    claim: object
+    interval: Interval
+    when: DateInterval | None  # as_of, else the article's publication date
+    start: dt.date
+    end: dt.date
+    cumulative: bool
+
+    def same_time(self, other: _Item) -> bool:
+        return self.start <= other.end and other.start <= self.end
+
+
+def check(corpus, options: Options, _corpus=None):
+    normalizer = corpus.normalizer
+    groups = group_by(corpus.claims("figure"), lambda f: _group_key(f, normalizer))
+    for figures in groups.values():
+        if len(figures) < 2:
+            continue
+        quantities = [(f, Quantity.of(f, options)) for f in figures]
+        for same_unit in group_by(quantities, lambda pair: pair[1].dimension).values():
+            if len(same_unit) > 1:
+                yield from _conflicts([_item(f, q) for f, q in same_unit], options)
+
+
+def _group_key(figure, normalizer):
+    subject, metric = normalizer.key(figure.subject), normalizer.key(figure.metric)
+    return (subject, metric) if subject and metric else None
+
+
+def _item(figure, quantity: Quantity) -> _Item:
+    when = figure.when  # unknown: at every time, so compared with every figure
+    start, end = (when.start, when.end) if when is not None else (dt.date.min, dt.date.max)
+    return _Item(figure, quantity.interval, when, start, end, figure.cumulative)
+
+
+def _conflicts(items: list[_Item], options: Options):
+    """Report each figure that contradicts a better-supported one, against the nearest of those.
+
+    A figure's conflicts are counted first; of two conflicting figures the one with more
+    conflicts (on a tie the newer report) is reported, so one bad figure in a big group gets a
+    few findings, the figures it contradicts none, and each conflicting pair is reported once.
+    """
+    same_time, revisions = _SameTime(items), _Revisions(items)
+    degree = [a + b for a, b in zip(same_time.degrees(), revisions.degrees())]
+    order = sorted(range(len(items)), key=lambda i: _rank(items[i]))
+    badness = {i: (degree[i], place) for place, i in enumerate(order)}
+    for i in order:
+        if degree[i]:
+            better = lambda j: badness[j] < badness[i]  # noqa: E731 - read per figure
+            limit = options.max_per_claim
+            found = [*same_time.partners(i, better, limit), *revisions.partners(i, better, limit)][:limit]
+            for number, (other, reason) in enumerate(found, 1):
+                unreported = degree[i] - len(found) if number == len(found) else 0
+                yield _problem(items[i], other, reason, unreported)
+
+
+def _rank(item: _Item) -> tuple:
+    """Ties go against the newer report: it is the one at odds with what was already said."""
+    line, column = item.claim.position
+    return (item.start, item.end, str(item.claim.file.path), line, column)
+
+
+# Same time: overlapping dates, values that cannot overlap ----------------------------------------
+
+
+class _SameTime:
+    """Figures at overlapping dates whose value intervals are disjoint."""
+
+    def __init__(self, items: list[_Item]):
+        self.items = items
+        self.clusters = {}  # figure -> the sorted views of its date cluster
+        for cluster in _date_clusters(items):
+            view = _ClusterView(items, cluster)
+            for i in cluster:
+                self.clusters[i] = view
+
+    def degrees(self) -> list[int]:
+        return [self.clusters[i].degree(i) if i in self.clusters else 0 for i in range(len(self.items))]
+
+    def partners(self, i: int, better, limit: int) -> list:
+        view = self.clusters.get(i)
+        if view is None:
+            return []
+        found = []
+        for j in view.disjoint_values(i):  # nearest values first
+            if self.items[i].same_time(self.items[j]) and better(j):
+                found.append((self.items[j], SAME_TIME))
+                if len(found) == limit:
+                    break
+        return found
+
+
+class _ClusterView:
+    """A date cluster sorted by lower and by upper value bound."""
+
+    def __init__(self, items: list[_Item], cluster: list[int]):
+        self.items = items
+        self.cluster = cluster
+        self.by_low = sorted(cluster, key=lambda i: items[i].interval.lower_key)
+        self.lows = [items[i].interval.lower_key for i in self.by_low]
+        self.by_high = sorted(cluster, key=lambda i: items[i].interval.upper_key)
+        self.highs = [items[i].interval.upper_key for i in self.by_high]
+        # When every date overlaps every other (one day, one month), value order counts exactly.
+        self.all_overlap = max(items[i].start for i in cluster) <= min(items[i].end for i in cluster)
+
+    def degree(self, i: int) -> int:
+        item = self.items[i]
+        if self.all_overlap or len(self.cluster) > EXACT_COUNT:  # large chained clusters: close enough
+            above = len(self.lows) - bisect_right(self.lows, item.interval.upper_key)
+            return above + bisect_left(self.highs, item.interval.lower_key)
+        others = (self.items[j] for j in self.cluster)
+        return sum(1 for other in others if item.same_time(other) and not item.interval.overlaps(other.interval))
+
+    def disjoint_values(self, i: int):
+        """Figures wholly above, then wholly below, each nearest first, SCAN of each at most."""
+        interval = self.items[i].interval
+        above = bisect_right(self.lows, interval.upper_key)
+        below = bisect_left(self.highs, interval.lower_key)
+        yield from self.by_low[above : above + SCAN]
+        yield from reversed(self.by_high[max(0, below - SCAN) : below])
+
+
+def _date_clusters(items: list[_Item]):
+    """Runs of figures whose dates overlap in a chain: only they can be at the same time."""
+    cluster, reach = [], dt.date.min
+    for i in sorted(range(len(items)), key=lambda i: items[i].start):
+        if cluster and items[i].start > reach:
+            if len(cluster) > 1:
+                yield cluster
+            cluster, reach = [], dt.date.min
+        cluster.append(i)
+        reach = max(reach, items[i].end)
+    if len(cluster) > 1:
+        yield cluster
+
+
+# Different times: a running total must not fall ---------------------------------------------------
+
+
+class _Revisions:
+    """Pairs (earlier, later) where either is cumulative and the later lies wholly below.
+
+    Figures are sorted by date; segment trees over their value bounds find the nearest earlier
+    total above a figure and the nearest later total below it in O(log n), and Fenwick trees count
+    them, so a group of any size is swept, never compared pair by pair.
+    """
+
+    def __init__(self, items: list[_Item]):
+        self.items = items
+        self.active = any(item.cumulative for item in items)
+        if not self.active:
+            return
+        self.by_end = sorted(range(len(items)), key=lambda i: items[i].end)
+        self.ends = [items[i].end for i in self.by_end]
+        self.by_start = sorted(range(len(items)), key=lambda i: items[i].start)
+        self.starts = [items[i].start for i in self.by_start]
+        lows = [items[i].interval.lower_key for i in self.by_end]
+        highs = [_negate(items[i].interval.upper_key) for i in self.by_start]  # search "above" = below
+        cumulative_end = [items[i].cumulative for i in self.by_end]
+        cumulative_start = [items[i].cumulative for i in self.by_start]
+        # A cumulative figure is held against every earlier/later figure, any other only against
+        # running totals: trees indexed by "is this figure cumulative".
+        self.earlier = {True: _MaxTree(lows), False: _MaxTree(_only(lows, cumulative_end))}
+        self.later = {True: _MaxTree(highs), False: _MaxTree(_only(highs, cumulative_start))}
+
+    def partners(self, i: int, better, limit: int) -> list:
+        """Better-supported totals this figure contradicts: nearest earlier above, nearest later below."""
+        if not self.active:
+            return []
+        item, found = self.items[i], []
+        earlier, later = self.earlier[item.cumulative], self.later[item.cumulative]
+        up, down = item.interval.upper_key, _negate(item.interval.lower_key)
+        searches = [
+            (self.by_end, _walk(lambda end: earlier.rightmost_above(end, up), bisect_left(self.ends, item.start))),
+            (self.by_start, _walk(lambda begin: later.leftmost_above(begin + 1, down), bisect_right(self.starts, item.end) - 1)),
+        ]
+        for order, positions in searches:
+            for position in positions:
+                if better(order[position]):
+                    found.append((self.items[order[position]], REVISED_DOWN))
+                    if len(found) == limit:
+                        return found
+        return found
+
+    def degrees(self) -> list[int]:
+        """Per figure: earlier totals wholly above it plus later totals wholly below it."""
+        degree = [0] * len(self.items)
+        if self.active:
+            low, high = (lambda it: it.interval.lower_key), (lambda it: it.interval.upper_key)
+            self._count(degree, low, high, forward=True)
+            self._count(degree, lambda it: _negate(high(it)), lambda it: _negate(low(it)), forward=False)
+        return degree
+
+    def _count(self, degree: list, key, bound, forward: bool) -> None:
+        """Offline sweep in date order: Fenwick trees of the keys of figures already passed."""
+        items = self.items
+        if forward:  # figures that end before this one starts
+            queries, inserts = self.by_start, self.by_end
+            passed = lambda other, item: other.end < item.start  # noqa: E731
+        else:  # figures that start after this one ends
+            queries, inserts = self.by_end[::-1], self.by_start[::-1]
+            passed = lambda other, item: other.start > item.end  # noqa: E731
+        ranks = sorted(key(item) for item in items)
+        counts = {True: _Fenwick(len(items)), False: _Fenwick(len(items))}  # all; running totals only
+        next_insert = 0
+        for i in queries:
+            while next_insert < len(inserts) and passed(items[inserts[next_insert]], items[i]):
+                other = items[inserts[next_insert]]
+                rank = bisect_left(ranks, key(other))
+                counts[True].add(rank)
+                if other.cumulative:
+                    counts[False].add(rank)
+                next_insert += 1
+            tree = counts[items[i].cumulative]
+            degree[i] += tree.total - tree.prefix(bisect_right(ranks, bound(items[i])))
+
+
+_NEG = (-INF, 0)
+
+
+def _walk(step, position: int):
+    """Positions from repeated searches, each starting where the last one stopped; SCAN at most."""
+    for _ in range(SCAN):
+        position = step(position)
+        if position < 0:
+            return
+        yield position
+
+
+def _negate(key: tuple) -> tuple:
+    return (-key[0], -key[1])
+
+
+def _only(keys: list, keep: list) -> list:
+    return [key if kept else _NEG for key, kept in zip(keys, keep)]
+
+
+class _MaxTree:
+    """Max segment tree: the nearest key above x before or after a position, in O(log n)."""
+
+    def __init__(self, keys: list):
+        size = 1
+        while size < len(keys):
+            size *= 2
+        self.size = size
+        self.tree = [_NEG] * (2 * size)
+        self.tree[size : size + len(keys)] = keys
+        for node in range(size - 1, 0, -1):
+            self.tree[node] = max(self.tree[2 * node], self.tree[2 * node + 1])
+
+    def rightmost_above(self, end: int, x) -> int:
+        """The largest j < end with keys[j] > x, or -1."""
+        left, right = self._cover(0, end)
+        return self._descend([*right, *reversed(left)], x, rightmost=True)
+
+    def leftmost_above(self, begin: int, x) -> int:
+        """The smallest j >= begin with keys[j] > x, or -1."""
+        left, right = self._cover(begin, self.size)
+        return self._descend([*left, *reversed(right)], x, rightmost=False)
+
+    def _cover(self, begin: int, end: int) -> tuple[list, list]:
+        """The nodes that cover [begin, end): those met from the left end, and from the right."""
+        left, right = [], []
+        begin, end = begin + self.size, end + self.size
+        while begin < end:
+            if begin & 1:
+                left.append(begin)
+                begin += 1
+            if end & 1:
+                end -= 1
+                right.append(end)
+            begin, end = begin // 2, end // 2
+        return left, right
+
+    def _descend(self, nodes: list, x, rightmost: bool) -> int:
+        tree, size = self.tree, self.size
+        for node in nodes:
+            if tree[node] > x:
+                while node < size:  # go down to the nearest leaf above x
+                    first, second = (2 * node + 1, 2 * node) if rightmost else (2 * node, 2 * node + 1)
+                    node = first if tree[first] > x else second
+                return node - size
+        return -1
+
+
+class _Fenwick:
+    """Counts of ranks inserted so far; prefix(r) counts those below r."""
+
+    def __init__(self, size: int):
+        self.tree = [0] * (size + 1)
+        self.total = 0
+
+    def add(self, rank: int) -> None:
+        self.total += 1
+        rank += 1
+        while rank < len(self.tree):
+            self.tree[rank] += 1
+            rank += rank & -rank
+
+    def prefix(self, rank: int) -> int:
+        count = 0
+        while rank > 0:
+            count += self.tree[rank]
+            rank -= rank & -rank
+        return count
+
+
+# Messages ---------------------------------------------------------------------------------------
+
+
+def _side(item: _Item) -> str:
+    when = f"as of {item.when}" if item.when is not None else "date unknown"
+    return f"{describe_value(item.claim)} ({when}, {source_label(item.claim)})"
+
+
+def _problem(item: _Item, other: _Item, reason: str, unreported: int) -> Problem:
+    """One finding per conflicting pair: both sides with their values, dates and sources."""
+    figure = item.claim
+    more = f"; {unreported} more figure{'s contradict' if unreported > 1 else ' contradicts'} it" if unreported > 0 else ""
+    message = (
+        f"{figure.subject} ({figure.metric}): {_side(item)} here vs {_side(other)} in {where(other.claim)}"
+        f" — {reason}{more}"
+    )
+    return Problem(message, claim=figure, field="value", related=[other.claim])
