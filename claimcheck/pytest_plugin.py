@@ -36,6 +36,8 @@ from pathlib import Path
 
 import pytest
 
+from claimcheck.reporters.text import format_with_related
+
 SUFFIXES = (".yaml", ".yml")
 _LOOKS_LIKE_CLAIMS = re.compile(rb"^(?:article|claims|reference)\s*:", re.MULTILINE)
 _REFERENCE = re.compile(rb"^reference\s*:", re.MULTILINE)
@@ -120,30 +122,18 @@ class ClaimItem(pytest.Item):
         failing = [f for f in findings if state.fails(f)]
         others = [f for f in findings if not state.fails(f)]
         if others:
-            self.add_report_section("call", "claimcheck", lint_lines(others))
+            self.add_report_section("call", "claimcheck", format_with_related(others))
         if failing:
             raise ClaimcheckFailure(failing)
 
     def repr_failure(self, excinfo, style=None):
         if isinstance(excinfo.value, ClaimcheckFailure):
-            return lint_lines(excinfo.value.findings).rstrip("\n")
+            return format_with_related(excinfo.value.findings).rstrip("\n")
         return super().repr_failure(excinfo, style=style)
 
     def reportinfo(self):
         # Not a suffix of the node id (pytest would turn its dots into "::" in -v lines).
         return self.path, None, f"{self.parent.nodeid}: {self.rule}"
-
-
-def lint_lines(findings) -> str:
-    from claimcheck.reporters.text import format_finding
-
-    out = []
-    for finding in findings:
-        out.append(format_finding(finding))
-        for loc in finding.related:
-            ref = f" ({loc.article}#{loc.claim})" if loc.claim else ""
-            out.append(f"    related: {loc.path}:{loc.line}:{loc.column}{ref}")
-    return "\n".join(out) + "\n"
 
 
 # The session's state: configuration, lazy corpus, cache ------------------------------------------------

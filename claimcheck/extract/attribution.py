@@ -175,14 +175,7 @@ def phrase_tokens(head, ctx=None):
             cut |= {x.i for x in t.subtree}
     toks = [t for t in head.subtree if t.i not in cut]
     # keep one contiguous run around the head
-    run = [head]
-    for t in sorted(toks, key=lambda t: -t.i):
-        if t.i < head.i and t.i == run[0].i - 1:
-            run.insert(0, t)
-    for t in sorted(toks, key=lambda t: t.i):
-        if t.i > head.i and t.i == run[-1].i + 1:
-            run.append(t)
-    toks = run
+    toks = _contiguous_run(head, toks)
     while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
         toks.pop()
     while toks and toks[0].is_punct:
@@ -243,13 +236,7 @@ def _title_tokens(head, ctx):
         if t is not head and (t.dep_ == "relcl" or t.text in ("“", "”", '"') or ctx.in_quote(ctx.absolute(t.idx))):
             cut |= {x.i for x in t.subtree}
     toks = [t for t in head.subtree if t.i not in cut and t.sent == head.sent]
-    run = [head]
-    for t in sorted(toks, key=lambda t: -t.i):
-        if t.i < head.i and t.i == run[0].i - 1:
-            run.insert(0, t)
-    for t in sorted(toks, key=lambda t: t.i):
-        if t.i > head.i and t.i == run[-1].i + 1:
-            run.append(t)
+    run = _contiguous_run(head, toks)
     dash = next((k for k, t in enumerate(run[:4]) if t.text in ("-", "—", "–")), None)
     if dash is not None:
         run = run[dash + 1:]                  # "MOSCOW - A spokesman ..."
@@ -300,3 +287,14 @@ def via_of(verb) -> str | None:
         if child.dep_ in ("dobj", "dative", "iobj") and child.pos_ == "PROPN" and child.ent_type_ != "PERSON":
             return _strip_det(_np_text(phrase_tokens(child)))
     return None
+
+
+def _contiguous_run(head, toks) -> list:
+    """The tokens of `toks` that form one unbroken run of token indexes around `head`."""
+    indexes = {t.i: t for t in toks}
+    start = end = head.i
+    while start - 1 in indexes:
+        start -= 1
+    while end + 1 in indexes:
+        end += 1
+    return [head if i == head.i else indexes[i] for i in range(start, end + 1)]

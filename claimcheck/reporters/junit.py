@@ -18,17 +18,7 @@ from collections import defaultdict
 from claimcheck.findings import severity_rank
 from claimcheck.reporters import Report
 from claimcheck.reporters._escape import xml_text
-from claimcheck.reporters.text import format_finding
-
-
-def _lines(findings) -> str:
-    out = []
-    for finding in findings:
-        out.append(format_finding(finding))
-        for loc in finding.related:
-            ref = f" ({loc.article}#{loc.claim})" if loc.claim else ""
-            out.append(f"    related: {loc.path}:{loc.line}:{loc.column}{ref}")
-    return "\n".join(out) + "\n"
+from claimcheck.reporters.text import format_with_related
 
 
 def _element(parent, tag: str, **attributes) -> ET.Element:
@@ -82,10 +72,10 @@ def render(report: Report) -> str:
             first = failing[0]
             summary = f"{len(failing)} finding{'s' if len(failing) != 1 else ''}: {first.message}"
             failure = _element(case, "failure", message=summary, type=first.rule)
-            failure.text = xml_text(_lines(failing))
+            failure.text = xml_text(format_with_related(failing))
         passing = [f for f in found if f not in failing]
         if passing:
             out = ET.SubElement(case, "system-out")
-            out.text = xml_text(_lines(passing))
+            out.text = xml_text(format_with_related(passing))
     ET.indent(root, space="  ")
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+
+from claimcheck.rule_api import Problem
 
 
 def group_by(claims: Iterable, key: Callable[[object], object]) -> dict:
@@ -31,3 +33,17 @@ def source_label(claim) -> str:
     if attribution is None or not attribution.source:
         return "unattributed"
     return attribution.source
+
+
+def loader_problems(source, rule_name: str) -> Iterator[Problem]:
+    """The problems the loader recorded for `rule_name` (syntax, schema), as rule problems."""
+    for problem in source.problems:
+        if problem.rule == rule_name:
+            yield Problem(
+                problem.message,
+                file=source,
+                line=problem.line,
+                column=problem.column,
+                severity=problem.severity,
+                claim_id=problem.claim_id,
+            )

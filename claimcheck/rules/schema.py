@@ -29,7 +29,7 @@ Passes::
         value: 5000
 """
 
-from claimcheck.rule_api import Problem
+from claimcheck.rules._shared import loader_problems
 
 NAME = "schema"
 CODE = "CC002"
@@ -38,13 +38,4 @@ SCOPE = "article"
 
 
 def check(source, options, corpus):
-    for problem in source.problems:
-        if problem.rule == NAME:
-            yield Problem(
-                problem.message,
-                file=source,
-                line=problem.line,
-                column=problem.column,
-                severity=problem.severity,
-                claim_id=problem.claim_id,
-            )
+    return loader_problems(source, NAME)

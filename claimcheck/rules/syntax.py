@@ -16,7 +16,7 @@ Fails::
 Passes: any file that parses as plain YAML data.
 """
 
-from claimcheck.rule_api import Problem
+from claimcheck.rules._shared import loader_problems
 
 NAME = "syntax"
 CODE = "CC001"
@@ -25,6 +25,4 @@ SCOPE = "article"
 
 
 def check(source, options, corpus):
-    for problem in source.problems:
-        if problem.rule == NAME:
-            yield Problem(problem.message, file=source, line=problem.line, column=problem.column, severity=problem.severity)
+    return loader_problems(source, NAME)
