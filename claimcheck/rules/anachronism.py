@@ -1,13 +1,142 @@
 """A claim dated after its article, or a title the reference tenures contradict.
 
-PLACEHOLDER: being written (issue 3). Yields nothing yet.
+Two checks:
+
+**Dated after publication.** An event's `date`, a quote's `said_on`, a figure's or a role's
+`as_of` that lies wholly after the article's `published` date: the article cannot report it
+yet. Events marked `tense: future` are plans and are exempt. Partial dates are intervals: a quote
+`said_on: 2021-12` in an article of 2021-12-04 is fine (it may be December 1).
+
+**Titles against the reference tenures.** A role claim is judged only when the reference files
+cover its role (after aliases) and name a person (`entity`); its date is `as_of`, else the
+article's publication date. As the claims format defines them:
+
+* `current` and `then`: the person held the role at that date. Wrong when none of their tenures
+  can reach the date (within the period the reference covers for the role), or, for someone the
+  reference does not list, when another person certainly held the role throughout the date.
+  A `then` title with no `as_of` ("then-President Obama" in a 2022 article) points at some
+  earlier moment the article gives in context: it is wrong only if all the person's tenures
+  begin after publication.
+* `former`: the person held it before and no longer does. Wrong when they were certainly still
+  in office throughout the date, or had not yet started. Someone the reference does not list is
+  not judged (they may have held it before the reference begins).
+
+Only what is certainly wrong over the whole interval is flagged: a tenure ending 2025-01-20 and
+a claim dated 2025-01 could be either, so it is not flagged, and neither is anything on the day
+of a handover. The message names the tenure (with its file and line) that contradicts the claim.
+
+Options:
+
+* `check-dates` (true): the publication-date check.
+* `date-kinds` (`[event, quote, figure, role]`): claim kinds whose date is checked.
+* `tolerance-days` (0): days after publication still accepted (time zones, late editions).
+* `check-titles` (true): the tenure check.
+
+Fails::
+
+    article: {id: talks, published: 2022-04-02}
+    claims:
+      - {id: met, kind: event, text: the delegations met on April 10,
+         subject: second round of talks, date: 2022-04-10}
+      - {id: biden, kind: role, text: former US President Joe Biden,
+         entity: Joe Biden, role: US President, status: former}   # in office until 2025-01-20
+
+Passes::
+
+    claims:
+      - {id: met, kind: event, text: the delegations will meet on April 10,
+         subject: second round of talks, date: 2022-04-10, tense: future}
+      - {id: biden, kind: role, text: President Joe Biden,
+         entity: Joe Biden, role: US President}
+      - {id: yanukovych, kind: role, text: then-President Viktor Yanukovych,
+         entity: Viktor Yanukovych, role: President of Ukraine, status: then, as_of: 2014}
 """
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import Field
+
+from claimcheck.rule_api import Problem, RuleOptions
+from claimcheck.rules._tenures import TenureIndex
 
 NAME = "anachronism"
 CODE = "CC202"
 SEVERITY = "error"
-SCOPE = "claim"
+SCOPE = "corpus"  # the tenure index is built once per run, not once per claim
+
+# Which field dates each kind of claim (the one a finding points at).
+DATE_FIELDS = {"event": "date", "quote": "said_on", "figure": "as_of", "role": "as_of"}
+STATUS_WORDS = {"current": "", "former": "former ", "then": "then-"}
 
 
-def check(target, options, corpus):
-    return ()
+class Options(RuleOptions):
+    check_dates: bool = Field(True, description="flag claims dated after their article's publication")
+    date_kinds: list[str] = Field(["event", "quote", "figure", "role"], description="claim kinds whose date is checked")
+    tolerance_days: int = Field(0, ge=0, le=3660, description="days after publication still accepted")
+    check_titles: bool = Field(True, description="judge role claims against the reference tenures")
+
+
+def check(corpus, options, _corpus=None):
+    tenures = TenureIndex(corpus) if options.check_titles else None
+    for claim in corpus.claims():
+        if options.check_dates and claim.kind in options.date_kinds:
+            yield from _after_publication(claim, options)
+        if tenures is not None and claim.kind == "role":
+            yield from _title(claim, tenures)
+
+
+def _after_publication(claim, options):
+    field = DATE_FIELDS.get(claim.kind)
+    when, published = getattr(claim, field, None) if field else None, claim.published
+    if when is None or published is None:
+        return
+    if claim.kind == "event" and claim.tense == "future":
+        return
+    if when.start <= published.end + dt.timedelta(days=options.tolerance_days):
+        return
+    hint = "; if it is planned, mark it `tense: future`" if claim.kind == "event" else ""
+    yield Problem(
+        f"{_dated_thing(claim)} {field} {when} is after the article's publication ({published}): "
+        f"the article cannot report it yet{hint}",
+        claim=claim,
+        field=field,
+    )
+
+
+def _dated_thing(claim) -> str:
+    if claim.kind == "event":
+        return f'event "{claim.subject}"'
+    if claim.kind == "quote":
+        words = claim.quote if len(claim.quote) <= 60 else claim.quote[:57] + "..."
+        return f'quote "{words}"'
+    if claim.kind == "figure":
+        return f'figure "{claim.metric}" of "{claim.subject}"'
+    return f"title of {claim.entity}"
+
+
+def _title(claim, tenures: TenureIndex):
+    when = claim.when
+    if when is None or not claim.entity:
+        return  # no date to judge at, or no person named
+    contradiction = tenures.judge_claim(claim)
+    if contradiction is None:
+        return
+    if claim.as_of:
+        dated = f"at as_of {claim.as_of}"
+    elif claim.status == "then":
+        dated = f"in an article of {claim.published} (no as_of: some time before it)"
+    else:
+        dated = f"at the publication date {claim.published}"
+    yield Problem(
+        f"{claim.entity} is called {_title_words(claim)} {dated}, " + contradiction.explain(claim.entity),
+        claim=claim,
+        field="status" if claim.status != "current" else "role",
+    )
+
+
+def _title_words(claim) -> str:
+    if claim.status == "then":
+        return f'then-"{claim.role}"'
+    return f'"{STATUS_WORDS[claim.status]}{claim.role}"'

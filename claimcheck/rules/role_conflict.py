@@ -1,7 +1,64 @@
 """One exclusive role held by different people at the same time, or incompatible titles.
 
-PLACEHOLDER: being written (issue 3). Yields nothing yet.
+Exclusive roles (one holder at a time) are the roles of the reference tenures, the reference
+files' `exclusive_roles:`, and the `exclusive-roles` option; roles are compared after aliases
+("leader of the Russian peace delegation" may be an alias of "head of the Russian delegation").
+A role claim says its person holds the role at its date (`as_of`, else the article's publication
+date) unless its status is `former`; claims with no person or no date are left out, and so are
+`then` titles without `as_of` (they point at an earlier moment given in context).
+
+1. **Two holders.** Two role claims give one exclusive role to different people (a surname or a
+   fuller spelling is the same person) at overlapping dates. For a role with tenures, a pair the
+   reference explains is not flagged: both titles fit the tenures and the holder changes within
+   their dates ("then-President Trump" and "President Biden", both as of 2021).
+2. **Two roles.** Two role claims give one person two exclusive roles at overlapping dates that
+   cannot be held together: a pair listed in `incompatible-roles`, or two roles with tenures
+   whose holders the reference certainly gives as different people throughout the overlap.
+
+Findings are per pair of people (1) or of roles (2), at the claim the reference contradicts (else
+the later report); `related` lists every other claim involved and the message gives both sides
+with their titles, dates and articles. `anachronism` judges each title against the tenures on
+its own; this rule reports claims that contradict each other.
+
+Cost: claims are grouped by role (1) or person (2), and within a group a sweep over dates finds
+the overlapping pairs, never all pairs.
+
+Options:
+
+* `exclusive-roles` (`[]`): more roles held by one person at a time.
+* `incompatible-roles` (`[]`): groups of roles no one holds at once,
+  e.g. `[["President of Russia", "Prime Minister of Russia"]]`.
+* `two-holders` (true), `two-roles` (true): the two checks.
+
+Fails::
+
+    claims:
+      - {id: medinsky, kind: role, text: head of the Russian delegation Vladimir Medinsky,
+         entity: Vladimir Medinsky, role: head of the Russian delegation}
+      - {id: fomin, kind: role, text: Fomin, leading the Russian peace delegation,
+         entity: Alexander Fomin, role: head of the Russian delegation}
+
+Passes::
+
+    claims:
+      - {id: medinsky, kind: role, text: head of the Russian delegation Vladimir Medinsky,
+         entity: Vladimir Medinsky, role: head of the Russian delegation}
+      - {id: fomin, kind: role, text: Fomin, a former head of the delegation,
+         entity: Alexander Fomin, role: head of the Russian delegation, status: former}
 """
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from itertools import combinations
+
+from pydantic import Field
+
+from claimcheck.dates import DateInterval
+from claimcheck.rule_api import Problem, RuleOptions
+from claimcheck.rules._shared import group_by
+from claimcheck.rules._tenures import TenureIndex, overlapping_pairs, same_name
 
 NAME = "role-conflict"
 CODE = "CC401"
@@ -9,5 +66,218 @@ SEVERITY = "error"
 SCOPE = "corpus"
 
 
-def check(target, options, corpus):
-    return ()
+class Options(RuleOptions):
+    exclusive_roles: list[str] = Field([], description="more roles held by one person at a time")
+    incompatible_roles: list[list[str]] = Field([], description="groups of roles no one holds at once")
+    two_holders: bool = Field(True, description="one exclusive role given to different people at once")
+    two_roles: bool = Field(True, description="one person given two roles that cannot be held together")
+
+
+def check(corpus, options, _corpus=None):
+    index = TenureIndex(corpus, options.exclusive_roles)
+    key = index.key
+    incompatible = _incompatible_pairs(options.incompatible_roles, key)
+    in_groups = {role for pair in incompatible for role in pair}
+    holding = [c for c in corpus.claims("role") if _held_at_known_date(c) and key(c.entity) and key(c.role)]
+    if options.two_holders:
+        exclusive = [c for c in holding if key(c.role) in index.exclusive]
+        yield from _two_holders(exclusive, index)
+    if options.two_roles:
+        relevant = [c for c in holding if key(c.role) in index.exclusive or key(c.role) in in_groups]
+        yield from _two_roles(relevant, index, incompatible)
+
+
+def _held_at_known_date(claim) -> bool:
+    """The claim says the person holds the role at a date we know: not `former`, and not a
+    `then` title without `as_of` (it points at an earlier moment the article gives in context)."""
+    if claim.status == "former" or claim.when is None:
+        return False
+    return claim.status != "then" or claim.as_of is not None
+
+
+# 1. Two holders of one role ------------------------------------------------------------------------
+
+
+def _two_holders(claims: list, index: TenureIndex):
+    key = index.key
+    for role, members in sorted(group_by(claims, lambda c: key(c.role)).items()):
+        person = _people(members, key)
+        involved: dict[tuple, dict] = defaultdict(dict)  # pair of people -> claims (ordered set)
+        items = [(same[0].when, person[id(same[0])], same) for same in _alike(members, person, key)]
+        for (_w1, p1, group_a), (_w2, p2, group_b) in overlapping_pairs(items):
+            a, b = group_a[0], group_b[0]
+            if same_name(key(a.entity), key(b.entity)) or _explained(a, b, role, index):
+                continue
+            pair = tuple(sorted((p1, p2)))
+            involved[pair].update({id(c): c for c in (*group_a, *group_b)})
+        for pair in sorted(involved):
+            yield _holders_problem(list(involved[pair].values()), role, index)
+
+
+def _alike(members: list, person: dict, key) -> list[list]:
+    """Claims that every pair test treats alike (same person, name, status and dates), together.
+
+    The sweep then compares classes, not claims: fifty same-day "President Biden" claims are
+    one item, so the pairs visited stay few even when a corpus repeats itself.
+    """
+    classes: dict[tuple, list] = {}
+    for claim in members:
+        when = claim.when
+        classes.setdefault((person[id(claim)], key(claim.entity), claim.status, when.start, when.end), []).append(claim)
+    return list(classes.values())
+
+
+def _people(members: list, key) -> dict[int, str]:
+    """Each claim's person, with names that may be the same person merged (fullest name first)."""
+    names = sorted({key(c.entity) for c in members}, key=lambda n: (-len(n.split()), n))
+    by_last: dict[str, list[str]] = defaultdict(list)
+    canonical = {}
+    for name in names:
+        candidates = by_last[name.split()[-1]]
+        canonical[name] = next((other for other in candidates if same_name(name, other)), name)
+        if canonical[name] == name:
+            candidates.append(name)
+    return {id(c): canonical[key(c.entity)] for c in members}
+
+
+def _explained(a, b, role: str, index: TenureIndex) -> bool:
+    """For a role with tenures: both titles fit the reference and the holder changes in between."""
+    if not index.covers(role):
+        return False
+    if index.judge_claim(a) is not None or index.judge_claim(b) is not None:
+        return False
+    low, high = min(a.when.start, b.when.start), max(a.when.end, b.when.end)
+    return index.handover_between(role, low, high)
+
+
+def _holders_problem(claims: list, role: str, index: TenureIndex) -> Problem:
+    key = index.key
+    primary = _primary(claims, index)
+    related = [c for c in claims if c is not primary]
+    others = [c for c in related if not same_name(key(c.entity), key(primary.entity))]
+    role_name = _role_name(primary, index)
+    text = f'"{role_name}" is given to {_sides([primary])} and to {_sides(others)} at overlapping dates; the role has one holder at a time'
+    overlap = _overlap([primary.when, *(c.when for c in others)])
+    holders = index.sure_holders(role, overlap) if overlap else ()
+    if holders:
+        text += "; the reference has " + "; ".join(span.describe() for span in holders)
+    return Problem(text, claim=primary, field="entity", related=related)
+
+
+# 2. Two roles for one person -----------------------------------------------------------------------
+
+
+def _two_roles(claims: list, index: TenureIndex, incompatible: set):
+    key = index.key
+    by_person = _group_people(claims, key)
+    for person in sorted(by_person):
+        by_role = group_by(by_person[person], lambda c: key(c.role))
+        for role_a, role_b in combinations(sorted(by_role), 2):
+            configured = frozenset((role_a, role_b)) in incompatible
+            if not configured and not (index.covers(role_a) and index.covers(role_b)):
+                continue
+            items = [(same[0].when, role, same) for role in (role_a, role_b) for same in _alike_dates(by_role[role])]
+            involved: dict[int, object] = {}
+            for (w1, _r1, group_a), (w2, _r2, group_b) in overlapping_pairs(items):
+                overlap = _overlap([w1, w2])
+                if configured or _never_together(role_a, role_b, overlap, index):
+                    involved.update({id(c): c for c in (*group_a, *group_b)})
+            if involved:
+                yield _roles_problem(list(involved.values()), role_a, role_b, index, configured)
+
+
+def _alike_dates(claims: list) -> list[list]:
+    """One person's claims of one role, grouped by date (they behave alike in the sweep)."""
+    classes: dict[tuple, list] = {}
+    for claim in claims:
+        classes.setdefault((claim.when.start, claim.when.end), []).append(claim)
+    return list(classes.values())
+
+
+def _group_people(claims: list, key) -> dict[str, list]:
+    person = _people(claims, key)
+    groups = defaultdict(list)
+    for claim in claims:
+        groups[person[id(claim)]].append(claim)
+    return groups
+
+
+def _never_together(role_a: str, role_b: str, overlap: DateInterval, index: TenureIndex) -> bool:
+    """Whether the tenures certainly give the two roles to different people throughout `overlap`."""
+    return (
+        index.surely_held_throughout(role_a, overlap)
+        and index.surely_held_throughout(role_b, overlap)
+        and not index.may_hold_both(role_a, role_b, overlap)
+    )
+
+
+def _roles_problem(claims: list, role_a: str, role_b: str, index: TenureIndex, configured: bool) -> Problem:
+    key = index.key
+    primary = _primary(claims, index)
+    related = [c for c in claims if c is not primary]
+    others = [c for c in related if key(c.role) != key(primary.role)]
+    text = (
+        f"{primary.entity} is given two roles at overlapping dates that one person cannot hold together: "
+        f"{_side(primary)} and {_sides(others, with_role=True)}"
+    )
+    if configured:
+        text += " (incompatible-roles)"
+    else:
+        overlap = _overlap([primary.when, *(c.when for c in others)])
+        holders = [*index.sure_holders(role_a, overlap), *index.sure_holders(role_b, overlap)] if overlap else []
+        text += "; the reference has " + "; ".join(span.describe() for span in holders)
+    return Problem(text, claim=primary, field="role", related=related)
+
+
+# Shared --------------------------------------------------------------------------------------------
+
+
+def _incompatible_pairs(groups: list[list[str]], key) -> set[frozenset]:
+    pairs = set()
+    for group in groups:
+        roles = sorted({key(role) for role in group if key(role)})
+        pairs.update(frozenset(pair) for pair in combinations(roles, 2))
+    return pairs
+
+
+def _primary(claims: list, index: TenureIndex):
+    """The claim to report at: one the reference contradicts, else the latest report."""
+    contradicted = [c for c in claims if index.judge_claim(c) is not None]
+    return max(contradicted or claims, key=_reported)
+
+
+def _reported(claim):
+    published = claim.published
+    return (published.start if published else dt.date.min, claim.when.start, claim.file.path, claim.position)
+
+
+def _overlap(intervals: list[DateInterval]) -> DateInterval | None:
+    start, end = max(i.start for i in intervals), min(i.end for i in intervals)
+    return DateInterval(start, end, f"{start}..{end}") if start <= end else None
+
+
+def _role_name(claim, index: TenureIndex) -> str:
+    spans = index.by_role.get(index.key(claim.role))
+    return spans[0].tenure.role if spans else claim.role
+
+
+def _where(claim) -> str:
+    dated = f"as_of {claim.as_of}" if claim.as_of else f"published {claim.published}"
+    return f"{claim.ref}, {dated}"
+
+
+def _side(claim) -> str:
+    return f'"{claim.role}" ({_where(claim)})'
+
+
+def _sides(claims: list, with_role: bool = False) -> str:
+    """`Name as "role" (where), as "role" (where)`, one entry per person (first 3 claims each)."""
+    people: dict[str, list] = {}
+    for claim in claims:
+        people.setdefault(claim.entity if not with_role else "", []).append(claim)
+    out = []
+    for person, own in people.items():
+        shown = ", ".join(("as " if person else "") + _side(c) for c in own[:3])
+        more = f" and {len(own) - 3} more" if len(own) > 3 else ""
+        out.append(f"{person} {shown}{more}".strip())
+    return "; and to ".join(out)

@@ -1,13 +1,157 @@
 """A check-worthy claim stated with no source.
 
-PLACEHOLDER: being written (issue 3). Yields nothing yet.
+A claim is stated in the article's own voice when it has no `attribution` (absent or null, or
+one with neither `source` nor `type`). Which such claims deserve a warning:
+
+* **figures**, except background quantities: durations and dates (a figure whose `unit` is a
+  time unit, `skip-units`) and figures whose `metric` names a duration, an age, a date or a
+  distance between places (`skip-metrics`, matched as words). Death tolls, casualty counts,
+  money, shares and lengths stay in: they are what readers and fact-checkers ask "says who?" of.
+* **statements** whose wording presents a contested point as plain fact: "actually", "in fact",
+  "in reality", "clearly", "of course", "undoubtedly", "the truth is", "myth", "fabrication",
+  "hoax", "no evidence" (`statement-cues`; Wikipedia's "Words to watch: editorializing" is the
+  model). Most statements in news copy are narration or background and an editor would not ask
+  for a source for each; set `all-statements = true` to flag every unsourced statement.
+  Statements with a `hedge` are left to `vague-attribution` (`hedged-statements` = false).
+* quotes, events and roles are not check-worthy by default: a quote with `attribution: null` is
+  a scare quote (the article's words, not an assertion); add a kind to `kinds` to flag it.
+
+Never flagged: `boilerplate: true` claims (page furniture) and claims with an attribution, even
+a vague one (that is `vague-attribution`'s job).
+
+Options:
+
+* `kinds` (`[figure, statement]`): claim kinds that are check-worthy.
+* `skip-units`: units that make a figure a duration (years, months, weeks, days, hours...).
+* `skip-metrics` (`[duration, age, date, distance]`): words that make a figure background.
+* `metrics` (`[]`): when not empty, only figures whose metric has one of these words.
+* `statement-cues`: words and phrases (regular expressions, case-insensitive, whole words).
+* `all-statements` (false), `hedged-statements` (false).
+
+Fails::
+
+    claims:
+      - {id: toll, kind: figure, text: the blast killed 51 people,
+         subject: Listvyazhnaya mine disaster, metric: deaths, value: 51, unit: people}
+
+Passes::
+
+    claims:
+      - {id: toll, kind: figure, text: the blast killed 51 people, officials said,
+         subject: Listvyazhnaya mine disaster, metric: deaths, value: 51, unit: people,
+         attribution: {source: Kemerovo regional administration, type: organization}}
+      - {id: years, kind: figure, text: independent for 30 years,
+         subject: Ukraine, metric: years of independence, value: 30, unit: years}
 """
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pydantic import Field, field_validator
+
+from claimcheck.rule_api import Problem, RuleOptions
 
 NAME = "unattributed"
 CODE = "CC301"
 SEVERITY = "warning"
 SCOPE = "claim"
 
+TIME_UNITS = [
+    "second", "seconds", "minute", "minutes", "min", "hour", "hours", "h", "hr", "hrs",
+    "day", "days", "week", "weeks", "month", "months", "year", "years", "yr", "yrs",
+    "decade", "decades", "century", "centuries",
+]  # fmt: skip
+APPROX_WORDS = {"about": "about ", "almost": "almost ", "at-least": "at least ", "more-than": "more than ",
+                "at-most": "at most ", "less-than": "less than ", "up-to": "up to "}
+STATEMENT_CUES = [
+    r"actually", r"in fact", r"in reality", r"in truth", r"the truth is", r"the fact is",
+    r"it is a fact", r"clearly", r"obviously", r"of course", r"undoubtedly", r"undeniabl[ey]",
+    r"indisputabl[ey]", r"without (?:a|any) doubt", r"no doubt", r"myths?", r"fabricat\w*",
+    r"hoax", r"(?:there is|there's) no evidence",
+]  # fmt: skip
 
-def check(target, options, corpus):
-    return ()
+
+class Options(RuleOptions):
+    kinds: list[str] = Field(["figure", "statement"], description="claim kinds that are check-worthy")
+    skip_units: list[str] = Field(TIME_UNITS, description="units that make a figure a duration")
+    skip_metrics: list[str] = Field(["duration", "age", "date", "distance"], description="metric words that make a figure background")
+    metrics: list[str] = Field([], description="when not empty, only figures whose metric has one of these words")
+    statement_cues: list[str] = Field(STATEMENT_CUES, description="wording that asserts a contested point as fact")
+    all_statements: bool = Field(False, description="flag every unsourced, unhedged statement")
+    hedged_statements: bool = Field(False, description="also flag statements that carry a hedge")
+
+    @field_validator("statement_cues")
+    @classmethod
+    def _valid_patterns(cls, cues: list[str]) -> list[str]:
+        for cue in cues:
+            try:
+                re.compile(cue)
+            except re.error as error:
+                raise ValueError(f"statement cue {cue!r} is not a valid regular expression: {error}") from None
+        return cues
+
+
+def check(claim, options, corpus):
+    if claim.boilerplate or claim.kind not in options.kinds or _attributed(claim):
+        return
+    if claim.kind == "figure":
+        reason = _figure_reason(claim, options)
+    elif claim.kind == "statement":
+        reason = _statement_reason(claim, options)
+    else:
+        reason = f"{claim.kind} {_snippet(claim.text)}"
+    if reason:
+        yield Problem(f"{reason} is stated in the article's own voice with no source: name who says so", claim=claim)
+
+
+def _attributed(claim) -> bool:
+    attribution = claim.attribution
+    return attribution is not None and bool(attribution.source or attribution.type)
+
+
+def _figure_reason(claim, options) -> str | None:
+    unit = (claim.unit or "").strip().casefold()
+    metric_words = set(_words(claim.metric))
+    if unit and unit in {u.casefold() for u in options.skip_units}:
+        return None  # a duration: background, not a disputed quantity
+    if metric_words & {w.casefold() for w in options.skip_metrics}:
+        return None
+    if options.metrics and not metric_words & {w.casefold() for w in options.metrics}:
+        return None
+    value = "-".join(map(_number, claim.value)) if isinstance(claim.value, tuple) else _number(claim.value)
+    unit_text = f" {claim.unit}" if claim.unit else ""
+    approx = APPROX_WORDS.get(claim.approx, "")
+    return f'figure "{claim.metric}" of "{claim.subject}" ({approx}{value}{unit_text})'
+
+
+def _statement_reason(claim, options) -> str | None:
+    if claim.hedge and not options.hedged_statements:
+        return None  # hedged wording is vague-attribution's to judge
+    if options.all_statements:
+        return f"statement {_snippet(claim.text)}"
+    match = _cue_pattern(tuple(options.statement_cues)).search(claim.text)
+    if match is None:
+        return None
+    return f'statement {_snippet(claim.text)}, worded as plain fact ("{match.group(0)}"),'
+
+
+def _snippet(text: str, limit: int = 70) -> str:
+    text = " ".join(text.split())
+    return f'"{text}"' if len(text) <= limit else f'"{text[: limit - 3]}..."'
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+
+
+def _words(text: str | None) -> list[str]:
+    return re.findall(r"\w+", (text or "").casefold())
+
+
+@lru_cache(maxsize=32)
+def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern:
+    if not cues:
+        return re.compile(r"(?!x)x")  # matches nothing
+    return re.compile(r"\b(?:" + "|".join(cues) + r")\b", re.IGNORECASE)

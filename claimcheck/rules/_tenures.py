@@ -1,0 +1,287 @@
+"""Who held which role when, from the reference tenures: what `anachronism` and `role-conflict` ask.
+
+Tenure dates are partial dates, i.e. intervals, and a role claim's date is one too. So every
+question has three answers: certainly, certainly not, or cannot tell; the rules flag only the
+certain ones. For one tenure we keep four days:
+
+* `earliest`..`latest`: the days on which the person *may* have held the role (start.start ..
+  end.end; an unknown start or a tenure still running leaves that side open);
+* `sure_from`..`sure_to`: the days on which they *certainly* held it for at least part of the
+  day (start.end .. end.start). On the first and last of those days someone else may also have
+  held it for part of the day (inaugurations are at noon), so "certainly in office, and nobody
+  else" means strictly between them.
+
+Roles, entities and aliases are compared through the corpus normaliser; an entity matches a
+tenure's when the names may be the same person (`same_name`: "Putin" is "Vladimir Putin").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import count
+
+from claimcheck.dates import DateInterval
+from claimcheck.load.files import tenure_position
+
+OPEN_START, OPEN_END = dt.date.min, dt.date.max
+DAY = dt.timedelta(days=1)
+
+
+def same_name(a: str, b: str) -> bool:
+    """Two normalised name keys that may name the same person or body.
+
+    Equal keys, a shorter key that is the tail of the longer ("putin" / "vladimir putin",
+    "defence ministry" / "russian defence ministry"), or the same first and last words up to a
+    middle name or initial ("antony blinken" / "antony j blinken"). Rules that report a conflict
+    between two names use it, so that a surname or a fuller spelling is never a second person.
+    """
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    short, long = sorted((a.split(), b.split()), key=len)
+    if long[-len(short) :] == short:
+        return True
+    if short[-1] != long[-1]:
+        return False
+    first_short, first_long = short[0], long[0]
+    return first_short == first_long or (len(first_short) == 1 and first_long.startswith(first_short))
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """One tenure as days (see the module docstring)."""
+
+    tenure: object
+    entity: str  # normalised key
+    earliest: dt.date
+    latest: dt.date
+    sure_from: dt.date | None  # None: unknown start, never certain
+    sure_to: dt.date
+
+    @classmethod
+    def of(cls, tenure, entity_key: str) -> Span:
+        start, end = tenure.start, tenure.end
+        return cls(
+            tenure,
+            entity_key,
+            earliest=start.start if start else OPEN_START,
+            latest=end.end if end else OPEN_END,
+            sure_from=start.end if start else None,
+            sure_to=end.start if end else OPEN_END,
+        )
+
+    def may_hold(self, when: DateInterval) -> bool:
+        return self.earliest <= when.end and when.start <= self.latest
+
+    def describe(self) -> str:
+        path, line, _column = tenure_position(self.tenure)
+        return f"{self.tenure.describe()} ({path}:{line})"
+
+
+@dataclass(frozen=True, slots=True)
+class Contradiction:
+    """Why the reference says a title is wrong: the tenures that say so, for the message."""
+
+    reason: str  # "not-held" | "other-holder" | "in-office" | "not-yet" | "never-yet"
+    own: tuple  # the person's own tenures in the role
+    holders: tuple  # others certainly in the role at that date
+
+    def explain(self, entity: str) -> str:
+        """The "but ..." half of a message: what the reference says instead."""
+        own = "; ".join(span.describe() for span in self.own)
+        holders = "; ".join(span.describe() for span in self.holders)
+        if self.reason == "in-office":
+            return f"but was still in office then: the reference has {own}"
+        if self.reason == "not-yet":
+            return f"but had not yet held it then: the reference has {own}"
+        if self.reason == "never-yet":
+            return f"but had not held it by then: the reference has {own}"
+        if self.reason == "not-held":
+            text = f"but did not hold it then: the reference has {entity} in it only {_periods(self.own)} ({_places(self.own)})"
+            return text + (f"; at that date the holder was {holders}" if holders else "")
+        return f"but at that date the reference has {holders}, and the role has one holder at a time"
+
+
+def _places(spans: Iterable[Span]) -> str:
+    """`path:4, 6` for the tenures' lines, grouped by file."""
+    lines: dict[str, list[str]] = {}
+    for span in spans:
+        path, line, _column = tenure_position(span.tenure)
+        lines.setdefault(path, []).append(str(line))
+    return "; ".join(f"{path}:{', '.join(numbers)}" for path, numbers in lines.items())
+
+
+def _periods(spans: Iterable[Span]) -> str:
+    return " and ".join(f"{s.tenure.start or '?'}..{s.tenure.end or 'present'}" for s in spans)
+
+
+class TenureIndex:
+    """The reference tenures by role key, plus the set of exclusive role keys."""
+
+    def __init__(self, corpus, extra_exclusive: Iterable[str] = ()):
+        key = corpus.normalizer.key
+        self.key = key
+        self.by_role: dict[str, list[Span]] = defaultdict(list)
+        seen = set()
+        for tenure in corpus.tenures:
+            role, entity = key(tenure.role), key(tenure.entity)
+            same = (role, entity, str(tenure.start), str(tenure.end))
+            if role and entity and same not in seen:  # one tenure listed in two reference files
+                seen.add(same)
+                self.by_role[role].append(Span.of(tenure, entity))
+        configured = [*corpus.exclusive_roles, *extra_exclusive]
+        self.exclusive: set[str] = set(self.by_role) | {key(role) for role in configured if key(role)}
+        self._coverage = {role: _coverage(spans) for role, spans in self.by_role.items()}
+        self._judged: dict[int, Contradiction | None] = {}
+
+    def judge_claim(self, claim) -> Contradiction | None:
+        """`judge` for a role claim at its date (memoised: corpus rules ask once per pair)."""
+        if id(claim) not in self._judged:
+            entity, role, when = self.key(claim.entity), self.key(claim.role), claim.when
+            if when is None:
+                verdict = None
+            elif claim.status == "then" and claim.as_of is None:
+                verdict = self.judge_then_undated(entity, role, when)
+            else:
+                verdict = self.judge(entity, role, claim.status, when)
+            self._judged[id(claim)] = verdict
+        return self._judged[id(claim)]
+
+    def judge_then_undated(self, entity_key: str, role_key: str, published: DateInterval) -> Contradiction | None:
+        """A then-title with no `as_of` points at some moment up to publication: wrong only if
+        the person's tenures all begin after it (someone the reference does not list may have
+        held the role before the reference begins)."""
+        own = tuple(s for s in self.by_role.get(role_key, ()) if same_name(entity_key, s.entity))
+        if own and all(s.earliest > published.end for s in own):
+            return Contradiction("never-yet", own, ())
+        return None
+
+    def covers(self, role_key: str) -> bool:
+        return role_key in self.by_role
+
+    def judge(self, entity_key: str, role_key: str, status: str, when: DateInterval) -> Contradiction | None:
+        """The contradiction when the tenures say the title is certainly wrong at `when`, else None."""
+        spans = self.by_role.get(role_key)
+        if not spans or not entity_key:
+            return None
+        own = tuple(s for s in spans if same_name(entity_key, s.entity))
+        others = [s for s in spans if not same_name(entity_key, s.entity)]
+        if status == "former":
+            return self._judge_former(own, role_key, when)
+        if own:  # current / then: held at `when`
+            if any(s.may_hold(when) for s in own):
+                return None
+            holders = _sure_holders(others, when)
+            if self._within(role_key, when) or _covered(others, when):
+                return Contradiction("not-held", own, holders)
+            return None
+        # Not in the reference for this role: wrong only if someone else surely held it throughout.
+        if _covered(others, when):
+            return Contradiction("other-holder", (), _sure_holders(others, when))
+        return None
+
+    def _judge_former(self, own: tuple, role_key: str, when: DateInterval) -> Contradiction | None:
+        # Someone the reference never lists may have held it before the reference begins.
+        if not own or not self._within(role_key, when):
+            return None
+        first_possible = min(s.earliest for s in own)
+        if when.end < first_possible:
+            return Contradiction("not-yet", own, ())
+        # "former" is possibly right on any day after their first possible start that is not
+        # strictly inside a tenure; wrong only if no such day lies in `when`.
+        low = max(when.start, first_possible)
+        inside = [(s.sure_from + DAY, s.sure_to - DAY) for s in own if s.sure_from is not None and s.sure_to > s.sure_from]
+        if _interval_covered(inside, low, when.end):
+            return Contradiction("in-office", tuple(s for s in own if s.may_hold(when)), ())
+        return None
+
+    def _within(self, role_key: str, when: DateInterval) -> bool:
+        """Whether `when` lies in the period the reference covers for the role."""
+        first, last = self._coverage[role_key]
+        return first <= when.start and when.end <= last
+
+    def handover_between(self, role_key: str, low: dt.date, high: dt.date) -> bool:
+        """Whether a tenure of the role may start or end in low..high (a change of holder)."""
+        for span in self.by_role.get(role_key, ()):
+            start, end = span.tenure.start, span.tenure.end
+            if start and start.start <= high and low <= start.end:
+                return True
+            if end and end.start <= high and low <= end.end:
+                return True
+        return False
+
+    def sure_holders(self, role_key: str, when: DateInterval) -> tuple:
+        return _sure_holders(self.by_role.get(role_key, ()), when)
+
+    def surely_held_throughout(self, role_key: str, when: DateInterval) -> bool:
+        return _covered(self.by_role.get(role_key, ()), when)
+
+    def may_hold_both(self, role_a: str, role_b: str, when: DateInterval) -> bool:
+        """Whether one person may have held both roles on some day of `when` (per the tenures)."""
+        for a in self.by_role.get(role_a, ()):
+            if not a.may_hold(when):
+                continue
+            for b in self.by_role.get(role_b, ()):
+                if same_name(a.entity, b.entity) and b.may_hold(when) and a.earliest <= b.latest and b.earliest <= a.latest:
+                    return True
+        return False
+
+
+def _coverage(spans: list[Span]) -> tuple[dt.date, dt.date]:
+    known_starts = [s.earliest for s in spans if s.sure_from is not None]
+    first = min(known_starts) if known_starts else OPEN_START
+    return first, max(s.latest for s in spans)
+
+
+def _sure_holders(spans: Iterable[Span], when: DateInterval) -> tuple:
+    return tuple(s for s in spans if s.sure_from is not None and s.sure_from <= when.end and when.start <= s.sure_to)
+
+
+def _covered(spans: Iterable[Span], when: DateInterval) -> bool:
+    """Whether every day of `when` lies in some tenure's certain days."""
+    certain = [(s.sure_from, s.sure_to) for s in spans if s.sure_from is not None]
+    return _interval_covered(certain, when.start, when.end)
+
+
+def _interval_covered(pieces: list[tuple[dt.date, dt.date]], low: dt.date, high: dt.date) -> bool:
+    """Whether the closed day ranges `pieces` together cover every day of low..high."""
+    reached = low  # first day not yet known to be covered
+    for start, end in sorted(pieces):
+        if start > reached:
+            break
+        if end >= reached:
+            if end >= high:
+                return True
+            reached = end + DAY
+    return False
+
+
+# Overlapping dates without comparing all pairs ---------------------------------------------------
+
+
+def overlapping_pairs(items: Iterable[tuple[DateInterval, object, object]]) -> Iterator[tuple]:
+    """Pairs of items with different labels whose dates overlap: ((when, label, x), (when, label, y)).
+
+    A sweep over the items sorted by start date, keeping per label a heap of the items still
+    running: its cost is n log n plus the pairs found, never all pairs of a large group.
+    """
+    active: dict[object, list] = {}
+    order = count()
+    for item in sorted(items, key=lambda item: (item[0].start, item[0].end)):
+        when, label, _value = item
+        for other_label in list(active):
+            heap = active[other_label]
+            while heap and heap[0][0] < when.start:  # ended before this one starts
+                heapq.heappop(heap)
+            if not heap:
+                del active[other_label]
+                continue
+            if other_label != label:
+                for _end, _seq, other in heap:
+                    yield other, item
+        heapq.heappush(active.setdefault(label, []), (when.end, next(order), item))
