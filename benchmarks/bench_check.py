@@ -5,7 +5,9 @@
 
 The generated corpus mimics real claim files: 100 claims a file, figures that share subjects and
 metrics across articles (so the corpus rules have real groups to compare), dated events, quotes
-repeated across outlets, role claims against a reference file. Prints wall-clock seconds of the
+repeated across outlets, role claims against a reference file. Claims agree with a generated
+ground truth except for 2% injected errors; `--adversarial` makes values, dates, speakers and
+office holders random, so most claims conflict (the worst case for the corpus rules). Prints wall-clock seconds of the
 whole command (best of --repeat runs, new process each time) and, in-process, the time spent in
 loading and in each rule.
 """
@@ -26,40 +28,75 @@ METRICS = ["people killed", "troops deployed", "people displaced", "aid pledged"
 SPEAKERS = [f"Official Number{i}" for i in range(200)]
 QUOTES = [f"we will not accept proposal number {i} under any circumstances" for i in range(500)]
 ROLES = ["President of Ruritania", "Defence Minister of Ruritania", "Mayor of Capital City"]
+ERROR_RATE = 0.02  # share of claims that contradict the ground truth (realistic mode)
 
 
-def _claim(rng: random.Random, index: int, year: int) -> str:
+class Truth:
+    """The world the generated articles report on: tolls that grow, fixed dates, who said what,
+    who held which office. Realistic claims agree with it but for ERROR_RATE of them."""
+
+    def __init__(self, rng: random.Random):
+        self.base = {(s, m): rng.randint(50, 50_000) for s in SUBJECTS for m in METRICS}
+        self.event_day = {s: (rng.randint(2015, 2024), rng.randint(1, 12)) for s in SUBJECTS}
+        self.speaker = {q: rng.choice(SPEAKERS) for q in QUOTES}
+        self.holder = {(role, term): SPEAKERS[(7 * term + 31 * k) % len(SPEAKERS)] for k, role in enumerate(ROLES) for term in range(7)}
+
+    def toll(self, subject: str, metric: str, year: int) -> int:
+        return int(self.base[(subject, metric)] * (1 + 0.1 * (year - 2015)))  # running totals grow
+
+
+def _figure(rng, truth, head, year, adversarial):
+    subject, metric = rng.choice(SUBJECTS), rng.choice(METRICS)
+    cumulative = "true" if metric == "people killed" else "false"
+    if adversarial:
+        value, approx = rng.choice([1000, 1200, 13000, 51, 60, 250000]), rng.choice(["exact", "about", "more-than", "almost"])
+        cumulative = rng.choice(["true", "false"])
+    else:
+        value, approx = truth.toll(subject, metric, year), rng.choice(["exact", "about"])
+        if rng.random() < ERROR_RATE:
+            value *= 3
+    source = f"\n    attribution: {{source: {rng.choice(SPEAKERS)}, type: named}}" if rng.random() < 0.5 else ""
+    return (head + f"    text: {value} people\n    subject: {subject}\n    metric: {metric}\n    value: {value}\n"
+            f"    approx: {approx}\n    unit: people\n    cumulative: {cumulative}{source}\n")
+
+
+def _claim(rng: random.Random, truth: Truth, index: int, year: int, adversarial: bool) -> str:
     kind = rng.choices(["figure", "event", "quote", "role", "statement"], [5, 2, 2, 1, 1])[0]
     head = f"  - id: c{index}\n    kind: {kind}\n"
+    wrong = adversarial or rng.random() < ERROR_RATE
     if kind == "figure":
-        value = rng.choice([1000, 1200, 13000, 51, 60, 250000])
-        approx = rng.choice(["exact", "about", "more-than", "almost"])
-        cumulative = "true" if rng.random() < 0.3 else "false"
-        source = f"\n    attribution: {{source: {rng.choice(SPEAKERS)}, type: named}}" if rng.random() < 0.5 else ""
-        return (head + f"    text: {value} people\n    subject: {rng.choice(SUBJECTS)}\n    metric: {rng.choice(METRICS)}\n"
-                f"    value: {value}\n    approx: {approx}\n    unit: people\n    cumulative: {cumulative}{source}\n")
+        return _figure(rng, truth, head, year, adversarial)
     if kind == "event":
-        return head + f"    text: it happened\n    subject: {rng.choice(SUBJECTS)} ceasefire\n    date: {year}-{rng.randint(1, 12):02d}\n"
+        subject = rng.choice(SUBJECTS)
+        event_year, month = truth.event_day[subject]
+        if wrong:
+            event_year, month = year, rng.randint(1, 12)
+        tense = "future" if (event_year, month) > (year, 6) else "past"  # reported before it happened
+        return head + f"    text: it happened\n    subject: {subject} ceasefire\n    date: {event_year}-{month:02d}\n    tense: {tense}\n"
     if kind == "quote":
-        return (head + f"    text: a quote\n    quote: {rng.choice(QUOTES)}\n"
-                f"    attribution: {{source: {rng.choice(SPEAKERS)}, type: named}}\n")
+        quote = rng.choice(QUOTES)
+        speaker = rng.choice(SPEAKERS) if wrong else truth.speaker[quote]
+        return head + f"    text: a quote\n    quote: {quote}\n    attribution: {{source: {speaker}, type: named}}\n"
     if kind == "role":
-        return head + f"    text: a title\n    entity: {rng.choice(SPEAKERS)}\n    role: {rng.choice(ROLES)}\n    status: {rng.choice(['current', 'former'])}\n"
+        role = rng.choice(ROLES)
+        holder = rng.choice(SPEAKERS) if wrong else truth.holder[(role, (year - 2000) // 4)]
+        return head + f"    text: a title\n    entity: {holder}\n    role: {role}\n"
     return head + "    text: analysts say the situation is widely seen as grave\n    hedge: widely seen\n"
 
 
-def generate(folder: Path, claims: int, per_file: int = 100, seed: int = 7) -> None:
+def generate(folder: Path, claims: int, per_file: int = 100, seed: int = 7, adversarial: bool = False) -> None:
     rng = random.Random(seed)
+    truth = Truth(rng)
     (folder / "reference").mkdir(parents=True, exist_ok=True)
     tenures = "".join(
-        f"  - {{entity: {rng.choice(SPEAKERS)}, role: {role}, start: {2000 + 4 * i}-01-01, end: {2004 + 4 * i}-01-01}}\n"
-        for role in ROLES for i in range(6)
+        f"  - {{entity: {truth.holder[(role, term)]}, role: {role}, start: {2000 + 4 * term}-01-01, end: {2004 + 4 * term}-01-01}}\n"
+        for role in ROLES for term in range(7)
     )
     (folder / "reference" / "offices.yaml").write_text(f"reference: {{id: bench}}\ntenures:\n{tenures}aliases: {{}}\n")
     for file_index in range(0, claims, per_file):
         year = rng.randint(2015, 2024)
-        body = "".join(_claim(rng, i, year) for i in range(file_index, min(claims, file_index + per_file)))
-        header = f"article:\n  id: bench-{file_index}\n  published: {year}-12-31\n  outlet: Bench Times\nclaims:\n"
+        body = "".join(_claim(rng, truth, i, year, adversarial) for i in range(file_index, min(claims, file_index + per_file)))
+        header = f"article:\n  id: bench-{file_index}\n  published: {year}-06-30\n  outlet: Bench Times\nclaims:\n"
         (folder / f"bench-{file_index:07d}.yaml").write_text(header + body)
 
 
@@ -92,14 +129,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--claims", type=int, action="append", help="generated corpus size (repeatable); default 10000")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--adversarial", action="store_true", help="random values: most claims conflict (worst case)")
     args = parser.parse_args()
     print(f"python -m claimcheck --version: {time_command(['--version'], args.repeat):.3f}s (startup)")
     print(f"claimcheck check claims/ (repository): {time_command(['check', 'claims', '-q'], args.repeat):.3f}s")
     for size in args.claims or [10_000]:
         with tempfile.TemporaryDirectory() as tmp:
-            generate(Path(tmp), size)
+            generate(Path(tmp), size, adversarial=args.adversarial)
             seconds = time_command(["check", tmp, "-q", "--format", "json"], args.repeat)
-            print(f"claimcheck check <generated {size} claims>: {seconds:.3f}s")
+            mode = "adversarial" if args.adversarial else "realistic"
+            print(f"claimcheck check <generated {size} claims, {mode}>: {seconds:.3f}s")
             profile_in_process([tmp])
 
 

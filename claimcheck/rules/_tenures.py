@@ -264,16 +264,19 @@ def _interval_covered(pieces: list[tuple[dt.date, dt.date]], low: dt.date, high:
 # Overlapping dates without comparing all pairs ---------------------------------------------------
 
 
-def overlapping_pairs(items: Iterable[tuple[DateInterval, object, object]]) -> Iterator[tuple]:
+def overlapping_pairs(items: Iterable[tuple[DateInterval, object, object]], limit: int | None = None) -> Iterator[tuple]:
     """Pairs of items with different labels whose dates overlap: ((when, label, x), (when, label, y)).
 
     A sweep over the items sorted by start date, keeping per label a heap of the items still
-    running: its cost is n log n plus the pairs found, never all pairs of a large group.
+    running: its cost is n log n plus the pairs found, never all pairs of a large group. With
+    `limit`, each item is paired with at most that many earlier items, so a pathological group
+    (hundreds of people given one role on one day) costs n * limit, not n squared.
     """
     active: dict[object, list] = {}
     order = count()
     for item in sorted(items, key=lambda item: (item[0].start, item[0].end)):
         when, label, _value = item
+        found = 0
         for other_label in list(active):
             heap = active[other_label]
             while heap and heap[0][0] < when.start:  # ended before this one starts
@@ -281,7 +284,11 @@ def overlapping_pairs(items: Iterable[tuple[DateInterval, object, object]]) -> I
             if not heap:
                 del active[other_label]
                 continue
-            if other_label != label:
-                for _end, _seq, other in heap:
-                    yield other, item
+            if other_label == label:
+                continue
+            for _end, _seq, other in heap:
+                if limit is not None and found >= limit:
+                    break
+                found += 1
+                yield other, item
         heapq.heappush(active.setdefault(label, []), (when.end, next(order), item))

@@ -29,6 +29,8 @@ Options:
 * `incompatible-roles` (`[]`): groups of roles no one holds at once,
   e.g. `[["President of Russia", "Prime Minister of Russia"]]`.
 * `two-holders` (true), `two-roles` (true): the two checks.
+* `max-per-claim` (3): each claim is compared with at most this many other holders' claims at
+  overlapping dates, so one role given to hundreds of people at once costs n x 3, not n squared.
 
 Fails::
 
@@ -71,6 +73,7 @@ class Options(RuleOptions):
     incompatible_roles: list[list[str]] = Field([], description="groups of roles no one holds at once")
     two_holders: bool = Field(True, description="one exclusive role given to different people at once")
     two_roles: bool = Field(True, description="one person given two roles that cannot be held together")
+    max_per_claim: int = Field(3, ge=1, description="other holders a claim is compared with (bounds the cost)")
 
 
 def check(corpus, options, _corpus=None):
@@ -81,7 +84,7 @@ def check(corpus, options, _corpus=None):
     holding = [c for c in corpus.claims("role") if _held_at_known_date(c) and key(c.entity) and key(c.role)]
     if options.two_holders:
         exclusive = [c for c in holding if key(c.role) in index.exclusive]
-        yield from _two_holders(exclusive, index)
+        yield from _two_holders(exclusive, index, options.max_per_claim)
     if options.two_roles:
         relevant = [c for c in holding if key(c.role) in index.exclusive or key(c.role) in in_groups]
         yield from _two_roles(relevant, index, incompatible)
@@ -98,13 +101,13 @@ def _held_at_known_date(claim) -> bool:
 # 1. Two holders of one role ------------------------------------------------------------------------
 
 
-def _two_holders(claims: list, index: TenureIndex):
+def _two_holders(claims: list, index: TenureIndex, limit: int):
     key = index.key
     for role, members in sorted(group_by(claims, lambda c: key(c.role)).items()):
         person = _people(members, key)
         involved: dict[tuple, dict] = defaultdict(dict)  # pair of people -> claims (ordered set)
         items = [(same[0].when, person[id(same[0])], same) for same in _alike(members, person, key)]
-        for (_w1, p1, group_a), (_w2, p2, group_b) in overlapping_pairs(items):
+        for (_w1, p1, group_a), (_w2, p2, group_b) in overlapping_pairs(items, limit):
             a, b = group_a[0], group_b[0]
             if same_name(key(a.entity), key(b.entity)) or _explained(a, b, role, index):
                 continue
