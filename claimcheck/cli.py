@@ -142,6 +142,7 @@ def _list_rules(args) -> int:
 
 def _show_rule(args) -> int:
     from claimcheck.registry import resolve
+    from claimcheck.ruledocs import option_lines
 
     _config, rules = _load_rules(args)
     rule = resolve(rules, args.name)
@@ -149,12 +150,10 @@ def _show_rule(args) -> int:
         raise UsageError(f"unknown rule {args.name!r} (see `claimcheck rules`)")
     print(f"{rule.name} ({rule.code}) — default severity {rule.severity}, scope {rule.scope}\n")
     print(rule.doc.strip())
-    fields = rule.options.model_fields
-    if fields:
-        print("\nOptions ([tool.claimcheck.rules.%s]):" % rule.name)
-        for name, info in fields.items():
-            default = info.default if info.default_factory is None else info.default_factory()
-            print(f"  {name.replace('_', '-')} = {default!r}" + (f"  # {info.description}" if info.description else ""))
+    options = option_lines(rule)
+    if options:
+        print(f"\nDefaults ([tool.claimcheck.rules.{rule.name}]):")
+        print("".join(f"  {line}\n" for line in options), end="")
     print(f"\nDefined in: {rule.origin}")
     return EXIT_OK
 
