@@ -22,7 +22,12 @@ Without a snapshot (first run over a hand-made file, or the snapshot was
 removed) every claim already in the file is treated as reviewed: nothing in
 it changes and only claims with new ids are added.
 Comments survive because the file is loaded and saved with ruamel.yaml's
-round-trip mode and edited in place.
+round-trip mode and edited in place. ruamel keeps the comment lines that follow
+a field (a reviewer's note above the next field or the next claim) on that
+field, or on the last field of a nested block such as `attribution:`; when the
+merge replaces, removes or appends a field, or inserts a claim, those lines are
+moved along (`_replace`, `_remove`, `_append`, `_insert_in_order`) so that they
+are neither dropped nor left above the wrong claim.
 """
 from __future__ import annotations
 
@@ -31,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.tokens import CommentToken
 
 from .writer import claim_map, to_yaml_value
 
@@ -78,18 +84,105 @@ def _merge_fields(target: CommentedMap, new: dict, base: dict | None) -> int:
             if base is None or key not in base or plain(target[key]) != plain(base[key]):
                 continue                       # reviewer's value (edited or unknown)
             if plain(target[key]) != new_plain:
-                target[key] = to_yaml_value(value)
+                _replace(target, key, to_yaml_value(value))
                 changes += 1
         elif base is None or key not in base:
-            target[key] = to_yaml_value(value)  # a field extract gives for the first time
+            _append(target, key, to_yaml_value(value))  # a field extract gives for the first time
             changes += 1
         # else: the reviewer removed the field; leave it removed
     if base is not None:
         for key in list(target.keys()):
             if key in base and key not in new and plain(target[key]) == plain(base[key]):
-                del target[key]                 # extract no longer gives it, reviewer never touched it
+                _remove(target, key)            # extract no longer gives it, reviewer never touched it
                 changes += 1
     return changes
+
+
+# --- comments that follow a field ---------------------------------------------------------------
+# A comment token's text is its end-of-line part ("# note\n", or just "\n" when the line has none)
+# followed by the full comment lines below it (indentation included).
+
+def _is_block(value: Any) -> bool:
+    return isinstance(value, (CommentedMap, CommentedSeq)) and len(value) > 0 and not value.fa.flow_style()
+
+
+def _tail(container, key) -> tuple:
+    """Where ruamel keeps the comments after `container[key]`'s last line: (collection, key, slot)."""
+    value = container[key]
+    if _is_block(value):
+        last = list(value.keys())[-1] if isinstance(value, CommentedMap) else len(value) - 1
+        return _tail(value, last)
+    return container, key, (2 if isinstance(container, CommentedMap) else 0)
+
+
+def _get(loc: tuple):
+    coll, key, slot = loc
+    entry = coll.ca.items.get(key)
+    return entry[slot] if entry and len(entry) > slot else None
+
+
+def _set(loc: tuple, text: str | None, like) -> None:
+    coll, key, slot = loc
+    entry = coll.ca.items.setdefault(key, [None, None, None, None])
+    entry[slot] = CommentToken(text, like.start_mark, None) if text and text != "\n" else None
+
+
+def _split(text: str) -> tuple[str, str]:
+    head, _, lines = text.partition("\n")
+    return head + "\n", lines
+
+
+def _add(loc: tuple, text: str, like) -> None:
+    """Add a detached comment text after the line(s) whose comments live at `loc`."""
+    head, lines = _split(text)
+    current = _get(loc)
+    if current is None:
+        _set(loc, head + lines, like)
+        return
+    if head != "\n":                           # an end-of-line comment whose line is gone: keep it
+        full = lines.split("\n") + _split(current.value)[1].split("\n")
+        ref = next((ln for ln in full if ln.strip()), "    ")
+        lines = " " * (len(ref) - len(ref.lstrip())) + head + lines
+    cur = current.value if current.value.endswith("\n") else current.value + "\n"
+    _set(loc, cur + lines, current)
+
+
+def _replace(target: CommentedMap, key, value) -> None:
+    loc = _tail(target, key)
+    token = _get(loc)
+    target[key] = value
+    new_loc = _tail(target, key)
+    if token is not None and _get(new_loc) is not token:   # the comments are not after the new value
+        if loc[0] is target:
+            _set(loc, None, token)                          # (a scalar's slot, now before a block)
+        _add(new_loc, token.value, token)
+
+
+def _remove(target: CommentedMap, key) -> None:
+    keys = list(target.keys())
+    token = _get(_tail(target, key))
+    del target[key]
+    target.ca.items.pop(key, None)
+    if token is not None and keys.index(key) > 0:
+        _add(_tail(target, keys[keys.index(key) - 1]), token.value, token)
+
+
+def _move_lines(src: tuple, dst: tuple) -> None:
+    """Move the full comment lines after `src` (not its end-of-line comment) to after `dst`."""
+    token = _get(src)
+    if token is None:
+        return
+    head, lines = _split(token.value)
+    if lines:
+        _set(src, head, token)
+        _add(dst, "\n" + lines, token)
+
+
+def _append(target: CommentedMap, key, value) -> None:
+    last = list(target.keys())[-1] if len(target) else None
+    target[key] = value
+    if last is not None:
+        _move_lines(_tail(target, last), _tail(target, key))
 
 
 def merge_document(doc: CommentedMap, article: dict, claims: list[dict], snapshot: dict | None) -> dict:
@@ -133,11 +226,18 @@ def _span_start(item) -> int:
 
 
 def _insert_in_order(seq: CommentedSeq, item: CommentedMap) -> None:
-    """Insert before the first claim that starts later (spanless claims are skipped over)."""
+    """Insert before the first claim that starts later (spanless claims are skipped over).
+
+    The comment lines above that later claim are kept on the claim before it (ruamel's
+    layout): they move to the end of the inserted claim, so they stay above the claim they are
+    about."""
     start = _span_start(item)
     for i, other in enumerate(seq):
         other_start = _span_start(other)
         if other_start > start:
+            prev = seq[i - 1] if i > 0 else None
             seq.insert(i, item)
+            if isinstance(prev, CommentedMap) and len(prev) and len(item):
+                _move_lines(_tail(prev, list(prev.keys())[-1]), _tail(item, list(item.keys())[-1]))
             return
     seq.append(item)
