@@ -59,7 +59,7 @@ from pydantic import Field
 
 from claimcheck.dates import DateInterval
 from claimcheck.rule_api import Problem, RuleOptions
-from claimcheck.rules._shared import group_by
+from claimcheck.rules._shared import group_by, where
 from claimcheck.rules._tenures import TenureIndex, overlapping_pairs, same_name
 
 NAME = "role-conflict"
@@ -159,7 +159,11 @@ def _holders_problem(claims: list, role: str, index: TenureIndex) -> Problem:
     related = [c for c in claims if c is not primary]
     others = [c for c in related if not same_name(key(c.entity), key(primary.entity))]
     role_name = _role_name(primary, index)
-    text = f'"{role_name}" is given to {_sides([primary])} and to {_sides(others)} at overlapping dates; the role has one holder at a time'
+    as_given = f'as "{primary.role}", ' if index.key(primary.role) == role and primary.role != role_name else ""
+    text = (
+        f'"{role_name}": {primary.entity} here ({as_given}{_date(primary)}) vs {_others(others, lambda c: c.entity)} '
+        "at overlapping dates — the role has one holder at a time"
+    )
     overlap = _overlap([primary.when, *(c.when for c in others)])
     holders = index.sure_holders(role, overlap) if overlap else ()
     if holders:
@@ -220,8 +224,8 @@ def _roles_problem(claims: list, role_a: str, role_b: str, index: TenureIndex, c
     related = [c for c in claims if c is not primary]
     others = [c for c in related if key(c.role) != key(primary.role)]
     text = (
-        f"{primary.entity} is given two roles at overlapping dates that one person cannot hold together: "
-        f"{_side(primary)} and {_sides(others, with_role=True)}"
+        f'{primary.entity}: "{primary.role}" here ({_date(primary)}) vs {_others(others, _quoted_role)} '
+        "at overlapping dates — one person cannot hold both"
     )
     if configured:
         text += " (incompatible-roles)"
@@ -264,23 +268,21 @@ def _role_name(claim, index: TenureIndex) -> str:
     return spans[0].tenure.role if spans else claim.role
 
 
-def _where(claim) -> str:
-    dated = f"as_of {claim.as_of}" if claim.as_of else f"published {claim.published}"
-    return f"{claim.ref}, {dated}"
+def _date(claim) -> str:
+    return f"as of {claim.as_of}" if claim.as_of else f"published {claim.published}"
 
 
-def _side(claim) -> str:
-    return f'"{claim.role}" ({_where(claim)})'
+def _quoted_role(claim) -> str:
+    return f'"{claim.role}"'
 
 
-def _sides(claims: list, with_role: bool = False) -> str:
-    """`Name as "role" (where), as "role" (where)`, one entry per person (first 3 claims each)."""
-    people: dict[str, list] = {}
+def _others(claims: list, label) -> str:
+    """`Label in path:line (date)` once per label, with how many more claims say the same."""
+    by_label: dict[str, list] = {}
     for claim in claims:
-        people.setdefault(claim.entity if not with_role else "", []).append(claim)
-    out = []
-    for person, own in people.items():
-        shown = ", ".join(("as " if person else "") + _side(c) for c in own[:3])
-        more = f" and {len(own) - 3} more" if len(own) > 3 else ""
-        out.append(f"{person} {shown}{more}".strip())
-    return "; and to ".join(out)
+        by_label.setdefault(label(claim), []).append(claim)
+    parts = []
+    for name, own in by_label.items():
+        more = f" and {len(own) - 1} more" if len(own) > 1 else ""
+        parts.append(f"{name} in {where(own[0])} ({_date(own[0])}){more}")
+    return "; ".join(parts)

@@ -86,6 +86,7 @@ PHRASES = [
     r"widely (?:seen|regarded|believed|considered|viewed|thought|reported|held|accepted|described)",
     r"(?:is|are|was|were|been|being) " + _ADVERB + r"seen (?:(?:in|by) (?:[\w-]+ ){1,3})?as",
     r"(?:is|are|was|were|been|being) " + _ADVERB + r"(?:regarded|considered|viewed|perceived|believed|thought|rumou?red|said to|reported to)(?! by)",
+    r"(?:is|are|was|were|been|being) " + _ADVERB + r"(?:characteri[sz]ed|described|labell?ed|branded|dubbed|portrayed) as",
     r"(?:regarded|considered|viewed|seen|believed|thought) by (?:many|some|most|others)",
     r"(?:some|many|most|others) (?:people |observers |in \w+ )?(?:say|said|believe|believed|think|thought|argue|argued|claim|claimed|feel|felt|suggest|suggested|contend|contended)",
     r"there are (?:those|some|many) who",
