@@ -19,6 +19,10 @@ type `anonymous` ("one survivor", "a senior official": anonymous sourcing is a s
 accepted practice), and a claim that lies inside the span of a quote of a source that is not
 vague (the nested words rest on that speaker: a survivor quoting "the bosses").
 
+A flagged claim whose span lies inside another flagged claim's span (the quote "any time" inside
+the statement "U.S. officials have warned an attack could come at any time") is not reported a
+second time: it is listed in `related` of the enclosing claim's finding.
+
 Options:
 
 * `vague-types` (`[vague]`): attribution types that are vague by themselves.
@@ -123,12 +127,39 @@ def check(source, options, corpus):
     cues = _Cues.of(options)
     found = {id(claim): _reason(claim, cues, options) for claim in claims}
     speakers = _speaker_spans(c for c in claims if c.kind == "quote" and found[id(c)] is None and c.source)
-    for claim in claims:
-        reason = found[id(claim)]
-        if reason is None or _nested(claim, speakers):
-            continue
-        message, field = reason
-        yield Problem(message, claim=claim, field=field)
+    flagged = [c for c in claims if found[id(c)] is not None and not _nested(c, speakers)]
+    inside = _enclosing(flagged)
+    nested: dict[int, list] = {}
+    for claim in flagged:
+        if id(claim) in inside:  # reported with the claim whose words contain it
+            nested.setdefault(id(_outermost(claim, inside)), []).append(claim)
+    for claim in flagged:
+        if id(claim) not in inside:
+            message, field = found[id(claim)]
+            yield Problem(message, claim=claim, field=field, related=nested.get(id(claim), []))
+
+
+def _enclosing(flagged: list) -> dict[int, object]:
+    """For each flagged claim lying inside another flagged claim's span, that enclosing claim.
+
+    One sweep over spans sorted by start (longest first): a stack holds the spans still open.
+    """
+    parent: dict[int, object] = {}
+    stack: list = []
+    for claim in sorted((c for c in flagged if c.span), key=lambda c: (c.span[0], -c.span[1])):
+        start, end = claim.span
+        while stack and stack[-1].span[1] <= start:
+            stack.pop()
+        if stack and stack[-1].span[1] >= end and tuple(stack[-1].span) != (start, end):
+            parent[id(claim)] = stack[-1]
+        stack.append(claim)
+    return parent
+
+
+def _outermost(claim, parent: dict[int, object]):
+    while id(claim) in parent:
+        claim = parent[id(claim)]
+    return claim
 
 
 def _reason(claim, cues: _Cues, options) -> tuple[str, str] | None:
