@@ -153,6 +153,7 @@ def build_plan(config: Config, rules: dict[str, Rule], select: list[str] | None 
     return RunPlan(
         rules=[settings.get(r.name) or RuleSettings(r, r.severity, r.options()) for r in chosen],
         per_file_ignores=config.per_file_ignores,
+        known_rules={key for rule in rules.values() for key in (rule.name, rule.code)},
     )
 
 

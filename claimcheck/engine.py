@@ -6,6 +6,7 @@ own code that failed), and the run goes on with the other rules.
 
 from __future__ import annotations
 
+import difflib
 import fnmatch
 import inspect
 import os
@@ -31,12 +32,14 @@ class RuleSettings:
 class RunPlan:
     rules: list[RuleSettings]
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)  # glob -> names/codes
+    known_rules: set[str] = field(default_factory=set)  # every installed rule's name and code
 
 
 def run(corpus: Corpus, plan: RunPlan) -> list[Finding]:
     findings: list[Finding] = []
     for settings in plan.rules:
         findings.extend(_run_rule(corpus, settings))
+    findings.extend(_unknown_ignores(corpus, plan))
     claims = {(c.file.path, c.id): c for c in corpus.claims()}
     kept = [f for f in findings if not _suppressed(f, claims, plan)]
     return sorted(kept, key=Finding.sort_key)
@@ -63,6 +66,23 @@ def _run_rule(corpus: Corpus, settings: RuleSettings) -> list[Finding]:
     return out
 
 
+def _unknown_ignores(corpus: Corpus, plan: RunPlan) -> list[Finding]:
+    """A misspelt rule in a claim's `ignore:` suppresses nothing; say so (as `schema` warnings)."""
+    schema = next((s for s in plan.rules if s.rule.name == "schema"), None)
+    if schema is None or not plan.known_rules:
+        return []
+    out = []
+    for claim in corpus.claims():
+        for index, name in enumerate(claim.ignore):
+            if name in plan.known_rules or name.upper() in plan.known_rules:
+                continue
+            close = difflib.get_close_matches(name, sorted(plan.known_rules), n=1)
+            hint = f" (did you mean `{close[0]}`?)" if close else ""
+            message = f"`ignore:` names unknown rule `{name}`{hint}: it suppresses nothing"
+            out.append(to_finding(Problem(message, claim=claim, field=("ignore", index), severity="warning"), schema))
+    return out
+
+
 def to_finding(problem: Problem, settings: RuleSettings) -> Finding:
     rule = settings.rule
     severity = problem.severity or settings.severity
@@ -72,7 +92,8 @@ def to_finding(problem: Problem, settings: RuleSettings) -> Finding:
 def _primary(problem: Problem) -> Location:
     claim = problem.claim
     if claim is not None:
-        line, column = claim.field_position(problem.field) if problem.field else claim.position
+        field = problem.field if isinstance(problem.field, tuple) else (problem.field,)
+        line, column = claim.field_position(*field) if problem.field else claim.position
         return Location(claim.file.path, line, column, claim.article_id, claim.id)
     source = problem.file
     if problem.line is not None:

@@ -42,7 +42,7 @@ class Problem:
 
     message: str
     claim: object | None = None  # the claim at fault (its position is reported)
-    field: str | None = None  # point at this field of the claim instead of the claim itself
+    field: str | tuple | None = None  # point at this field of the claim (or a path in it: ("ignore", 0))
     related: Sequence = ()  # the other claims involved
     file: object | None = None  # for whole-file problems (no claim)
     line: int | None = None  # explicit position inside `file` (loader problems)

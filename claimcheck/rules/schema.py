@@ -6,7 +6,8 @@ precedes its start, a file with neither `article` nor `claims`. A claim that bre
 left out of the other rules; the rest of the file is still checked.
 
 Unknown fields (most are typos such as `atribution`) are reported with severity *warning* and
-the claim is still checked with the fields it has.
+the claim is still checked with the fields it has. So is a rule name or code in a claim's
+`ignore:` list that no installed rule has (`unattribted`): it would suppress nothing.
 
 No options. `claimcheck schema` prints the JSON Schema of the format for editors.
 
