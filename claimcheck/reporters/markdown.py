@@ -67,8 +67,9 @@ def render_markdown(report: Report, link: Linker, title: str = "claimcheck repor
     out = [f"# {md(title)}", "", _headline(report), ""]
     if report.findings:
         out += ["## Summary", "", "### By rule", "", _by_rule(report), "", "### By file", "", _by_file(report, link), ""]
-        out += ["## Findings", ""]
-        shown = report.findings if max_findings is None else report.findings[:max_findings]
+        out += ["## Findings", "", "Errors first, then warnings and notes; within each, by file and line.", ""]
+        ordered = sorted(report.findings, key=lambda f: (_ORDER.index(f.severity), f.sort_key()))
+        shown = ordered if max_findings is None else ordered[:max_findings]
         for number, finding in enumerate(shown, 1):
             out += _finding(number, finding, claims, link)
         if len(shown) < len(report.findings):
