@@ -17,15 +17,78 @@ The rules follow the dependency parse:
 from __future__ import annotations
 
 from .context import ArticleContext, clean_name
-from .lexicon import ORG_NOUNS, SPEECH_VERBS, TITLE_WORDS, VAGUE_NOUNS
+from .lexicon import LIGHT_SPEECH_VERBS, ORG_NOUNS, SPEECH_NOUNS, SPEECH_VERBS, TITLE_WORDS, VAGUE_NOUNS
 
 PRONOUNS = {"he", "she", "him", "her"}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 
 
 def is_speech_verb(token) -> bool:
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS or (
-        token.lemma_.lower() in ("accord",) and token.text.lower() == "according")
+    """A verb of saying, or a light verb whose object is a speech noun
+    ("issued new threats", "made the claim")."""
+    if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS:
+        return True
+    if token.lemma_.lower() == "accord" and token.text.lower() == "according":
+        return True
+    return token.pos_ == "VERB" and token.lemma_.lower() in LIGHT_SPEECH_VERBS and any(
+        c.dep_ == "dobj" and is_speech_noun(c) for c in token.children)
+
+
+def is_speech_noun(token) -> bool:
+    """'claim', 'warnings', 'comments': a noun naming something said."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() in SPEECH_NOUNS
+
+
+def speech_noun_above(token, stop_inside=None):
+    """The speech noun whose content holds `token` ("Shoigu's claim that ...
+    to incite a 'provocation'", "warnings against 'reckless adventures'"),
+    when it comes before any verb of saying on the way up; else None."""
+    node = token
+    for _ in range(12):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if stop_inside is not None and stop_inside[0] <= node.i < stop_inside[1]:
+            continue
+        if is_speech_noun(node):
+            return node
+        if is_speech_verb(node):
+            return None
+    return None
+
+
+_POSS_PRONOUNS = {"his", "her"}
+
+
+def owner_of_speech_noun(noun):
+    """Who made the claim a speech noun names: its possessor ("Shoigu's
+    claim"), a "by"/"from" phrase ("warnings from Moscow", "a claim made by
+    X"), or the subject of a light verb it is the object of ("Putin, who
+    issued new threats"). None when the text does not say."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    agent = _agent_of_noun(noun)
+    if agent is not None:
+        return agent
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "from":
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            for by in child.children:           # "the claim made by X"
+                if by.dep_ == "agent":
+                    obj = next((c for c in by.children if c.dep_ == "pobj"), None)
+                    if obj is not None:
+                        return obj
+        if child.dep_ == "relcl" and child.lemma_.lower() in LIGHT_SPEECH_VERBS:
+            subj = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            if subj is not None:                 # "the threats he issued"
+                return subj
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_SPEECH_VERBS:
+        return subject_of(noun.head)
+    return None
 
 
 def subject_of(verb, depth: int = 0):
@@ -45,6 +108,10 @@ def subject_of(verb, depth: int = 0):
     for child in verb.children:
         if child.dep_ == "nsubj":
             if child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
+                if child.lower_ == "who" and verb.head.ent_type_ != "PERSON":
+                    near = _person_before_relative(child)
+                    if near is not None:     # "a reply from X, who said": who is a person
+                        return near
                 return verb.head
             return child
     if verb.tag_ == "VBG" and _after_comma(verb):
@@ -58,11 +125,11 @@ def subject_of(verb, depth: int = 0):
         for _ in range(4):
             if node.dep_ == "ccomp" and is_speech_verb(node.head):
                 return subject_of(node.head, depth + 1)
-            if node.head is node:
+            if node.head == node:
                 break
             node = node.head
         main = verb.head
-        while main.pos_ not in ("VERB", "AUX") and main.head is not main:
+        while main.pos_ not in ("VERB", "AUX") and main.head != main:
             main = main.head                 # "X acknowledged the complexities of talks, saying"
         if main is not verb and main.pos_ in ("VERB", "AUX"):
             found = subject_of(main, depth + 1)
@@ -75,12 +142,12 @@ def subject_of(verb, depth: int = 0):
         if noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or noun.lower_ in TITLE_WORDS | VAGUE_NOUNS | ORG_NOUNS:
             return noun                      # "Wang Yi telling Blinken", "officials saying"
         main = noun.head                     # "a statement saying", "complexities of talks saying"
-        while main.pos_ not in ("VERB", "AUX") and main.head is not main:
+        while main.pos_ not in ("VERB", "AUX") and main.head != main:
             main = main.head
         if main.pos_ in ("VERB", "AUX"):
             return subject_of(main, depth + 1)
         return noun
-    if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp") and verb.head is not verb:
+    if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp") and verb.head != verb:
         head = verb.head
         if head.pos_ in ("NOUN", "PROPN"):
             return _agent_of_noun(head) or head
@@ -88,6 +155,16 @@ def subject_of(verb, depth: int = 0):
         if found is not None:
             return found
     return _person_left_in_sentence(verb)
+
+
+def _person_before_relative(who):
+    """The PERSON just before ', who' (the antecedent a parse may have missed)."""
+    i = who.i - 1
+    if i >= who.sent.start and who.doc[i].text == ",":
+        i -= 1
+    if i >= who.sent.start and who.doc[i].ent_type_ == "PERSON":
+        return who.doc[i]
+    return None
 
 
 def _after_comma(verb) -> bool:
@@ -132,7 +209,7 @@ def _clause_depth(tok) -> int:
     """How many clause boundaries lie between `tok` and the sentence root."""
     depth, node = 0, tok
     for _ in range(30):
-        if node.head is node:
+        if node.head == node:
             break
         depth += node.dep_ in _CLAUSE_DEPS
         node = node.head
@@ -153,7 +230,7 @@ def speech_verb_above(token, stop_inside=None):
     """The nearest speech-verb ancestor of `token` (outside the span `stop_inside`)."""
     node = token
     for _ in range(12):
-        if node.head is node:
+        if node.head == node:
             return None
         node = node.head
         if stop_inside is not None and stop_inside[0] <= node.i < stop_inside[1]:
@@ -167,9 +244,9 @@ def phrase_tokens(head, ctx=None):
     """The noun phrase of a subject token, without clauses, trailing appositions or quotes."""
     cut: set[int] = set()
     for t in head.subtree:
-        if t is head:
+        if t == head:
             continue
-        if t.dep_ in ("relcl", "acl", "advcl", "ccomp") or (t.dep_ == "appos" and t.head is head and t.i > head.i):
+        if t.dep_ in ("relcl", "acl", "advcl", "ccomp") or (t.dep_ == "appos" and t.head == head and t.i > head.i):
             cut |= {x.i for x in t.subtree}
         if t.text in ("“", "”", '"', "‘") or (ctx is not None and ctx.in_quote(ctx.absolute(t.idx))):
             cut |= {x.i for x in t.subtree}
@@ -188,7 +265,7 @@ def describe_source(ctx: ArticleContext, head) -> dict | None:
     if head is None:
         return None
     pos = ctx.absolute(head.idx)
-    if head.lower_ in PRONOUNS:
+    if head.lower_ in PRONOUNS or head.lower_ in _POSS_PRONOUNS and head.dep_ == "poss":
         person = ctx.last_person_before(pos)
         return _named(ctx, person) if person else None
     if head.lower_ in ("i", "we", "it", "they", "you", "this", "that", "which", "who"):
@@ -196,7 +273,7 @@ def describe_source(ctx: ArticleContext, head) -> dict | None:
     toks = phrase_tokens(head, ctx)
     # only names that *are* the subject count, not those in its prepositional
     # phrases ("a spokesman for President Vladimir Putin" is not Putin)
-    own = [t for t in toks if t is head or (t.head is head and t.dep_ in ("compound", "appos", "flat"))]
+    own = [t for t in toks if t == head or (t.head == head and t.dep_ in ("compound", "appos", "flat"))]
     span_ents = [e for e in ctx.doc.ents if any(e.start <= t.i < e.end for t in own)]
     persons = [e for e in span_ents if e.label_ == "PERSON"]
     if persons:
@@ -233,7 +310,7 @@ def _title_tokens(head, ctx):
     delegation"), without relative clauses, quotes, a dateline or a determiner."""
     cut = set()
     for t in head.subtree:
-        if t is not head and (t.dep_ == "relcl" or t.text in ("“", "”", '"') or ctx.in_quote(ctx.absolute(t.idx))):
+        if t != head and (t.dep_ == "relcl" or t.text in ("“", "”", '"') or ctx.in_quote(ctx.absolute(t.idx))):
             cut |= {x.i for x in t.subtree}
     toks = [t for t in head.subtree if t.i not in cut and t.sent == head.sent]
     run = _contiguous_run(head, toks)

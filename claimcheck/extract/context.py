@@ -34,7 +34,9 @@ class ArticleContext:
     roles_by_person: dict[str, str] = field(default_factory=dict)
     titled: list[tuple[int, str, str]] = field(default_factory=list)     # (pos, person, role)
     extra_roles: list = field(default_factory=list)    # roles found while resolving speakers
+    speech_verbs: set = field(default_factory=set)     # token indexes of verbs that introduce a quote
     _salience: list[tuple[int, str]] = field(default_factory=list)
+    _depth: dict = field(default_factory=dict)        # salience position -> clause depth
     _mentions: list[tuple[int, str]] = field(default_factory=list)    # every person named
     _names: list[str] = field(default_factory=list)
 
@@ -65,7 +67,7 @@ class ArticleContext:
                 name = tok.text
             else:
                 continue
-            self.note_person(self.absolute(tok.idx), self.full_name(name))
+            self.note_person(self.absolute(tok.idx), self.full_name(name), depth=_clause_depth(tok))
 
     def is_known_surname(self, word: str) -> bool:
         word = clean_name(word)
@@ -127,18 +129,25 @@ class ArticleContext:
                 return candidate
         return name
 
-    def note_person(self, pos: int, name: str) -> None:
-        """Record a salient mention (subject or speaker) for pronoun resolution."""
+    def note_person(self, pos: int, name: str, depth: int = 0) -> None:
+        """Record a salient mention (subject or speaker) for pronoun resolution.
+
+        `depth` is how many clauses down the mention sits: the subject of a
+        main clause (depth 0) outranks a name inside "the notion that X would ...".
+        """
         if name:
             bisect.insort(self._salience, (pos, name))
+            self._depth[(pos, name)] = min(depth, self._depth.get((pos, name), depth))
 
     def last_person_before(self, pos: int) -> str | None:
         """Who 'he'/'she' at `pos` is: the person the text is about.
 
         The latest named subject or speaker in the pronoun's own sentence,
-        else in the sentence before it, else the only person that sentence
-        names at all ("a call by Donald Trump ... He said"), else the
-        latest named subject or speaker anywhere before.
+        else the least embedded one in the sentence before it (the subject of
+        its main clause, not a name inside "the notion that X would meet"),
+        else the only person that sentence names at all ("a call by Donald
+        Trump ... He said"), else the latest named subject or speaker
+        anywhere before.
         """
         tok = self.token_at(pos)
         if tok is not None:
@@ -147,10 +156,13 @@ class ArticleContext:
             windows = [(self.absolute(sent.start_char), pos)]
             if prev is not None:
                 windows.append((self.absolute(prev.start_char), self.absolute(prev.end_char)))
-            for lo, hi in windows:
-                inside = [name for p, name in self._salience if lo <= p < hi]
+            for k, (lo, hi) in enumerate(windows):
+                inside = [(p, name) for p, name in self._salience if lo <= p < hi]
+                if inside and k == 0:
+                    return inside[-1][1]
                 if inside:
-                    return inside[-1]
+                    least = min(self._depth.get(m, 0) for m in inside)
+                    return [m[1] for m in inside if self._depth.get(m, 0) == least][-1]
             if prev is not None:
                 lo, hi = self.absolute(prev.start_char), self.absolute(prev.end_char)
                 names = {name for p, name in self._mentions if lo <= p < hi}
@@ -172,3 +184,17 @@ class ArticleContext:
 
     def dates_in(self, start: int, end: int) -> list[DateMention]:
         return [d for d in self.dates if start <= d.start and d.end <= end]
+
+
+_CLAUSE_DEPS = {"relcl", "acl", "advcl", "xcomp", "ccomp", "csubj", "pcomp"}
+
+
+def _clause_depth(tok) -> int:
+    """How many clause boundaries lie between `tok` and its sentence root."""
+    depth, node = 0, tok
+    for _ in range(30):
+        if node.head == node:
+            break
+        depth += node.dep_ in _CLAUSE_DEPS
+        node = node.head
+    return depth

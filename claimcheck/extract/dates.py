@@ -48,11 +48,12 @@ _PATTERNS: list[tuple[str, str]] = [
     ("dm", rf"\b(?P<d>{DAY})\s+(?P<m>{MONTH})\b"),
     ("my", rf"\b(?:(?P<part>{PART})\s+)?(?P<m>{MONTH})(?:\s+of)?,?\s+(?P<y>{YEAR})\b"),
     ("rel_month", rf"\b(?P<rel>(?i:last|next|this|past|previous|coming))\s+(?P<m>{MONTH})\b"),
+    ("season", rf"\b(?:(?P<rel>last|next|this|coming|past|previous)\s+)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b"),
     ("month", rf"\b(?:(?P<part>{PART})\s+)?(?P<m>{MONTH})\b(?!\s*\d)"),
     ("decade", r"\b(?:the\s+)?(?:(?P<part>early|mid-?|late)\s+)?(?P<dec>1[0-9]{2}0|20[0-9]0)[’']?s\b"),
     ("century", r"\b(?:the\s+)?(?P<c>[1-9]|1[0-9]|2[01])(?:st|nd|rd|th)[\s-]+century\b"),
     ("weekday", rf"\b(?:(?P<part>early|earlier|late|later|last|next|this|on)\s+)?(?P<wd>{WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?\b"),
-    ("rel_unit", r"\b(?P<rel>last|next|this|coming)\s+(?P<unit>week|month|year|weekend)\b"),
+    ("rel_unit", r"\b(?:(?P<part>early|late|mid-?)\s+)?(?P<rel>last|next|this|coming)\s+(?P<unit>week|month|year|weekend)\b"),
     ("ago", rf"\b(?P<n>{COUNT})\s+(?P<unit>day|week|month|year)s?\s+ago\b"),
     ("coming", r"\b(?:in\s+)?the\s+(?P<rel>coming)\s+(?P<unit>days|weeks)\b"),
     ("deixis", r"\b(?P<word>yesterday|today|tomorrow|last\s+night|tonight)\b(?![’']s)"),
@@ -92,10 +93,12 @@ def find_dates(text: str, offset: int = 0) -> list[DateMention]:
                 continue
             if name == "month" and not _month_alone_ok(text, m):
                 continue
+            if name == "season" and not (m.group("rel") or m.group("y")):
+                continue          # "the fall of Kabul", "in the summer": no date the text fixes
             taken.append((s, e))
             groups = {k: v for k, v in m.groupdict().items() if v is not None}
-            relative = name not in ("mdy", "dmy", "my", "year", "decade", "century", "md_range", "md_dash") or (
-                name in ("md_range", "md_dash") and "y" not in groups)
+            relative = (name not in ("mdy", "dmy", "my", "year", "decade", "century", "md_range", "md_dash", "season")
+                        or name in ("md_range", "md_dash", "season") and "y" not in groups)
             found.append(DateMention(s + offset, e + offset, m.group(0), name, groups, relative))
     found.sort(key=lambda d: d.start)
     return _join_ranges(text, found, offset)
@@ -285,16 +288,64 @@ def _rel_unit(g, published, future):
     if published is None:
         return None
     rel, unit = g["rel"].lower(), g["unit"].lower()
+    part = (g.get("part") or "").lower().rstrip("-")
     step = {"last": -1, "next": 1, "coming": 1, "this": 0}[rel]
     if unit in ("week", "weekend"):
         week = _week_of(published + _dt.timedelta(weeks=step))
+        monday = _dt.date.fromisoformat(week["start"])
         if unit == "weekend":
-            sat = _dt.date.fromisoformat(week["start"]) + _dt.timedelta(days=5)
+            sat = monday + _dt.timedelta(days=5)
             return span(fmt(sat), week["end"])
+        if part:      # "late last week": Thursday to Sunday; "early": Monday to Wednesday
+            lo, hi = {"early": (0, 2), "mid": (1, 3), "late": (3, 6)}[part]
+            return span(fmt(monday + _dt.timedelta(days=lo)), fmt(monday + _dt.timedelta(days=hi)))
         return week
     if unit == "month":
-        return fmt(_add_months(published.replace(day=1), step), "month")
-    return f"{published.year + step:04d}"
+        first = _add_months(published.replace(day=1), step)
+        if part:      # "early last month": days 1-10; "mid": 11-20; "late": 21 to the end
+            last = calendar.monthrange(first.year, first.month)[1]
+            lo, hi = {"early": (1, 10), "mid": (11, 20), "late": (21, last)}[part]
+            return span(fmt(first.replace(day=lo)), fmt(first.replace(day=hi)))
+        return fmt(first, "month")
+    year = published.year + step
+    if part:          # "late last year": September to December
+        lo, hi = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}[part]
+        return span(f"{year:04d}-{lo:02d}", f"{year:04d}-{hi:02d}")
+    return f"{year:04d}"
+
+
+# Astronomical (northern) seasons, equinox to solstice, as calendars print them:
+# fall 2025 is 2025-09-22..2025-12-21; winter 2025 runs into March 2026.
+_SEASONS = {"spring": ((3, 20), (6, 20)), "summer": ((6, 21), (9, 21)), "fall": ((9, 22), (12, 20)),
+            "autumn": ((9, 22), (12, 20)), "winter": ((12, 21), (3, 19))}
+
+
+def _season_of(name: str, year: int) -> tuple[_dt.date, _dt.date]:
+    """The days a season spans; winter YYYY is December YYYY to March YYYY+1."""
+    (m1, d1), (m2, d2) = _SEASONS[name]
+    end_year = year + 1 if m2 < m1 else year
+    return _dt.date(year, m1, d1), _dt.date(end_year, m2, d2)
+
+
+def _season(g, published, future):
+    name = g["s"].lower()
+    if g.get("y"):
+        year = int(g["y"])
+    else:
+        if published is None:
+            return None
+        rel = g["rel"].lower()
+        years = range(published.year - 2, published.year + 2)
+        if rel == "this":
+            # the season we are in, else the one that falls in this calendar year
+            current = [y for y in years if _season_of(name, y)[0] <= published <= _season_of(name, y)[1]]
+            year = current[0] if current else published.year
+        elif rel in ("last", "past", "previous"):
+            year = max(y for y in years if _season_of(name, y)[1] < published)
+        else:
+            year = min(y for y in years if _season_of(name, y)[0] > published)
+    start, end = _season_of(name, year)
+    return span(fmt(start), fmt(end))
 
 
 def _ago(g, published, future):
@@ -331,7 +382,7 @@ _RESOLVERS = {
     "md_range": _range, "md_dash": _range, "mdy": _mdy, "dmy": _mdy, "md": _md, "dm": _md,
     "my": _my, "rel_month": _rel_month, "month": _month_only, "decade": _decade,
     "century": _century, "weekday": _weekday, "rel_unit": _rel_unit, "ago": _ago,
-    "coming": _coming, "deixis": _deixis, "year": _year, "joined": _joined,
+    "coming": _coming, "deixis": _deixis, "year": _year, "joined": _joined, "season": _season,
 }
 
 FUTURE_PATTERNS = {"coming"}   # these always describe planned things

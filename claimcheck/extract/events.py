@@ -8,13 +8,26 @@ ripped through a mine"). Dates are resolved against the publication date;
 future verbs ("will", "is set to", "next month") resolve forward and get
 tense future. A repeated sentence (a photo caption printed twice) gives one
 event. Vague spans ("in recent weeks", "the past week") are not dates.
+
+Not events:
+  * speech acts: a dated verb of saying whose content is a quote or
+    reported speech ("Peskov said Thursday that ...", "'...,' she said
+    Tuesday", "a diplomat suggested Tuesday that ..."). The date is when the
+    words were said: the quote's `said_on`. A dated verb of saying with a
+    plain object ("announced the reasons on February 24") stays an event;
+  * years used as names or labels: "fiscal 2022", "the 2022 budget", "the
+    National Defense Authorization Act for fiscal 2022", "the ... Act of
+    2022" (a year that names the period a plan covers, or part of a law's name).
 """
 from __future__ import annotations
 
-from .attribution import phrase_tokens
+import re
+
+from .attribution import is_speech_verb, phrase_tokens
 from .claims import Claim
 from .context import ArticleContext
 from .dates import FUTURE_PATTERNS
+from .lexicon import YEAR_NAMED_NOUNS
 
 _FUTURE_AUX = {"will", "shall", "'ll", "’ll"}
 _FUTURE_XCOMP = {"set", "plan", "schedule", "expect", "due", "go", "intend", "prepare"}
@@ -30,7 +43,13 @@ def extract_events(ctx: ArticleContext, quotes: list[Claim], years_ok) -> list[C
         if tok is None:
             continue
         mention = ctx.char_span(d.start, d.end)
+        if d.pattern == "year" and year_is_name(ctx, d, mention):
+            continue
         for governor in _governors(mention):
+            if _is_speech_act(ctx, governor):
+                governor = _framed_happening(mention, governor)
+                if governor is None:
+                    continue
             future = d.pattern in FUTURE_PATTERNS or "next" in d.text.lower() or _is_future(governor)
             value = d.resolve(ctx.published, future=future)
             if value is None:
@@ -48,6 +67,65 @@ def extract_events(ctx: ArticleContext, quotes: list[Claim], years_ok) -> list[C
                 fields["attribution"] = quote.fields["attribution"]
             claims.append(Claim("event", start, end, ctx.slice(start, end), fields))
     return claims
+
+
+_FISCAL = re.compile(r"\b(?:fiscal|financial|budget|budgetary|tax|model|academic|school)(?:\s+years?)?\s*$", re.I)
+
+
+def year_is_name(ctx, d, mention) -> bool:
+    """'fiscal 2022', 'the 2022 budget', 'the Inflation Reduction Act of 2022':
+    the year names a period a plan covers, or is part of a law's name."""
+    before = ctx.text[max(0, d.start - 30):d.start]
+    if _FISCAL.search(before):
+        return True
+    root = mention.root
+    head = root.head
+    if root.dep_ in ("nummod", "compound", "amod", "npadvmod") and head.i > root.i:
+        if head.lower_ in YEAR_NAMED_NOUNS:
+            return True
+        if head.ent_type_ == "LAW":
+            return True                   # "the 2022 Appropriations Act"
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.ent_type_ == "LAW":
+        return True                       # "the Inflation Reduction Act of 2022"
+    return False
+
+
+def _is_speech_act(ctx, governor) -> bool:
+    """A verb of saying whose content is a quote or reported speech: the
+    date says when the words were said (the quote's said_on), and the words
+    are the claim, not the saying."""
+    if governor is None or governor.pos_ not in ("VERB", "AUX") or not is_speech_verb(governor):
+        return False
+    if governor.i in ctx.speech_verbs:
+        return True                       # it introduces a quotation
+    for child in governor.children:
+        if child.dep_ in ("ccomp", "parataxis") and child.pos_ in ("VERB", "AUX"):
+            return True                   # "said Thursday that ...", "'...,' X said Tuesday"
+        if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+            return True                   # "vowed Tuesday to ...", "urged them Monday to ..."
+        if child.dep_ == "dobj" and any(c.dep_ in ("acl", "ccomp") for c in child.children):
+            return True                   # "issued a statement Tuesday saying ..."
+    return False
+
+
+def _framed_happening(mention, verb):
+    """'Last week, Tass reported two men were hurt': a time adverbial that
+    opens the sentence frames all of it, so a reported happening in the
+    simple past with no date of its own is dated by it. Returns the content
+    verb, or None (the date only says when the words were said)."""
+    sent = mention.sent
+    lead = [t for t in sent if t.i < mention.start and not t.is_punct and t.pos_ != "PROPN" and t.pos_ != "SPACE"]
+    after = mention.doc[mention.end] if mention.end < len(mention.doc) else None
+    if lead or after is None or after.text != ",":
+        return None
+    for child in verb.children:
+        if child.dep_ != "ccomp" or child.pos_ not in ("VERB", "AUX"):
+            continue
+        auxes = {c.lower_ for c in child.children if c.dep_ in ("aux", "auxpass")}
+        past = child.tag_ == "VBD" or (child.tag_ == "VBN" and auxes & {"was", "were"} and not auxes & {"had", "has", "have"})
+        if past and not any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree):
+            return child
+    return None
 
 
 def _governors(mention):
@@ -83,7 +161,7 @@ def _governor(mention):
     node = root
     for _ in range(3):
         head = node.head
-        if head is node:
+        if head == node:
             return node
         if head.i in range(mention.start, mention.end):
             node = head

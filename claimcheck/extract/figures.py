@@ -5,7 +5,16 @@ A number expression is a run of digit tokens, number words and scale words
 third of"). Not figures: years and dates (the date finder owns them),
 ordinals and ranks, numbers that are part of a name ("Minsk 2", "Article 5"),
 the word "one" used as a determiner, numbers in verbless lines (captions,
-page furniture).
+page furniture), and small spelled-out numbers that quantify nothing a
+reader could check: an idiom or a number standing alone ("it takes two to
+tango"), a definite reference ("the two parties", "those three men") or a
+generic referent ("two sides", "two ways") -- unless what is counted
+matters (killed, injured, troops, prisoners, ...).
+
+Ranges are one figure with value [low, high]: "between 310 and 3,417
+miles", "between 310 miles to 3,417 miles", "from 5 to 10 percent", "310 to
+3,417 miles", "5-10 percent", "two or three days". "Rose from 5 to 10
+percent" is a change (two values at two times), not a range.
 
 For each figure: value (scale words applied), approx (hedge words before
 it), unit (percent, a currency, a measurement unit, or the counted noun),
@@ -23,7 +32,8 @@ from .attribution import describe_source, phrase_tokens, public, speech_verb_abo
 from .claims import Claim
 from .context import ArticleContext
 from .dates import as_partial
-from .lexicon import MEASURE_UNITS, TOLL_WORDS, UNIT_METRIC
+from .events import year_is_name
+from .lexicon import CHANGE_VERBS, COUNT_NOUNS, GENERIC_COUNT_NOUNS, MEASURE_UNITS, TOLL_WORDS, UNIT_METRIC
 from .numbers import CURRENCIES, FRACTIONS, SCALES, hedge_match, hedge_of, parse_number, tidy
 
 _NUM_WORDS = {"zero", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -37,12 +47,13 @@ _GENERIC_VERBS = {"be", "have", "say", "include", "tell", "add", "do", "make", "
 
 
 _HYPHENATED = re.compile(r"^(\d[\d,.]*)-([a-z]+)", re.I)
+_DASHED = re.compile(r"^[$€£]?(\d[\d,.]*)\s*[-–]\s*[$€£]?(\d[\d,.]*)$")      # "20–30", "5-10"
 
 
 def _is_num_token(tok) -> bool:
     low = tok.lower_
-    if _HYPHENATED.match(tok.text):
-        return True                      # "15-year", "40-mile-long"
+    if _HYPHENATED.match(tok.text) or _DASHED.match(tok.text):
+        return True                      # "15-year", "40-mile-long", "20–30"
     if _ORDINAL.match(tok.text) or tok.ent_type_ == "ORDINAL":
         return False
     if re.match(r"^[$€£]?\d[\d,.]*(bn|mn|m|k)?$", tok.text, re.I):
@@ -61,7 +72,7 @@ def _expressions(doc):
             continue
         j = i + 1
         while j < n and (_is_num_token(doc[j]) or doc[j].lower_ in SCALES or doc[j].lower_ == "and" and j + 1 < n and doc[j + 1].lower_ in _NUM_WORDS and doc[j - 1].lower_ == "hundred"
-                         or doc[j].text == "-" and j + 1 < n and _is_num_token(doc[j + 1])):
+                         or doc[j].text in ("-", "–") and j + 1 < n and _is_num_token(doc[j + 1])):
             j += 1
         start = i - 1 if i > 0 and doc[i - 1].text in CURRENCIES else i
         yield start, j
@@ -73,18 +84,35 @@ def extract_figures(ctx: ArticleContext, quotes: list[Claim]) -> list[Claim]:
     claims: list[Claim] = []
     consumed: set[int] = set()
     date_spans = [(d.start, d.end) for d in ctx.dates if d.pattern != "year" or _is_year_token(ctx, d)]
-    for i, j in _expressions(doc):
+    exprs = list(_expressions(doc))
+
+    def in_date(span) -> bool:
+        start = ctx.absolute(span.start_char)
+        return any(s <= start < e for s, e in date_spans)
+
+    for k, (i, j) in enumerate(exprs):
         if i in consumed:
             continue
         span = doc[i:j]
-        start = ctx.absolute(span.start_char)
-        if any(s <= start < e for s, e in date_spans) or _skip(ctx, span):
+        second = doc[exprs[k + 1][0]:exprs[k + 1][1]] if k + 1 < len(exprs) else None
+        if (second is not None and not in_date(span) and not in_date(second) and not _skip(ctx, second)
+                and _range_link(doc, span, second)):
+            # the lower end of "two or three days" alone looks like a date: judge the range by its upper end
+            claim = _range_figure(ctx, span, second, consumed, quotes)
+            if claim is not None:
+                consumed.update(range(second.start, second.end))
+                claims.append(claim)
+                continue
+        if in_date(span) or _skip(ctx, span):
             continue
-        hyph = _HYPHENATED.match(span.text)
-        if hyph:
-            value = parse_number(hyph.group(1))
-        else:
-            value = parse_number(span.text.replace("-", " ") if not any(c.isdigit() for c in span.text) else span.text)
+        dashed = _dashed_range(span)
+        if dashed is not None:
+            claim = _figure(ctx, span, dashed[1], consumed, quotes)
+            if claim is not None:
+                claim.fields["value"] = [tidy(dashed[0]), tidy(dashed[1])]
+                claims.append(claim)
+            continue
+        value = _value(span)
         if value is None:
             continue
         claim = _figure(ctx, span, value, consumed, quotes)
@@ -93,6 +121,102 @@ def extract_figures(ctx: ArticleContext, quotes: list[Claim]) -> list[Claim]:
     claims.extend(_fractions(ctx, quotes))
     claims.sort(key=lambda c: c.start)
     return claims
+
+
+def _value(span):
+    hyph = _HYPHENATED.match(span.text)
+    if hyph:
+        return parse_number(hyph.group(1))
+    return parse_number(span.text.replace("-", " ") if not any(c.isdigit() for c in span.text) else span.text)
+
+
+def _dashed_range(span):
+    """'5-10', '20–30', '$5-10 million' written as one expression -> (low, high)."""
+    text = span.text
+    scale = 1.0
+    words = text.split()
+    while words and words[-1].lower() in SCALES:
+        scale *= SCALES[words.pop().lower()]
+    m = _DASHED.match(" ".join(words).replace(" - ", "-").replace(" – ", "–"))
+    if not m:
+        return None
+    low, high = parse_number(m.group(1)), parse_number(m.group(2))
+    if low is None or high is None or low >= high:
+        return None                      # "3-1": a score, not a range
+    return low * scale, high * scale
+
+
+_RANGE_WORDS = {"to", "and", "or", "-", "–", "through"}
+
+
+def _range_link(doc, first, second) -> bool:
+    """Do two number expressions form one range ('between 310 and 3,417 miles',
+    '310 miles to 3,417 miles', 'from 5 to 10 percent', 'two or three days')?"""
+    if first.sent.start != second.sent.start or second.start <= first.end:
+        return False
+    gap = [t for t in doc[first.end:second.start]]
+    unit1 = None
+    if gap and (gap[0].lower_ in MEASURE_UNITS or gap[0].text == "%"):
+        unit1 = MEASURE_UNITS.get(gap[0].lower_, "percent")
+        gap = gap[1:]
+    if len(gap) != 1 or gap[0].lower_ not in _RANGE_WORDS:
+        return False
+    word = gap[0].lower_
+    k = first.start - 1
+    while k >= first.sent.start and (doc[k].text in CURRENCIES or doc[k].lower_ in ("about", "some", "roughly", "approximately", "around")):
+        k -= 1
+    before = doc[k].lower_ if k >= first.sent.start else ""
+    if word == "and" and before != "between":
+        return False                     # "5 and 10" alone is two numbers
+    if word == "to" and before == "from" and doc[k].head.lemma_.lower() in CHANGE_VERBS:
+        return False                     # "rose from 5 to 10 percent": a change, two values
+    if unit1 is not None:
+        unit2 = _unit_after(second)
+        if unit2 is not None and unit2 != unit1:
+            return False
+    nxt = doc[second.end] if second.end < len(doc) else None
+    if nxt is not None and nxt.lower_ == "of" and not (second[-1].lower_ in SCALES):
+        return False                     # "5 to 10 of the 20 jets": leave part-of-whole alone
+    low, high = _value(first), _value(second)
+    if low is None or high is None:
+        return False
+    if not any(t.lower_ in SCALES for t in first):
+        low *= _scale_of(second)
+    return low < high                    # "voted 52 to 48", "won 3-1": a tally, not a range
+
+
+def _scale_of(span) -> float:
+    scale = 1.0
+    for t in span:
+        if t.lower_ in SCALES:
+            scale *= SCALES[t.lower_]
+    return scale
+
+
+def _range_figure(ctx, first, second, consumed, quotes):
+    """One figure for a range: unit, subject and metric as for its upper end."""
+    doc = first.doc
+    low, high = _value(first), _value(second)
+    if not any(t.lower_ in SCALES for t in first):
+        low *= _scale_of(second)         # "2 to 3 million": the scale word applies to both ends
+    claim = _figure(ctx, second, high, consumed, quotes)
+    if claim is None:
+        return None
+    left = first.start
+    k = left - 1
+    if k >= first.sent.start and doc[k].lower_ in ("between", "from"):
+        left = k
+    approx, phrase = hedge_match(doc[max(first.sent.start, left - 3):left].text)
+    if approx != "exact":
+        left -= len(phrase.split())
+        claim.fields["approx"] = approx
+    else:
+        claim.fields.pop("approx", None)
+    start, _ = ctx.tokens_span(doc[left:first.end])
+    claim.start = min(claim.start, start)
+    claim.text = ctx.slice(claim.start, claim.end)
+    claim.fields["value"] = [tidy(low), tidy(high)]
+    return claim
 
 
 def _is_year_token(ctx, d) -> bool:
@@ -179,6 +303,8 @@ def _figure(ctx, span, value, consumed, quotes):
     currency = next((CURRENCIES[t.text] for t in span if t.text in CURRENCIES), None)
     unit = currency or _unit_after(span)
     noun, noun_tok = _counted_noun(span)
+    if unit is None and _not_a_quantity(span, value, noun_tok):
+        return None
     if unit is None and noun and noun.lower() not in MEASURE_UNITS:
         unit = noun
     of = None
@@ -249,12 +375,46 @@ def _figure(ctx, span, value, consumed, quotes):
     return Claim("figure", start, end, ctx.slice(start, end), fields)
 
 
+_SMALL_LIMIT = 10
+_DEFINITE = {"the", "these", "those", "both", "all"}
+_HARM_WORDS = TOLL_WORDS | {"injure", "injured", "wound", "wounded", "hurt", "injury", "injuries"}
+
+
+def _not_a_quantity(span, value, noun_tok) -> bool:
+    """A small spelled-out number that quantifies no checkable claim: alone
+    ("it takes two to tango"), a definite reference ("the two parties",
+    "those three men") or a generic referent ("two sides", "two ways").
+    Kept when what is counted matters: a toll or harm ("two were killed",
+    "the two soldiers killed"), or a count noun such as troops or prisoners."""
+    if any(c.isdigit() for c in span.text) or value is None or value > _SMALL_LIMIT:
+        return False
+    doc = span.doc
+    counted = noun_tok
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if counted is None and nxt is not None and nxt.lower_ == "of":        # "three of the suspects"
+        counted = next((c for c in nxt.children if c.dep_ == "pobj"), None)
+    verb = _governing_verb(span[-1], counted)
+    words = {counted.lower_, counted.lemma_.lower()} if counted is not None else set()
+    if verb is not None:
+        words |= {verb.lower_, verb.lemma_.lower()}
+    if counted is not None:
+        words |= {c.lower_ for c in counted.children if c.dep_ in ("acl", "relcl", "amod")}
+    if words & _HARM_WORDS or (counted is not None and counted.lower_ in COUNT_NOUNS):
+        return False
+    if counted is None:
+        return True                      # a number standing alone: "it takes two to tango"
+    if counted.lower_ in GENERIC_COUNT_NOUNS:
+        return True                      # "two sides", "two parties"
+    prev = doc[span.start - 1] if span.start > 0 else None
+    return prev is not None and prev.lower_ in _DEFINITE     # "the two leaders": a reference, not a count
+
+
 def _governing_verb(tok, noun_tok):
     node = noun_tok if noun_tok is not None else tok
     for _ in range(6):
         if node.pos_ in ("VERB",) or (node.pos_ == "AUX" and node.dep_ == "ROOT"):
             return node
-        if node.head is node:
+        if node.head == node:
             return None
         node = node.head
     return None
@@ -341,9 +501,15 @@ def _time_of(ctx, span, verb):
         return None, False
     sent = span.sent
     s, e = ctx.absolute(sent.start_char), ctx.absolute(sent.end_char)
+    own_start, own_end = ctx.absolute(span.start_char), ctx.absolute(span.end_char)
     for d in ctx.dates_in(s, e):
+        if d.start < own_end and d.end > own_start:
+            continue  # the figure's own number ("2042 Germans") is not its date
+        if d.pattern == "year" and year_is_name(ctx, d, ctx.char_span(d.start, d.end)):
+            continue  # "fiscal 2022": a year that names a budget, not the figure's date
         tok = ctx.token_at(d.start)
-        if tok is None or _nearest_verb(tok) is not verb:
+        nearest = _nearest_verb(tok) if tok is not None else None
+        if nearest is None or nearest.i != verb.i:  # spaCy makes a new Token object per access: compare indexes
             continue
         before = ctx.text[max(0, d.start - 8):d.start].lower().split()
         if before and before[-1] in ("since", "from"):
@@ -357,7 +523,7 @@ def _time_of(ctx, span, verb):
 def _nearest_verb(tok):
     node = tok
     for _ in range(6):
-        if node.head is node:
+        if node.head == node:
             return node if node.pos_ in ("VERB", "AUX") else None
         node = node.head
         if node.pos_ == "VERB" or (node.pos_ == "AUX" and node.dep_ == "ROOT"):

@@ -86,3 +86,45 @@ UNIT_METRIC = {"miles": "distance", "km": "distance", "m": "distance", "ft": "di
                "years": "duration", "months": "duration", "weeks": "duration", "days": "duration",
                "hours": "duration", "minutes": "duration", "decades": "duration",
                "kg": "weight", "tons": "weight", "tonnes": "weight"}
+# Nouns naming something said ("Shoigu's claim that ...", "warnings against ..."):
+# quoted words inside their content belong to whoever made the claim.
+SPEECH_NOUNS = {
+    "claim", "assertion", "suggestion", "allegation", "accusation", "charge", "statement",
+    "comment", "remark", "warning", "threat", "insistence", "argument", "contention",
+    "description", "characterization", "characterisation", "demand", "promise", "pledge",
+    "vow", "rhetoric", "complaint", "denial", "prediction", "assurance", "insinuation",
+    "announcement", "boast", "ultimatum", "appeal", "speech", "address", "declaration",
+}
+# Verbs that make a speech act of a speech noun ("issued new threats", "made the claim").
+LIGHT_SPEECH_VERBS = {"issue", "make", "level", "voice", "deliver", "repeat", "utter", "give",
+                      "renew", "reiterate", "air", "post", "publish", "send", "put"}
+# Nouns a year names rather than dates: "the 2022 budget", "fiscal 2022" (the
+# period a plan or document covers, not when something happened).
+YEAR_NAMED_NOUNS = {"budget", "budgets", "appropriation", "appropriations", "fiscal",
+                    "model", "edition", "version", "forecast", "forecasts", "target",
+                    "targets", "quota", "quotas", "calendar", "cohort", "vintage", "class"}
+# Nouns that small spelled-out numbers merely refer to ("the two sides", "both
+# parties", "two men"): a count of them is not a reported figure.
+GENERIC_COUNT_NOUNS = {
+    "side", "sides", "party", "parties", "country", "countries", "nation", "nations",
+    "leader", "leaders", "man", "men", "woman", "women", "camp", "camps", "power", "powers",
+    "neighbor", "neighbors", "neighbour", "neighbours", "rival", "rivals", "ally", "allies",
+    "government", "governments", "delegation", "delegations", "state", "states", "way",
+    "ways", "thing", "things", "time", "times", "hand", "hands", "kind", "kinds", "sort",
+    "sorts", "issue", "issues", "point", "points", "question", "questions", "option",
+    "options", "step", "steps", "presidents", "ministers", "capitals", "parts", "halves",
+    "words", "reasons", "minds", "faces", "eyes",
+}
+# Counted nouns that make even a referential small number a figure that matters.
+COUNT_NOUNS = {
+    "troops", "soldiers", "civilians", "victims", "people", "children", "prisoners",
+    "hostages", "refugees", "migrants", "casualties", "fatalities", "deaths", "dead",
+    "injured", "wounded", "votes", "seats", "jobs", "cases", "missiles", "drones", "tanks",
+    "aircraft", "jets", "ships", "vessels", "bombs", "shells", "rockets", "miners", "workers",
+    "officers", "police", "protesters", "detainees", "suspects", "journalists",
+}
+# Verbs of change: "rose from 5 to 10 percent" gives two values (before and after), not a range.
+CHANGE_VERBS = {"rise", "fall", "increase", "decrease", "grow", "drop", "climb", "jump",
+                "decline", "cut", "raise", "reduce", "double", "triple", "halve", "shrink",
+                "slip", "surge", "soar", "plunge", "swell", "go", "move", "lower", "boost",
+                "expand", "slash", "change", "shift"}

@@ -17,7 +17,17 @@ Rules (field by field, claims matched by their stable id):
     (so extractor improvements flow in), or is dropped if extract no longer
     gives it;
   * a claim extract no longer finds stays in the file (the reviewer may rely on it);
-  * a claim extract finds for the first time is inserted in text order.
+  * a claim extract finds for the first time is inserted in text order;
+  * but a claim with a new id that covers the spot of a claim extract no
+    longer gives (same kind, overlapping span, largest overlap first, one to
+    one) is that claim, re-read: ids are built from what a claim says, so an
+    extractor improvement that changes a value ("late last week" narrowed,
+    two figures merged into a range) changes the id. It takes the old id, so
+    the reviewer's edits, deletion and notes apply to it and no duplicate is
+    inserted next to the reviewed claim;
+  * and a new claim is not inserted where the reviewer has already added a
+    claim of the same kind (overlapping span; for roles, the same person):
+    the reviewer's claim covers that spot.
 Without a snapshot (first run over a hand-made file, or the snapshot was
 removed) every claim already in the file is treated as reviewed: nothing in
 it changes and only claims with new ids are added.
@@ -201,6 +211,8 @@ def merge_document(doc: CommentedMap, article: dict, claims: list[dict], snapsho
         seq = CommentedSeq()
         doc["claims"] = seq
     by_id = {str(c.get("id")): c for c in seq if isinstance(c, dict) and c.get("id") is not None}
+    if base_claims is not None:
+        _rekey(claims, base_claims, by_id)
     for claim in claims:
         cid = claim["id"]
         if cid in by_id:
@@ -211,10 +223,60 @@ def merge_document(doc: CommentedMap, article: dict, claims: list[dict], snapsho
                 stats["updated"] += 1
         elif base_claims is not None and cid in base_claims:
             stats["kept_deleted"] += 1         # the reviewer deleted it
+        elif base_claims is not None and _covered_by_reviewer(claim, seq, base_claims):
+            stats["kept_deleted"] += 1         # the reviewer's own claim already says it
         else:
             _insert_in_order(seq, claim_map(claim))
             stats["added"] += 1
     return stats
+
+
+def _covered_by_reviewer(claim: dict, seq, base_claims: dict) -> bool:
+    """Has the reviewer added a claim (not in base) of the same kind at this spot?"""
+    span = _span(claim)
+    if span is None:
+        return False
+    for item in seq:
+        if not isinstance(item, dict) or str(item.get("id")) in base_claims or item.get("kind") != claim.get("kind"):
+            continue
+        other = _span(item)
+        if other is None or min(span[1], other[1]) <= max(span[0], other[0]):
+            continue
+        if claim.get("kind") == "role" and str(item.get("entity")) != str(claim.get("entity")):
+            continue
+        return True
+    return False
+
+
+def _span(item) -> tuple[int, int] | None:
+    span = item.get("span") if isinstance(item, dict) else None
+    try:
+        return int(span[0]), int(span[1])
+    except (TypeError, ValueError, IndexError, KeyError):
+        return None
+
+
+def _rekey(claims: list[dict], base_claims: dict, by_id: dict) -> None:
+    """Give a new claim the id of the vanished claim whose spot it covers (in place)."""
+    new_ids = {c["id"] for c in claims}
+    gone = [(cid, b) for cid, b in base_claims.items() if cid not in new_ids and _span(b) is not None]
+    pairs = []
+    for k, claim in enumerate(claims):
+        if claim["id"] in base_claims or claim["id"] in by_id or _span(claim) is None:
+            continue
+        s, e = _span(claim)
+        for cid, b in gone:
+            bs, be = _span(b)
+            overlap = min(e, be) - max(s, bs)
+            if b.get("kind") == claim.get("kind") and overlap > 0:
+                pairs.append((-overlap, k, cid))
+    used_claims, used_ids = set(), set()
+    for _, k, cid in sorted(pairs):
+        if k in used_claims or cid in used_ids:
+            continue
+        used_claims.add(k)
+        used_ids.add(cid)
+        claims[k]["id"] = cid
 
 
 def _span_start(item) -> int:

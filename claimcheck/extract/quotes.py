@@ -7,6 +7,11 @@ ends at the paragraph. The claim's text is the quoted words minus a
 trailing comma or period inside the marks.
 
 The speaker, in order of evidence:
+  0. words inside what a speech noun reports ("Shoigu's claim that ... a
+     'provocation'", "who issued warnings against '...'") are the claim's
+     owner's; an ownerless claim ("The suggestion that ...") takes up the
+     earlier claim with the same content, else the words are nobody's (never
+     the speaker of the verb that reports or rejects the claim);
   1. a speech verb governing the quoted words ("X said", "said X",
      "described as", "dubbed ... by X"), or a relative clause on the noun the
      quote modifies ("the 'military-technical' solution he has threatened");
@@ -22,9 +27,11 @@ from __future__ import annotations
 
 import re
 
-from .attribution import describe_source, is_speech_verb, public, speech_verb_above, subject_of, via_of
+from .attribution import (describe_source, is_speech_noun, is_speech_verb, owner_of_speech_noun, public,
+                          speech_noun_above, speech_verb_above, subject_of, via_of)
 from .claims import Claim
 from .context import ArticleContext
+from .events import _governor
 
 _SINGLE_OPEN = re.compile(r"(?<![\w’'])‘")
 
@@ -106,7 +113,9 @@ def extract_quotes(ctx: ArticleContext) -> list[Claim]:
         para = ctx.text.rfind("\n", 0, outer_s) + 1
         claim = Claim("quote", s, e, ctx.slice(s, e), {"quote": ctx.slice(s, e)})
         attribution, verb = _speaker(ctx, (outer_s, outer_e), (s, e))
-        if attribution is None and _sentence_like(ctx, claim, outer_s) and para in prev_by_para:
+        if attribution is _CLAIMED:
+            attribution = None       # someone's claim, quoted, but the text does not say whose
+        elif attribution is None and _sentence_like(ctx, claim, outer_s) and para in prev_by_para:
             prev = prev_by_para[para]
             attribution = prev.fields.get("attribution")
             if prev.fields.get("said_on"):
@@ -156,12 +165,32 @@ def _note_title_role(ctx: ArticleContext, att: dict) -> None:
     ctx.titled.append((span[0], person, phrase))
 
 
+_CLAIMED = {"_claimed": True}     # words inside an unowned claim: nobody, and no guessing
+
+
 def _speaker(ctx: ArticleContext, outer: tuple[int, int], inner: tuple[int, int]):
-    """(attribution, speech verb) for the quote at `inner`, or (None, None)."""
+    """(attribution, speech verb) for the quote at `inner`, or (None, None).
+
+    The attribution is `_CLAIMED` when the words sit inside a claim whose
+    owner the text does not give (they are not the reporting verb's subject's)."""
     qspan = ctx.char_span(*inner)
     if qspan is None or not len(qspan):
         return None, None
     qi = (qspan.start, qspan.end)
+    # 0. words inside the content of a speech noun ("Shoigu's claim that ...
+    #    to incite a 'provocation'", "who issued warnings against '...'") are
+    #    the claim's owner's, not those of whoever reports or rejects the claim
+    for tok in qspan:
+        if qi[0] <= tok.head.i < qi[1]:
+            continue
+        noun = speech_noun_above(tok, stop_inside=qi)
+        if noun is None or ctx.in_quote(ctx.absolute(noun.idx), inner):
+            continue
+        owner = owner_of_speech_noun(noun)
+        att = describe_source(ctx, owner) if owner is not None else _earlier_claim_owner(ctx, noun)
+        if att:
+            return att, (owner.head if owner is not None and owner.dep_ == "nsubj" and is_speech_verb(owner.head) else None)
+        return _CLAIMED, None
     # 1. a speech verb above the quoted words, or a relative clause on their noun
     for tok in qspan:
         if qi[0] <= tok.head.i < qi[1]:
@@ -170,16 +199,21 @@ def _speaker(ctx: ArticleContext, outer: tuple[int, int], inner: tuple[int, int]
         if verb is not None and not ctx.in_quote(ctx.absolute(verb.idx), inner):
             att = describe_source(ctx, subject_of(verb))
             if att:
+                ctx.speech_verbs.add(verb.i)      # it introduces these words
                 return att, verb
         head = tok.head
         for child in head.children:
             if child.dep_ == "relcl" and is_speech_verb(child):
                 att = describe_source(ctx, subject_of(child))
                 if att:
+                    ctx.speech_verbs.add(child.i)
                     return att, child
     # 2. any speech verb in the sentences the quote touches, outside quotes
     sents = {t.sent.start: t.sent for t in (qspan[0], qspan[-1])}
-    after = ctx.char_span(outer[1], min(outer[1] + 1, len(ctx.text)))
+    nxt = outer[1]
+    while nxt < len(ctx.text) and ctx.text[nxt] in " \t":
+        nxt += 1                 # '"Will it work?" she asked': the reporting clause after a ?/! split
+    after = ctx.char_span(nxt, min(nxt + 1, len(ctx.text)))
     if after is not None and len(after):
         sents.setdefault(after[0].sent.start, after[0].sent)
     candidates = []
@@ -188,11 +222,56 @@ def _speaker(ctx: ArticleContext, outer: tuple[int, int], inner: tuple[int, int]
             if is_speech_verb(tok) and not ctx.in_quote(ctx.absolute(tok.idx), inner) and not (qi[0] <= tok.i < qi[1]):
                 dist = min(abs(tok.i - qi[0]), abs(tok.i - qi[1]))
                 candidates.append((dist, tok.i, tok))
-    for _, _, verb in sorted(candidates, key=lambda c: (c[0], c[1])):
+    for dist, _, verb in sorted(candidates, key=lambda c: (c[0], c[1])):
         att = describe_source(ctx, subject_of(verb))
         if att:
+            if dist <= 4:
+                ctx.speech_verbs.add(verb.i)      # '"...?" X asked Tuesday': next to the words
             return att, verb
     return None, None
+
+
+_CONTENT_POS = ("NOUN", "PROPN", "VERB", "ADJ")
+
+
+def _content_words(tokens) -> set[str]:
+    return {t.lemma_.lower() for t in tokens if t.pos_ in _CONTENT_POS and not t.is_stop and t.is_alpha}
+
+
+def _claim_content(head) -> set[str]:
+    """The content words of what a speech noun or verb reports (its clauses)."""
+    words: set[str] = set()
+    for child in head.children:
+        if child.dep_ in ("acl", "ccomp", "relcl", "xcomp", "parataxis") or (
+                child.dep_ == "prep" and child.lower_ in ("of", "about", "against", "on", "that")):
+            words |= _content_words(child.subtree)
+    return words
+
+
+def _earlier_claim_owner(ctx: ArticleContext, noun):
+    """'The suggestion that U.S. contractors were smuggling ...' names no owner:
+    it takes up a claim reported earlier. The owner of the earlier claim
+    (speech noun with an owner, or speech verb with a subject) whose content
+    shares the most words with this one, at least two."""
+    mine = _claim_content(noun)
+    if len(mine) < 2:
+        return None
+    best = None
+    for tok in ctx.doc[:noun.i]:
+        if ctx.in_quote(ctx.absolute(tok.idx)):
+            continue
+        if is_speech_noun(tok):
+            owner = owner_of_speech_noun(tok)
+        elif tok.pos_ == "VERB" and is_speech_verb(tok):
+            owner = subject_of(tok)
+        else:
+            continue
+        if owner is None:
+            continue
+        shared = len(mine & _claim_content(tok))
+        if shared >= 2 and (best is None or shared >= best[0]):
+            best = (shared, owner)
+    return describe_source(ctx, best[1]) if best else None
 
 
 def _sentence_like(ctx: ArticleContext, claim: Claim, outer_s: int) -> bool:
@@ -231,8 +310,101 @@ def _resolve_headings(ctx: ArticleContext, claims: list[Claim]) -> None:
                 break
 
 
+_CLAUSE_EDGES = ("ccomp", "relcl", "acl", "conj", "parataxis", "csubj", "advcl", "xcomp", "pcomp")
+
+
+def _dates_speech(gov, verb) -> bool:
+    """Does a date governed by `gov` date the speech act `verb`? Yes when it
+    hangs on the verb ("said Thursday") or on the setting of the speech ("at
+    a news conference on Thursday"), or on a verb the speech verb shares its
+    subject with ("laid out his goals at a ceremony on December 1, saying
+    ...", "said Tuesday ... but added"); not when it dates a happening inside
+    the reported words or elsewhere in the sentence ("since the start of the
+    conflict on Feb. 24", "a July article")."""
+    anchor = _anchor_verb(gov)
+    if anchor is None:
+        return False
+    node = verb
+    for _ in range(6):
+        if node.i == anchor.i:
+            return True
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+        if node.dep_ == "conj" and not own_subject and node.head.dep_ == "ccomp" and is_speech_verb(node.head.head):
+            # "X said Tuesday [the signals could be called ...] but added": a verb of saying
+            # with no subject of its own, joined to the reported clause, continues the report
+            node = node.head.head
+            continue
+        if node.dep_ in ("conj", "advcl", "xcomp") or node.dep_ == "ccomp" and not own_subject and node.i != verb.i:
+            node = node.head
+            continue
+        if node.dep_ == "ccomp" and node.i == verb.i and not own_subject:
+            node = node.head
+            continue
+        return False
+    return False
+
+
+def _anchor_verb(gov):
+    """The verb a date's governor belongs to, through nouns and prepositions
+    ("at a ceremony on December 1" -> the verb of "at"); None when the way up
+    crosses a noun's clause ("a July article", "the start of the conflict on
+    Feb. 24" belong to the noun, not to a verb)."""
+    node = gov
+    for _ in range(8):
+        if node is None:
+            return None
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+        if node.head.i == node.i:
+            return None
+        if node.pos_ in ("NOUN", "PROPN") and node.i != gov.i and node.dep_ not in ("pobj", "dobj", "npadvmod"):
+            return None
+        if node.i == gov.i and node.pos_ in ("NOUN", "PROPN") and not _is_setting(node):
+            return None
+        node = node.head
+    return None
+
+
+_SETTINGS = {"meeting", "conference", "ceremony", "briefing", "interview", "speech", "address", "summit",
+             "session", "call", "appearance", "event", "hearing", "forum", "rally", "statement",
+             "visit", "trip", "talks", "news", "gathering", "debate", "broadcast", "show", "article",
+             "column", "op-ed", "essay", "letter", "post", "tweet", "blog", "message", "interview",
+             "remarks", "comments", "report", "video", "podcast", "program", "programme"}
+
+
+def _after_setting(mention, verb) -> bool:
+    """'at a credential ceremony with new ambassadors on December 1': the date
+    closes a phrase naming an occasion of speaking (read off the word order,
+    which survives a parse that hangs the date elsewhere), in the reporting
+    clause rather than inside the reported words."""
+    doc = mention.doc
+    if any(t.i in {x.i for x in c.subtree} for c in verb.children if c.dep_ in ("ccomp", "parataxis") for t in mention):
+        return False
+    k = mention.start - 1
+    if k < mention.sent.start or doc[k].lower_ not in ("on", "at", "in", "during"):
+        return False
+    for t in reversed(doc[max(mention.sent.start, k - 7):k]):
+        if t.pos_ in ("VERB", "AUX") or t.is_punct:
+            return False
+        if t.pos_ == "NOUN" and _is_setting(t) and t.lemma_.lower() not in _MEDIA:
+            prep = doc[t.i - 1] if t.i > mention.sent.start else None
+            while prep is not None and prep.pos_ in ("DET", "ADJ", "NOUN") and prep.i > mention.sent.start:
+                prep = doc[prep.i - 1]
+            return prep is not None and prep.lower_ in ("at", "during", "in", "on")
+    return False
+
+
+_MEDIA = {"article", "column", "op-ed", "essay", "letter", "post", "tweet", "blog", "message", "report",
+          "video", "podcast", "program", "programme", "remarks", "comments", "statement"}
+
+
+def _is_setting(noun) -> bool:
+    """'at a news conference on Thursday', 'during a call Monday': an occasion of speaking."""
+    return noun.lemma_.lower() in _SETTINGS or noun.lower_ in _SETTINGS
+
+
 def _said_on(ctx: ArticleContext, verb) -> str | None:
-    """The date the text gives the speech act: a date attached to the verb or in its sentence."""
+    """The date the text gives the speech act: a date in its sentence that dates the verb of saying."""
     if ctx.published is None:
         return None
     sent = verb.sent
@@ -245,6 +417,11 @@ def _said_on(ctx: ArticleContext, verb) -> str | None:
         value = d.resolve(ctx.published)
         if value is None or d.pattern in ("year", "decade", "century", "coming"):
             continue
+        mention = ctx.char_span(d.start, d.end)
+        if mention is None or not len(mention):
+            continue
+        if not _dates_speech(_governor(mention), verb) and not _after_setting(mention, verb):
+            continue          # "... since the start of the conflict on Feb. 24": another happening's date
         dist = abs(d.start - vpos)
         if best is None or dist < best[0]:
             best = (dist, value)

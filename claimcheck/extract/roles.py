@@ -7,7 +7,12 @@ Three shapes, all read off the parse around a PERSON entity:
   * an apposition: "Kadri Liik, a senior policy fellow at ...",
     "The chief of ... General Staff, Viktor Gulevich", with
     "who now serves as X" adding a second title;
-  * a copula: "Nauman Sadiq is an ... analyst" (also through "he is").
+  * a copula: "Nauman Sadiq is an ... analyst" (also through "he is");
+  * a title noun a list of names stands in apposition to: "members of the
+    US delegation, A and B" (each a "member of the US delegation"),
+    "Putin's aide, Yuri Ushakov" ("aide to Putin").
+A title before a name stops at another person's name ("Chancellor X and
+President Y": Y is "President").
 "former"/"ex-" give status former and "then-" status then; a title given
 in a sentence about an earlier year is also `then` at that year.
 """
@@ -44,6 +49,34 @@ def extract_roles(ctx: ArticleContext) -> list[Claim]:
     return claims
 
 
+class _Singular(list):
+    """Title tokens whose plural head names each of several people
+    ("members of the delegation, X and Y" -> "member of the delegation")."""
+
+
+def _role_text(words, is_person=lambda toks: all(t.ent_type_ == "PERSON" for t in toks)) -> str:
+    """The role as written, with a person's possessive turned round ("Putin's
+    aide" -> "aide to Putin") and a plural head made singular for one person."""
+    parts = []
+    for t in words:
+        text = t.lemma_ if isinstance(words, _Singular) and t.tag_ in ("NNS", "NNPS") and t.lower_.rstrip("s") in TITLE_WORDS | {t.lemma_.lower()} else t.text
+        parts.append(text + t.whitespace_)
+    role = " ".join("".join(parts).split()).strip(" ,")
+    poss = next((k for k, t in enumerate(words) if t.text in ("’s", "'s")), None)
+    if poss is not None and poss > 0 and is_person(words[:poss]):
+        owner = " ".join(t.text for t in words[:poss])
+        rest = " ".join("".join(t.text_with_ws for t in words[poss + 1:]).split()).strip(" ,")
+        if rest:
+            title = _role_text(_Singular(words[poss + 1:]) if isinstance(words, _Singular) else words[poss + 1:])
+            prep = "to" if title.split()[-1].lower() in _TO_TITLES else "for"
+            role = f"{title} {prep} {owner}"     # "aide to Putin", "spokesman for Putin"
+    return role
+
+
+_TO_TITLES = {"aide", "aides", "adviser", "advisor", "assistant", "counselor", "counsellor", "deputy",
+              "envoy", "secretary", "staff", "successor", "predecessor", "heir"}
+
+
 def _norm(role: str) -> str:
     return re.sub(r"[^a-z0-9 ]", "", role.lower().replace("’", "'")).strip()
 
@@ -60,9 +93,12 @@ def _add(ctx, claims, seen, person, title_tokens, start_tok, end_tok):
         words = words[1:]          # "charismatic secretary of state" -> "secretary of state"
     role_toks = [t for t in words if t.lower_ not in ("former", "then", "ex", "-", "a", "an", "the")
                  or (t.lower_ == "the" and t.i != words[0].i)]
-    role = " ".join("".join(t.text_with_ws for t in role_toks).split()).strip(" ,")
+    role = _role_text(_Singular(role_toks) if isinstance(title_tokens, _Singular) else role_toks,
+                      lambda toks: all(t.ent_type_ == "PERSON" or t.pos_ == "PROPN" and ctx.is_known_surname(t.text)
+                                       for t in toks))
     role = re.sub(r"^(?:then|ex)-", "", role)
-    if not role or not any(t.lower_.rstrip(".") in TITLE_WORDS or t.lower_ in TITLE_WORDS for t in role_toks):
+    if not role or not any(t.lower_.rstrip(".") in TITLE_WORDS or t.lower_ in TITLE_WORDS
+                           or isinstance(title_tokens, _Singular) and t.lemma_.lower() in TITLE_WORDS for t in role_toks):
         return
     key = (person, _norm(role))
     if key in seen or any(p == person and _same_title(r, key[1]) for p, r in seen):
@@ -117,6 +153,12 @@ def _titles_for(ent):
     before_comma = _title_before_comma(ent)
     if before_comma:
         yield before_comma[0].i, ent.end, before_comma
+    else:
+        # "Putin's aide, Yuri Ushakov", "members of the US delegation, Steve Witkoff and Jared Kushner"
+        appos = _title_noun_before_names(ent)
+        if appos:
+            toks, plural = appos
+            yield toks[0].i, ent.end, _Singular(toks) if plural else toks
 
 
 def _title_before(ent):
@@ -128,6 +170,8 @@ def _title_before(ent):
         if "\n" in t.text or "\n" in t.whitespace_:
             break
         low = t.lower_
+        if t.ent_type_ == "PERSON" and not (toks and toks[0].text in ("’s", "'s")):
+            break                # another person's name: "Chancellor X and President Y"
         if t.text in ("’s", "'s") or low in ("of", "the", "and") or t.text == "-":
             toks.insert(0, t)
         elif t.pos_ in ("PROPN", "NOUN") or (t.pos_ == "ADJ" and (t.text[:1].isupper() or low in TITLE_MODIFIERS)):
@@ -180,6 +224,35 @@ def _title_before_comma(ent):
     if lead is None or lead.lower_ not in TITLE_WORDS:
         return None
     return toks
+
+
+def _title_noun_before_names(ent):
+    """The title noun a name (or each of a list of names) stands in apposition
+    to, after a comma: "Putin's aide, Yuri Ushakov"; "members of the US
+    delegation, Steve Witkoff and Jared Kushner" (each is a member). Returns
+    (title tokens, singular) or None."""
+    doc = ent.doc
+    node = ent.root
+    for _ in range(6):                     # "A, B and C": climb the list of names
+        if node.dep_ == "conj" and node.head.ent_type_ == "PERSON" and node.head.i < node.i:
+            node = node.head
+        else:
+            break
+    first = next((e for e in doc.ents if e.start <= node.i < e.end), None)
+    title = node.head
+    if (first is None or node.dep_ not in ("appos", "conj") or title.i >= node.i or title.pos_ != "NOUN"
+            or first.start == 0 or doc[first.start - 1].text != ","):
+        return None
+    if title.lemma_.lower() not in TITLE_WORDS and title.lower_ not in TITLE_WORDS:
+        return None
+    toks = [t for t in title.subtree if t.i < first.start - 1 and t.sent == title.sent]
+    run = [t for t in toks if t.i >= min(x.i for x in toks)]
+    if not run or any(t.pos_ in ("VERB", "AUX") for t in run) or run[-1].i != first.start - 2:
+        return None
+    while run and run[0].pos_ in ("DET",):
+        run = run[1:]
+    plural = title.tag_ in ("NNS", "NNPS")
+    return run, plural
 
 
 def _title_after(ent):

@@ -47,10 +47,10 @@ def _clause(ctx, sent, cue_tok):
     for _ in range(4):
         if node.pos_ in ("VERB", "AUX") and node.dep_ in ("ROOT", "ccomp", "conj", "advcl", "relcl", "xcomp"):
             break
-        if node.head is node:
+        if node.head == node:
             break
         node = node.head
-    while node.dep_ == "xcomp" and node.head is not node:
+    while node.dep_ == "xcomp" and node.head != node:
         node = node.head
     toks = [t for t in node.subtree if sent.start <= t.i < sent.end]
     if len(toks) < 4:

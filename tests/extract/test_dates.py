@@ -63,3 +63,26 @@ def test_bare_may_needs_a_cue():
 def test_as_partial_collapses_ranges():
     assert as_partial({"start": "2021-11-15", "end": "2021-11-21"}) == "2021-11"
     assert as_partial({"start": "2021-11", "end": "2022-01"}) is None
+
+
+WED = dt.date(2025, 12, 3)
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    ("late last week", dt.date(2021, 12, 21), {"start": "2021-12-16", "end": "2021-12-19"}),   # Thu-Sun
+    ("early last week", dt.date(2021, 12, 21), {"start": "2021-12-13", "end": "2021-12-15"}),
+    ("late last month", THU, {"start": "2021-12-21", "end": "2021-12-31"}),
+    ("late last year", THU, {"start": "2021-09", "end": "2021-12"}),
+    ("planned for this fall", WED, {"start": "2025-09-22", "end": "2025-12-20"}),
+    ("last winter", WED, {"start": "2024-12-21", "end": "2025-03-19"}),
+    ("this winter", WED, {"start": "2025-12-21", "end": "2026-03-19"}),
+    ("next spring", WED, {"start": "2026-03-20", "end": "2026-06-20"}),
+    ("in the summer of 2019", WED, {"start": "2019-06-21", "end": "2019-09-21"}),
+])
+def test_parts_of_periods_and_seasons(text, published, expected):
+    assert resolve(text, published) == expected
+
+
+@pytest.mark.parametrize("text", ["the fall of the city", "prices fall", "in the summer", "a winter coat"])
+def test_a_season_word_alone_is_no_date(text):
+    assert find_dates(text) == []
