@@ -16,7 +16,7 @@ The rules follow the dependency parse:
 """
 from __future__ import annotations
 
-from .context import ArticleContext, clean_name
+from .context import ArticleContext, clause_depth, clean_name
 from .lexicon import LIGHT_SPEECH_VERBS, ORG_NOUNS, SPEECH_NOUNS, SPEECH_VERBS, TITLE_WORDS, VAGUE_NOUNS
 
 PRONOUNS = {"he", "she", "him", "her"}
@@ -196,24 +196,10 @@ def _person_left_in_sentence(verb):
         if tok.ent_type_ != "PERSON" or tok.dep_ in ("compound", "poss"):
             continue
         by_agent = tok.dep_ == "pobj" and tok.head.lower_ == "by"
-        cost = 0 if by_agent else _clause_depth(tok) + (0.5 if tok.dep_ in ("pobj", "dobj") else 0)
+        cost = 0 if by_agent else clause_depth(tok) + (0.5 if tok.dep_ in ("pobj", "dobj") else 0)
         if best is None or cost <= best[0]:
             best = (cost, tok)
     return best[1] if best else None
-
-
-_CLAUSE_DEPS = {"relcl", "acl", "advcl", "xcomp", "ccomp", "csubj", "pcomp"}
-
-
-def _clause_depth(tok) -> int:
-    """How many clause boundaries lie between `tok` and the sentence root."""
-    depth, node = 0, tok
-    for _ in range(30):
-        if node.head == node:
-            break
-        depth += node.dep_ in _CLAUSE_DEPS
-        node = node.head
-    return depth
 
 
 def _agent_of_noun(noun):

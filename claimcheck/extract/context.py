@@ -67,7 +67,7 @@ class ArticleContext:
                 name = tok.text
             else:
                 continue
-            self.note_person(self.absolute(tok.idx), self.full_name(name), depth=_clause_depth(tok))
+            self.note_person(self.absolute(tok.idx), self.full_name(name), depth=clause_depth(tok))
 
     def is_known_surname(self, word: str) -> bool:
         word = clean_name(word)
@@ -189,7 +189,7 @@ class ArticleContext:
 _CLAUSE_DEPS = {"relcl", "acl", "advcl", "xcomp", "ccomp", "csubj", "pcomp"}
 
 
-def _clause_depth(tok) -> int:
+def clause_depth(tok) -> int:
     """How many clause boundaries lie between `tok` and its sentence root."""
     depth, node = 0, tok
     for _ in range(30):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 
@@ -47,3 +48,13 @@ def loader_problems(source, rule_name: str) -> Iterator[Problem]:
                 severity=problem.severity,
                 claim_id=problem.claim_id,
             )
+
+
+def valid_patterns(patterns: list[str], what: str) -> list[str]:
+    """Options that are lists of regular expressions: say which one does not compile, and why."""
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as error:
+            raise ValueError(f"{what} {pattern!r} is not a valid regular expression: {error}") from None
+    return patterns

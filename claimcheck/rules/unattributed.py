@@ -52,6 +52,7 @@ from functools import lru_cache
 from pydantic import Field, field_validator
 
 from claimcheck.rule_api import Problem, RuleOptions
+from claimcheck.rules._shared import valid_patterns
 
 NAME = "unattributed"
 CODE = "CC301"
@@ -85,12 +86,7 @@ class Options(RuleOptions):
     @field_validator("statement_cues")
     @classmethod
     def _valid_patterns(cls, cues: list[str]) -> list[str]:
-        for cue in cues:
-            try:
-                re.compile(cue)
-            except re.error as error:
-                raise ValueError(f"statement cue {cue!r} is not a valid regular expression: {error}") from None
-        return cues
+        return valid_patterns(cues, "statement cue")
 
 
 def check(claim, options, corpus):

@@ -60,6 +60,7 @@ from functools import lru_cache
 from pydantic import Field, field_validator
 
 from claimcheck.rule_api import Problem, RuleOptions
+from claimcheck.rules._shared import valid_patterns
 
 NAME = "vague-attribution"
 CODE = "CC302"
@@ -112,12 +113,7 @@ class Options(RuleOptions):
     @field_validator("phrases", "extra_phrases")
     @classmethod
     def _valid_patterns(cls, phrases: list[str]) -> list[str]:
-        for phrase in phrases:
-            try:
-                re.compile(phrase)
-            except re.error as error:
-                raise ValueError(f"phrase {phrase!r} is not a valid regular expression: {error}") from None
-        return phrases
+        return valid_patterns(phrases, "phrase")
 
 
 def check(source, options, corpus):
