@@ -22,6 +22,10 @@ class Location:
     def to_json(self) -> dict:
         return {"path": self.path, "line": self.line, "column": self.column, "article": self.article, "claim": self.claim}
 
+    @classmethod
+    def from_json(cls, data: dict) -> Location:
+        return cls(data["path"], data["line"], data["column"], data.get("article"), data.get("claim"))
+
 
 @dataclass(slots=True)
 class Finding:
@@ -73,3 +77,15 @@ class Finding:
             "claim": self.claim,
             "related": [loc.to_json() for loc in self.related],
         }
+
+    @classmethod
+    def from_json(cls, data: dict) -> Finding:
+        """The inverse of `to_json` (the pytest plugin's cache stores findings as JSON)."""
+        return cls(
+            data["rule"],
+            data["code"],
+            data["severity"],
+            data["message"],
+            Location.from_json(data),
+            [Location.from_json(r) for r in data.get("related", [])],
+        )

@@ -36,6 +36,7 @@ from pathlib import Path
 
 import pytest
 
+from claimcheck.findings import Finding
 from claimcheck.reporters.text import format_with_related
 
 SUFFIXES = (".yaml", ".yml")
@@ -275,7 +276,7 @@ class ClaimcheckState:
                 if cached is None:
                     corpus_rules.append(settings)
                 else:
-                    self._store(name, [_finding(d) for d in cached["findings"]], inputs)
+                    self._store(name, [Finding.from_json(d) for d in cached["findings"]], inputs)
                 continue
             missing = False
             for real in inputs["files"]:
@@ -284,7 +285,7 @@ class ClaimcheckState:
                     missing = True
                     missed_files.add(real)
                 else:
-                    self._store(name, [_finding(d) for d in cached["findings"]], inputs, only=real)
+                    self._store(name, [Finding.from_json(d) for d in cached["findings"]], inputs, only=real)
             if missing:
                 file_rules.append(settings)
         if not corpus_rules and not file_rules:
@@ -358,26 +359,10 @@ class ClaimcheckState:
 
 
 def _select(cached: dict, real: str, scope: str, cwd: Path) -> list:
-    findings = [_finding(d) for d in cached["findings"]]
+    findings = [Finding.from_json(d) for d in cached["findings"]]
     if scope != "corpus":
         return findings
     return [f for f in findings if os.path.realpath(cwd / f.path) == real]
-
-
-def _finding(data: dict):
-    from claimcheck.findings import Finding, Location
-
-    def location(d: dict) -> Location:
-        return Location(d["path"], d["line"], d["column"], d.get("article"), d.get("claim"))
-
-    return Finding(
-        data["rule"],
-        data["code"],
-        data["severity"],
-        data["message"],
-        location(data),
-        [location(r) for r in data.get("related", [])],
-    )
 
 
 def _hash(value) -> str:
