@@ -13,6 +13,7 @@ from collections import Counter
 from pathlib import Path
 
 from claimcheck import __version__
+from claimcheck.reporters import FORMATS
 
 COMMANDS = ("check", "rules", "rule", "schema", "extract")
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -29,7 +30,7 @@ def _parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="lint claim files (the default command)")
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: configuration, else claims/)")
-    check.add_argument("--format", default="text", choices=["text", "json", "markdown", "github", "sarif", "junit"])
+    check.add_argument("--format", default="text", choices=list(FORMATS), help="output format (default: text)")
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
     check.add_argument("--select", metavar="RULES", help="comma-separated rule names or codes to run (replaces configuration)")
     check.add_argument("--ignore", metavar="RULES", help="comma-separated rule names or codes to skip (adds to configuration)")
@@ -122,19 +123,16 @@ def _extract(argv: list[str]) -> int:
     return run(extract_args)
 
 
-def _load_rules(args):
-    from claimcheck.config import load_config
-    from claimcheck.registry import discover_rules
+def _session(args, **options):
+    from claimcheck.session import Session
 
-    config = load_config(args.config)
-    folders = config.relative(config.rule_paths) + list(args.rule_path)
-    return config, discover_rules(folders)
+    return Session.open(config=args.config, rule_paths=list(args.rule_path), **options)
 
 
 def _list_rules(args) -> int:
     from tabulate import tabulate
 
-    _config, rules = _load_rules(args)
+    rules = _session(args).rules
     rows = [(r.name, r.code, r.severity, r.scope, r.summary) for r in rules.values()]
     print(tabulate(rows, headers=["name", "code", "severity", "scope", "flags"], tablefmt="simple"))
     return EXIT_OK
@@ -144,7 +142,7 @@ def _show_rule(args) -> int:
     from claimcheck.registry import resolve
     from claimcheck.ruledocs import option_lines
 
-    _config, rules = _load_rules(args)
+    rules = _session(args).rules
     rule = resolve(rules, args.name)
     if rule is None:
         raise UsageError(f"unknown rule {args.name!r} (see `claimcheck rules`)")
@@ -163,33 +161,29 @@ def _split(value: str | None) -> list[str]:
 
 
 def _check(args) -> int:
-    from claimcheck.config import build_plan
-    from claimcheck.corpus import load_corpus
-    from claimcheck.engine import run
-    from claimcheck.findings import severity_rank
     from claimcheck.reporters import Report, render
 
-    config, rules = _load_rules(args)
-    plan = build_plan(config, rules, select=_split(args.select), ignore=_split(args.ignore))
-    paths = args.paths or config.relative(config.paths)
+    session = _session(
+        args, select=_split(args.select), ignore=_split(args.ignore), references=list(args.reference), fail_on=args.fail_on
+    )
+    paths = args.paths or session.default_paths()
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
         raise UsageError(f"no such file or folder: {', '.join(missing)}")
     adoption = _adoption(args)
-    corpus = load_corpus(paths, config.relative(config.reference) + list(args.reference))
-    findings = run(corpus, plan)
+    result = session.check(paths)
+    findings = result.findings
     if adoption is not None:  # baseline / changed-since: filters after every rule saw the whole corpus
         findings = _adopt(adoption, findings, args.quiet)
-    fail_on = args.fail_on or config.fail_on
     report = Report(
-        findings, files=len(corpus.all_files), claims=corpus.claim_count, rules=[s.rule for s in plan.rules],
-        corpus=corpus, output=args.output, fail_on=fail_on,
+        findings, files=len(result.paths), claims=result.claims, rules=[s.rule for s in session.plan.rules],
+        paths=result.paths, output=args.output, fail_on=session.fail_on,
     )
     output = _statistics(findings) if args.statistics and args.format == "text" else render(report, args.format)
     _write(output, args.output)
-    failing = [f for f in findings if severity_rank(f.severity) >= severity_rank(fail_on)]
+    failing = [f for f in findings if session.fails(f)]
     if not args.quiet:
-        _summary(report, failing, fail_on)
+        _summary(report, failing, session.fail_on)
     return EXIT_OK if args.exit_zero or not failing else EXIT_FINDINGS
 
 

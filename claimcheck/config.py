@@ -23,11 +23,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import ValidationError
-
-from claimcheck.engine import RuleSettings, RunPlan
 from claimcheck.findings import SEVERITIES
-from claimcheck.registry import Rule, resolve
 
 
 class ConfigError(Exception):
@@ -127,44 +123,3 @@ def check_severity(value: object, where: str) -> str:
     if value not in SEVERITIES:
         raise ConfigError(f"{where}: severity must be one of {', '.join(SEVERITIES)}, not {value!r}")
     return value
-
-
-def _resolve_names(rules: dict[str, Rule], names: list[str], where: str) -> list[Rule]:
-    out = []
-    for name in names:
-        if name.upper() == "ALL":
-            out.extend(rules.values())
-            continue
-        rule = resolve(rules, name)
-        if rule is None:
-            raise ConfigError(f"{where}: unknown rule {name!r} (see `claimcheck rules`)")
-        out.append(rule)
-    return out
-
-
-def build_plan(config: Config, rules: dict[str, Rule], select: list[str] | None = None, ignore: list[str] | None = None) -> RunPlan:
-    """Which rules run, with which severity and options. Flags (select/ignore) override config."""
-    selected = _resolve_names(rules, select if select else config.select, "select")
-    ignored = {r.name for r in _resolve_names(rules, config.ignore + (ignore or []), "ignore")}
-    for glob, names in config.per_file_ignores.items():
-        _resolve_names(rules, names, f"per-file-ignores {glob!r}")
-    chosen = [r for r in dict.fromkeys(selected) if r.name not in ignored]
-    settings = {name: _rule_settings(rules, name, table) for name, table in config.rules.items()}
-    return RunPlan(
-        rules=[settings.get(r.name) or RuleSettings(r, r.severity, r.options()) for r in chosen],
-        per_file_ignores=config.per_file_ignores,
-        known_rules={key for rule in rules.values() for key in (rule.name, rule.code)},
-    )
-
-
-def _rule_settings(rules: dict[str, Rule], name: str, table: dict) -> RuleSettings:
-    rule = resolve(rules, name)
-    if rule is None:
-        raise ConfigError(f"[tool.claimcheck.rules.{name}]: unknown rule {name!r} (see `claimcheck rules`)")
-    options = dict(table)
-    severity = check_severity(options.pop("severity", rule.severity), f"[tool.claimcheck.rules.{name}]")
-    try:
-        return RuleSettings(rule, severity, rule.options(**{k.replace("-", "_"): v for k, v in options.items()}))
-    except ValidationError as error:
-        details = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'options'}: {e['msg']}" for e in error.errors())
-        raise ConfigError(f"[tool.claimcheck.rules.{rule.name}]: {details}") from None

@@ -1,65 +1,80 @@
-"""The corpus: every loaded claim file and reference file, with the shared name normaliser."""
+"""The corpus: every loaded claim file and reference file, with the shared name normaliser.
+
+Claims are indexed by kind once, so rules that ask for the figures do not walk every claim.
+"""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from claimcheck.load.files import ClaimFile, ReferenceFile, discover, load_file
+from claimcheck.load import discover, load_file
+from claimcheck.model import ClaimFile, ReferenceFile, Tenure
 from claimcheck.normalize import Normalizer
 
 
-@dataclass
+@dataclass(eq=False)
 class Corpus:
     files: list[ClaimFile] = field(default_factory=list)
     references: list[ReferenceFile] = field(default_factory=list)
     normalizer: Normalizer = field(default_factory=Normalizer)
+    rule_names: frozenset = frozenset()  # names and codes of every installed rule (set by the engine)
+    _by_kind: dict | None = field(default=None, repr=False)
+
+    @classmethod
+    def of(cls, loaded: Iterable[ClaimFile | ReferenceFile]) -> Corpus:
+        """A corpus of loaded files, its normaliser fed with the references' aliases."""
+        corpus = cls()
+        for item in loaded:
+            (corpus.references if isinstance(item, ReferenceFile) else corpus.files).append(item)
+        for reference in corpus.references:
+            if reference.data is not None:
+                for canonical, others in reference.data.aliases.items():
+                    corpus.normalizer.add_alias(canonical, others)
+        return corpus
 
     @property
     def all_files(self) -> list:
+        """Claim files, then reference files: what the `file` scope rules see."""
         return [*self.files, *self.references]
 
     def claims(self, kind: str | None = None) -> Iterator:
-        for claim_file in self.files:
-            for claim in claim_file.claims:
-                if kind is None or claim.kind == kind:
-                    yield claim
+        if kind is None:
+            for claim_file in self.files:
+                yield from claim_file.claims
+            return
+        if self._by_kind is None:
+            self._by_kind = {}
+            for claim_file in self.files:
+                for claim in claim_file.claims:
+                    self._by_kind.setdefault(claim.kind, []).append(claim)
+        yield from self._by_kind.get(kind, ())
 
     @property
-    def tenures(self) -> list:
-        return [t for ref in self.references if ref.model is not None for t in ref.model.tenures]
+    def tenures(self) -> list[Tenure]:
+        return [t for ref in self.references for t in ref.tenures]
 
     @property
     def exclusive_roles(self) -> list[str]:
-        return [r for ref in self.references if ref.model is not None for r in ref.model.exclusive_roles]
+        return [r for ref in self.references if ref.data is not None for r in ref.data.exclusive_roles]
 
     @property
     def claim_count(self) -> int:
         return sum(len(f.claims) for f in self.files)
 
 
-def load_corpus(paths: list[str], reference_paths: list[str] = ()) -> Corpus:
-    """Load every YAML file under `paths`; reference files found there or in `reference_paths`."""
-    corpus = Corpus()
+def corpus_paths(paths: list[str], reference_paths: Iterable[str] = ()) -> tuple[list[str], list[str]]:
+    """(files to check, extra files that may be references): discovered, each real file once."""
     checked = discover(paths)
     seen = {os.path.realpath(p) for p in checked}
     extra = [p for p in discover(list(reference_paths)) if os.path.realpath(p) not in seen]
-    for path in checked:
-        _add(corpus, load_file(path))
-    for path in extra:
-        loaded = load_file(path)
-        if isinstance(loaded, ReferenceFile):
-            _add(corpus, loaded)
-    for reference in corpus.references:
-        if reference.model is not None:
-            for canonical, others in reference.model.aliases.items():
-                corpus.normalizer.add_alias(canonical, others)
-    return corpus
+    return checked, extra
 
 
-def _add(corpus: Corpus, loaded) -> None:
-    if isinstance(loaded, ReferenceFile):
-        corpus.references.append(loaded)
-    else:
-        corpus.files.append(loaded)
+def load_corpus(paths: list[str], reference_paths: Iterable[str] = ()) -> Corpus:
+    """Load every YAML file under `paths`; reference files found there or in `reference_paths`."""
+    checked, extra = corpus_paths(paths, reference_paths)
+    loaded = [load_file(path) for path in checked]
+    loaded += [item for item in map(load_file, extra) if isinstance(item, ReferenceFile)]
+    return Corpus.of(loaded)

@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import heapq
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import count
 
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
@@ -35,6 +39,17 @@ class DateInterval:
 
 def parse_partial(value: object) -> DateInterval:
     """One partial date (no ranges). Raises ValueError with a message a user understands."""
+    if isinstance(value, (str, int)) and not isinstance(value, bool):
+        return _parse_cached(value)  # a corpus repeats the same few thousand dates
+    return _parse_partial(value)
+
+
+@lru_cache(maxsize=65536)
+def _parse_cached(value: str | int) -> DateInterval:
+    return _parse_partial(value)
+
+
+def _parse_partial(value: object) -> DateInterval:
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
@@ -98,3 +113,52 @@ DATE_SCHEMA = {
         }
     ]
 }
+
+
+# Sweeps: overlapping dates without comparing all pairs -------------------------------------------
+
+
+def overlap_clusters(intervals: list[DateInterval]) -> Iterator[list[int]]:
+    """Indexes of runs of intervals whose dates overlap in a chain (only they can overlap), in
+    start order; runs of one are left out. One sort, then one pass."""
+    cluster: list[int] = []
+    reach = dt.date.min
+    for i in sorted(range(len(intervals)), key=lambda i: intervals[i].start):
+        if cluster and intervals[i].start > reach:
+            if len(cluster) > 1:
+                yield cluster
+            cluster, reach = [], dt.date.min
+        cluster.append(i)
+        reach = max(reach, intervals[i].end)
+    if len(cluster) > 1:
+        yield cluster
+
+
+def overlapping_pairs(items: Iterable[tuple[DateInterval, object, object]], limit: int | None = None) -> Iterator[tuple]:
+    """Pairs of items with different labels whose dates overlap: ((when, label, x), (when, label, y)).
+
+    A sweep over the items sorted by start date, keeping per label a heap of the items still
+    running: its cost is n log n plus the pairs found, never all pairs of a large group. With
+    `limit`, each item is paired with at most that many earlier items, so a pathological group
+    (hundreds of people given one role on one day) costs n * limit, not n squared.
+    """
+    active: dict[object, list] = {}
+    order = count()
+    for item in sorted(items, key=lambda item: (item[0].start, item[0].end)):
+        when, label, _value = item
+        found = 0
+        for other_label in list(active):
+            heap = active[other_label]
+            while heap and heap[0][0] < when.start:  # ended before this one starts
+                heapq.heappop(heap)
+            if not heap:
+                del active[other_label]
+                continue
+            if other_label == label:
+                continue
+            for _end, _seq, other in heap:
+                if limit is not None and found >= limit:
+                    break
+                found += 1
+                yield other, item
+        heapq.heappush(active.setdefault(label, []), (when.end, next(order), item))

@@ -1,92 +1,172 @@
-"""Run the selected rules over a corpus and turn their problems into findings.
+"""Run the planned rules over a corpus and turn their problems into findings.
 
-A rule that raises is reported as an error finding that names the rule (at the line of the rule's
-own code that failed), and the run goes on with the other rules.
+Each scope has one runner (`claim`, `article`, `file`, `group`, `corpus`; see `rule_api`). Group
+rules are run here in-process: claims are grouped by the keys the rule gives them, and each group
+is checked on its own; a cluster runs the same `keys` and `check` (claimcheck.distributed).
+
+A rule that raises is reported, never fatal: for a claim, article or group, the finding names the
+claim or file it failed on and the rule goes on with the others; a crash outside those (in
+`prepare`, `keys` of a whole scope) is reported at the line of the rule's own code that failed.
+Suppression (`ignore:` lists, per-file-ignores) is applied last.
 """
 
 from __future__ import annotations
 
-import difflib
-import fnmatch
 import inspect
 import os
 import traceback
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 
 from claimcheck.corpus import Corpus
-from claimcheck.findings import Finding, Location
-from claimcheck.registry import Rule
-from claimcheck.rule_api import Problem, RuleOptions
-
-
-@dataclass
-class RuleSettings:
-    """How one rule runs: its severity and validated options."""
-
-    rule: Rule
-    severity: str
-    options: RuleOptions
-
-
-@dataclass
-class RunPlan:
-    rules: list[RuleSettings]
-    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)  # glob -> names/codes
-    known_rules: set[str] = field(default_factory=set)  # every installed rule's name and code
+from claimcheck.findings import MAX_RELATED, Finding, Location
+from claimcheck.plan import RuleSettings, RunPlan, names_and_codes
+from claimcheck.rule_api import Context, Problem
 
 
 def run(corpus: Corpus, plan: RunPlan) -> list[Finding]:
+    corpus.rule_names = plan.known_rules
     findings: list[Finding] = []
     for settings in plan.rules:
-        findings.extend(_run_rule(corpus, settings))
-    findings.extend(_unknown_ignores(corpus, plan))
-    claims = {(c.file.path, c.id): c for c in corpus.claims()}
-    kept = [f for f in findings if not _suppressed(f, claims, plan)]
+        findings.extend(run_rule(corpus, settings))
+    kept = [f for f in findings if not suppressed(f, plan)]
     return sorted(kept, key=Finding.sort_key)
 
 
-def _targets(corpus: Corpus, scope: str):
-    if scope == "corpus":
-        yield corpus
-    elif scope == "article":
-        yield from corpus.all_files
-    else:
-        yield from corpus.claims()
-
-
-def _run_rule(corpus: Corpus, settings: RuleSettings) -> list[Finding]:
-    rule = settings.rule
-    out = []
+def run_rule(corpus: Corpus, settings: RuleSettings) -> list[Finding]:
+    """One rule over the whole corpus: its findings, crashes included."""
+    runner = _RUNNERS[settings.rule.scope]
+    out: list[Finding] = []
     try:
-        for target in _targets(corpus, rule.scope):
-            for problem in rule.check(target, settings.options, corpus) or ():
-                out.append(to_finding(problem, settings))
+        runner(corpus, settings, out)
     except Exception as error:  # a broken rule must not stop the others
-        out.append(_crash_finding(rule, error))
+        out.append(crash_finding(settings, error))
     return out
 
 
-def _unknown_ignores(corpus: Corpus, plan: RunPlan) -> list[Finding]:
-    """A misspelt rule in a claim's `ignore:` suppresses nothing; say so (as `schema` warnings)."""
-    schema = next((s for s in plan.rules if s.rule.name == "schema"), None)
-    if schema is None or not plan.known_rules:
-        return []
-    out = []
-    for claim in corpus.claims():
-        for index, name in enumerate(claim.ignore):
-            if name in plan.known_rules or name.upper() in plan.known_rules:
-                continue
-            close = difflib.get_close_matches(name, sorted(plan.known_rules), n=1)
-            hint = f" (did you mean `{close[0]}`?)" if close else ""
-            message = f"`ignore:` names unknown rule `{name}`{hint}: it suppresses nothing"
-            out.append(to_finding(Problem(message, claim=claim, field=("ignore", index), severity="warning"), schema))
+def _each(targets: Iterable, settings: RuleSettings, corpus: Corpus, out: list, options=None) -> None:
+    check = settings.rule.check
+    options = settings.options if options is None else options
+    crashes = _Crashes(settings, out)
+    for target in targets:
+        try:
+            out.extend(to_finding(problem, settings) for problem in check(target, options, corpus) or ())
+        except Exception as error:  # this claim or file only: the rule goes on with the others
+            crashes.add(error, target)
+    crashes.close()
+
+
+class _Crashes:
+    """Crash findings of one rule: the first MAX_CRASHES one by one, then a count."""
+
+    def __init__(self, settings: RuleSettings, out: list) -> None:
+        self.settings, self.out, self.count, self.last = settings, out, 0, None
+
+    def add(self, error: Exception, target) -> None:
+        self.count += 1
+        self.last = error
+        if self.count <= MAX_CRASHES:
+            self.out.append(crash_finding(self.settings, error, target))
+
+    def close(self) -> None:
+        if self.count > MAX_CRASHES:
+            more = crash_finding(self.settings, self.last)
+            more.message = f"rule {self.settings.rule.name} crashed on {self.count - MAX_CRASHES} more claims or files than those reported"
+            self.out.append(more)
+
+
+def _claims(corpus: Corpus, settings: RuleSettings, out: list) -> None:
+    rule = settings.rule  # with `prepare`, its context is passed where the options would be
+    context = rule.prepare(corpus, settings.options) if rule.prepare is not None else None
+    _each(_of_kinds(corpus, rule), settings, corpus, out, context)
+
+
+def _articles(corpus: Corpus, settings: RuleSettings, out: list) -> None:
+    _each(corpus.files, settings, corpus, out)
+
+
+def _files(corpus: Corpus, settings: RuleSettings, out: list) -> None:
+    _each(corpus.all_files, settings, corpus, out)
+
+
+def _corpus(corpus: Corpus, settings: RuleSettings, out: list) -> None:
+    out.extend(to_finding(problem, settings) for problem in settings.rule.check(corpus, settings.options, corpus) or ())
+
+
+def _groups(corpus: Corpus, settings: RuleSettings, out: list) -> None:
+    rule = settings.rule
+    context = prepare(rule, corpus, settings.options)
+    groups = group(rule, _of_kinds(corpus, rule), context)
+    crashes = _Crashes(settings, out)
+    results = []
+    for key, members in groups.items():
+        try:
+            results.append(list(rule.check(key, members, context) or ()))
+        except Exception as error:  # this group only
+            crashes.add(error, members[0])
+    crashes.close()
+    out.extend(group_findings(rule, results, context, settings))
+
+
+def group(rule, claims: Iterable, context) -> dict:
+    """The claims by the keys the rule gives them (a claim may be in several groups)."""
+    groups: dict = {}
+    for claim in claims:
+        for key in rule.keys(claim, context) or ():
+            groups.setdefault(key, []).append(claim)
+    return groups
+
+
+def group_findings(rule, results: list[list], context, settings: RuleSettings) -> list[Finding]:
+    """Per-group results (problems, or partials for `combine`) as findings, each once."""
+    if rule.combine is not None:
+        results = [list(rule.combine([partial for result in results for partial in result], context) or ())]
+    out, seen = [], set()
+    for problems in results:
+        for problem in problems:
+            finding = to_finding(problem, settings)
+            identity = (finding.location, finding.message)
+            if identity not in seen:  # a claim in two groups (two keys) may be found twice
+                seen.add(identity)
+                out.append(finding)
     return out
+
+
+_RUNNERS = {"claim": _claims, "article": _articles, "file": _files, "group": _groups, "corpus": _corpus}
+
+
+def prepare(rule, corpus: Corpus, options) -> object:
+    """A group rule's context: its own `prepare(corpus, options)`, else the default `Context`."""
+    if rule.prepare is not None:
+        return rule.prepare(corpus, options)
+    return Context(options, corpus.normalizer)
+
+
+def _of_kinds(corpus: Corpus, rule) -> Iterable:
+    if not rule.kinds:
+        return corpus.claims()
+    return (claim for kind in rule.kinds for claim in corpus.claims(kind))
+
+
+# Problems -> findings -------------------------------------------------------------------------------
 
 
 def to_finding(problem: Problem, settings: RuleSettings) -> Finding:
     rule = settings.rule
     severity = problem.severity or settings.severity
-    return Finding(rule.name, rule.code, severity, problem.message, _primary(problem), [_claim_location(c) for c in problem.related])
+    related = list(problem.related)
+    listed = related[:MAX_RELATED]
+    primary = _primary(problem)
+    claims = (problem.claim, *listed)  # the primary slot is None for whole-file problems
+    return Finding(
+        rule.name,
+        rule.code,
+        severity,
+        problem.message,
+        primary,
+        [Location.of(c) for c in listed],
+        claims,
+        related_total=len(related) if len(related) > len(listed) else None,
+    )
 
 
 def _primary(problem: Problem) -> Location:
@@ -94,43 +174,53 @@ def _primary(problem: Problem) -> Location:
     if claim is not None:
         field = problem.field if isinstance(problem.field, tuple) else (problem.field,)
         line, column = claim.field_position(*field) if problem.field else claim.position
-        return Location(claim.file.path, line, column, claim.article_id, claim.id)
+        return Location(claim.path, line, column, claim.article_id, claim.id)
     source = problem.file
     if problem.line is not None:
         line, column = problem.line, problem.column or 1
     else:
-        line, column = source.document.mark(()) if source is not None else (1, 1)
+        line, column = (source.line, source.column) if source is not None else (1, 1)
     path = source.path if source is not None else "-"
     article = getattr(source, "article_id", None)
     return Location(path, line, column, article if problem.claim_id else None, problem.claim_id)
 
 
-def _claim_location(claim) -> Location:
-    line, column = claim.position
-    return Location(claim.file.path, line, column, claim.article_id, claim.id)
+MAX_CRASHES = 10  # crashes reported one by one per rule; the rest are counted in one more finding
 
 
-def _crash_finding(rule: Rule, error: Exception) -> Finding:
-    """Point at the deepest line of the rule's own file in the traceback (else the rule's origin)."""
+def crash_finding(settings: RuleSettings, error: Exception, target=None) -> Finding:
+    """A rule that raised: at the claim or file it failed on (the message names the line of the
+    rule's own code that failed), else at that line of the rule's code."""
+    rule = settings.rule
+    code_at = _code_line(rule, error)
+    reason = f"{type(error).__name__}: {error}"
+    if target is not None and getattr(target, "path", None) is not None:
+        claim = getattr(target, "id", None) if hasattr(target, "kind") else None
+        what = "claim" if claim else "file"
+        message = f"rule {rule.name} crashed ({reason}) at {code_at[0]}:{code_at[1]}:1 on this {what}; it checked the others"
+        location = Location(target.path, target.line, target.column, target.article_id if claim else None, claim)
+        return Finding(rule.name, rule.code, "error", message, location, claims=(target,) if claim else ())
+    message = f"rule {rule.name} crashed ({reason}); its findings are incomplete, the other rules ran"
+    return Finding(rule.name, rule.code, "error", message, Location(code_at[0], code_at[1], 1))
+
+
+def _code_line(rule, error: Exception) -> tuple[str, int]:
+    """The deepest line of the rule's own file in the traceback (else the rule's origin)."""
     try:
         rule_file = os.path.realpath(inspect.getsourcefile(rule.check) or "")
     except TypeError:  # a builtin or C callable
         rule_file = ""
     own = [f for f in traceback.extract_tb(error.__traceback__) if os.path.realpath(f.filename) == rule_file]
-    path, line = (own[-1].filename, own[-1].lineno or 1) if own else (rule.origin, 1)
-    message = f"rule {rule.name} crashed ({type(error).__name__}: {error}); its findings are incomplete, the other rules ran"
-    return Finding(rule.name, rule.code, "error", message, Location(path, line, 1))
+    return (own[-1].filename, own[-1].lineno or 1) if own else (rule.origin, 1)
 
 
-def _suppressed(finding: Finding, claims: dict, plan: RunPlan) -> bool:
+# Suppression ------------------------------------------------------------------------------------------
+
+
+def suppressed(finding: Finding, plan: RunPlan) -> bool:
+    """Turned off for this claim (its `ignore:` list) or this file (per-file-ignores)."""
     names = {finding.rule, finding.code}
-    for pattern, ignored in plan.per_file_ignores.items():
-        if names & _names(ignored) and fnmatch.fnmatch(finding.path, pattern):
-            return True
-    claim = claims.get((finding.path, finding.claim)) if finding.claim is not None else None
-    return claim is not None and bool(names & _names(claim.ignore))
-
-
-def _names(ignored) -> set[str]:
-    """Rule names as written, codes in any case."""
-    return {*ignored, *(name.upper() for name in ignored)}
+    if names & plan.ignored_in_file(finding.path):
+        return True
+    claim = finding.claims[0] if finding.claims else None
+    return claim is not None and bool(names & names_and_codes(claim.ignore))

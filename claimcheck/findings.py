@@ -1,10 +1,21 @@
-"""Findings: what the rules report, with positions, ready for any reporter."""
+"""Findings: what the rules report, with positions, ready for any reporter; and their identity.
+
+A finding names where it is (`location`), the other claims involved (`related`, at most
+`MAX_RELATED`, nearest first) and, when it was made in this run, the claim records themselves
+(`claims`: primary first), so reporters can show them without looking them up again.
+Identity is what a finding is about, independent of line numbers: baselines match on it and SARIF
+fingerprints hash it.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 from dataclasses import dataclass, field
 
 SEVERITIES = ("info", "warning", "error")  # ascending
+MAX_RELATED = 200  # related claims listed per finding (the message names the nearest few)
 
 
 def severity_rank(severity: str) -> int:
@@ -18,6 +29,14 @@ class Location:
     column: int
     article: str | None = None
     claim: str | None = None
+
+    @classmethod
+    def of(cls, claim) -> Location:
+        return cls(claim.path, claim.line, claim.column, claim.article_id, claim.id)
+
+    @property
+    def ref(self) -> str | None:
+        return f"{self.article}#{self.claim}" if self.claim is not None else None
 
     def to_json(self) -> dict:
         return {"path": self.path, "line": self.line, "column": self.column, "article": self.article, "claim": self.claim}
@@ -35,6 +54,8 @@ class Finding:
     message: str
     location: Location
     related: list[Location] = field(default_factory=list)
+    claims: tuple = ()  # the claim records involved, primary first (not kept in caches)
+    related_total: int | None = None  # how many related claims there were, when more than listed
 
     @property
     def path(self) -> str:
@@ -61,11 +82,10 @@ class Finding:
 
     def claim_refs(self) -> list[str]:
         """`article#claim` of every claim involved, primary first."""
-        locations = [self.location, *self.related]
-        return [f"{loc.article}#{loc.claim}" for loc in locations if loc.claim is not None]
+        return [loc.ref for loc in (self.location, *self.related) if loc.claim is not None]
 
     def to_json(self) -> dict:
-        return {
+        data = {
             "rule": self.rule,
             "code": self.code,
             "severity": self.severity,
@@ -77,10 +97,13 @@ class Finding:
             "claim": self.claim,
             "related": [loc.to_json() for loc in self.related],
         }
+        if self.related_total is not None:
+            data["related_total"] = self.related_total
+        return data
 
     @classmethod
     def from_json(cls, data: dict) -> Finding:
-        """The inverse of `to_json` (the pytest plugin's cache stores findings as JSON)."""
+        """The inverse of `to_json` (caches store findings as JSON)."""
         return cls(
             data["rule"],
             data["code"],
@@ -88,4 +111,35 @@ class Finding:
             data["message"],
             Location.from_json(data),
             [Location.from_json(r) for r in data.get("related", [])],
+            related_total=data.get("related_total"),
         )
+
+
+# Identity ------------------------------------------------------------------------------------------
+
+
+def identity(finding: Finding, base_dir: str | None = None) -> tuple:
+    """What a finding is about, independent of line numbers.
+
+    A finding about claims: its rule and the claims involved (`article#claim`, in any order). A
+    finding about a whole file: rule, path (relative to `base_dir` when given) and message.
+    """
+    if finding.claim is not None:
+        return ("claims", finding.rule, tuple(sorted(set(finding.claim_refs()))))
+    path = finding.path
+    if base_dir is not None:
+        try:
+            path = os.path.relpath(os.path.abspath(path), base_dir)
+        except ValueError:
+            pass
+    return ("file", finding.rule, posix(os.path.normpath(path)), finding.message)
+
+
+def fingerprint(finding: Finding, base_dir: str | None = None) -> str:
+    """A stable hash of the identity (SARIF partialFingerprints), paths relative to `base_dir`."""
+    data = json.dumps(identity(finding, base_dir or os.getcwd()), ensure_ascii=False)
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()[:32]
+
+
+def posix(path: str) -> str:
+    return path.replace("\\", "/")

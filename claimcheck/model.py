@@ -1,61 +1,69 @@
-"""The claims format v1 as pydantic models: article block, the five claim kinds, reference files.
+"""The claims format v1: article block, the five claim kinds, reference files, as records.
 
-Models only describe and validate data. Where a claim came from (file, line, column) is attached
-by the loader (`claimcheck.load.files`) through private attributes, so rules can point at it.
+Each class is a pydantic dataclass with slots: pydantic validates a parsed YAML mapping into it
+once (the contract, and the JSON Schema editors use), and what comes out is a slim record that the
+rules read at the speed of a plain attribute. Where a record came from is part of it, in fields the
+loader sets and no claim file can (`init=False`): the file, the index in its list, the line and
+column, and the `Marks` of its fields.
 """
 
 from __future__ import annotations
 
+import dataclasses
+from functools import lru_cache
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, PrivateAttr, WithJsonSchema
+from pydantic import BeforeValidator, ConfigDict, Field, PlainSerializer, Strict, TypeAdapter, WithJsonSchema
+from pydantic.dataclasses import dataclass
+from pydantic.json_schema import SkipJsonSchema
 
 from claimcheck.dates import DATE_SCHEMA, PARTIAL_DATE_SCHEMA, DateInterval, parse_date, parse_partial
+from claimcheck.marks import NO_MARKS
 
-PartialDate = Annotated[
-    DateInterval,
-    BeforeValidator(parse_partial),
-    PlainSerializer(str),
-    WithJsonSchema(PARTIAL_DATE_SCHEMA),
-]
-DateOrRange = Annotated[
-    DateInterval,
-    BeforeValidator(parse_date),
-    PlainSerializer(str),
-    WithJsonSchema(DATE_SCHEMA),
-]
+# Types -------------------------------------------------------------------------------------------
 
+PartialDate = Annotated[DateInterval, BeforeValidator(parse_partial), PlainSerializer(str), WithJsonSchema(PARTIAL_DATE_SCHEMA)]
+DateOrRange = Annotated[DateInterval, BeforeValidator(parse_date), PlainSerializer(str), WithJsonSchema(DATE_SCHEMA)]
+# Free text: YAML reads `2014` or `1.5` as numbers; they are kept as the text the user wrote.
+Text = Annotated[str, WithJsonSchema({"type": ["string", "number"]})]
+# Numbers and booleans are strict: "14" is not 14, `yes` is not true (as in the JSON Schema).
+Number = Annotated[float, Strict(), Field(allow_inf_nan=False)]
+Flag = Annotated[bool, Strict()]
+Offset = Annotated[int, Strict(), Field(ge=0)]
+
+APPROX = ("exact", "about", "almost", "at-least", "more-than", "at-most", "less-than", "up-to")
 Approx = Literal["exact", "about", "almost", "at-least", "more-than", "at-most", "less-than", "up-to"]
+ATTRIBUTION_TYPES = ("named", "organization", "anonymous", "vague")
 AttributionType = Literal["named", "organization", "anonymous", "vague"]
-Number = Annotated[float, Field(allow_inf_nan=False)]
+KINDS = ("figure", "event", "quote", "role", "statement")
+
+# Unknown keys are reported by the loader as warnings (the spec), so validation ignores them.
+_CONFIG = ConfigDict(extra="ignore", coerce_numbers_to_str=True, json_schema_extra={"additionalProperties": False})
 
 
-def _text(value: Any) -> Any:
-    """Free-text fields: YAML may read `2014` or `1.5` as numbers; keep what the user wrote."""
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, (int, float)):
-        return str(value)
-    return value
+def _loaded(default: Any = None) -> Any:
+    """A field the loader sets (never read from the file, not in the JSON Schema)."""
+    return dataclasses.field(default=default, init=False, repr=False, compare=False)
 
 
-Text = Annotated[str, BeforeValidator(_text)]
+def record(cls):
+    """The dataclass decorator of every record: slots, keyword-only, the format's config."""
+    return dataclass(slots=True, kw_only=True, config=_CONFIG)(cls)
 
 
-class Strict(BaseModel):
-    """Unknown keys are reported by the loader (as warnings), not rejected here."""
-
-    model_config = ConfigDict(extra="ignore", json_schema_extra={"additionalProperties": False})
+# Article and attribution ---------------------------------------------------------------------------
 
 
-class Attribution(Strict):
+@record
+class Attribution:
     source: Text | None = Field(None, description="who says so: a person or an organisation")
     role: Text | None = Field(None, description="the source's title as the article gives it")
     type: AttributionType | None = Field(None, description="named | organization | anonymous | vague")
     via: Text | None = Field(None, description="relaying outlet or agency (e.g. Tass, BBC)")
 
 
-class Article(Strict):
+@record
+class Article:
     id: str = Field(pattern=r"^[a-z0-9._-]+$", description="unique in the corpus, [a-z0-9._-]+")
     title: Text | None = None
     outlet: Text | None = None
@@ -63,33 +71,35 @@ class Article(Strict):
     published: PartialDate | None = Field(None, description="ISO date; the time rules need it")
     url: Text | None = None
     source: Text | None = Field(None, description="the article text, relative to the claim file")
+    marks: SkipJsonSchema[Any] = _loaded(NO_MARKS)
 
 
-class ClaimBase(Strict):
+# Claims ------------------------------------------------------------------------------------------
+
+
+@record
+class ClaimBase:
     id: Text = Field(min_length=1, description="unique within the file")
     text: Text = Field(min_length=1, description="the claim as stated")
-    span: tuple[Annotated[int, Field(ge=0)], Annotated[int, Field(ge=0)]] | None = Field(
-        None, description="[start, end) character offsets in the article source"
-    )
+    span: tuple[Offset, Offset] | None = Field(None, description="[start, end) character offsets in the article source")
     attribution: Attribution | None = Field(None, description="absent or null: the article's own voice")
     ignore: list[Text] = Field(default_factory=list, description="rule names or codes to suppress here")
-    boilerplate: bool = Field(False, description="page furniture (captions, banners): not checked for sources")
+    boilerplate: Flag = Field(False, description="page furniture (captions, banners): not checked for sources")
 
-    # Set by the loader: the claim file this claim belongs to and its path inside the document.
-    _file: Any = PrivateAttr(None)
-    _path: tuple = PrivateAttr(())
-
-    @property
-    def file(self):
-        return self._file
+    # Set by the loader.
+    file: SkipJsonSchema[Any] = _loaded()  # the ClaimFile
+    index: SkipJsonSchema[int] = _loaded(0)  # in the file's `claims` list
+    line: SkipJsonSchema[int] = _loaded(1)
+    column: SkipJsonSchema[int] = _loaded(1)
+    marks: SkipJsonSchema[Any] = _loaded(NO_MARKS)
 
     @property
     def article(self) -> Article | None:
-        return self._file.article if self._file is not None else None
+        return self.file.article if self.file is not None else None
 
     @property
     def article_id(self) -> str | None:
-        return self._file.article_id if self._file is not None else None
+        return self.file.article_id if self.file is not None else None
 
     @property
     def published(self) -> DateInterval | None:
@@ -97,15 +107,17 @@ class ClaimBase(Strict):
         return article.published if article is not None else None
 
     @property
+    def path(self) -> str | None:
+        """The claim file's path as given (relative stays relative)."""
+        return self.file.path if self.file is not None else None
+
+    @property
     def position(self) -> tuple[int, int]:
-        return self._file.document.mark(self._path) if self._file is not None else (1, 1)
+        return self.line, self.column
 
     def field_position(self, *field: str | int) -> tuple[int, int]:
-        """Where a field of this claim is; falls back to the claim itself."""
-        if self._file is None:
-            return (1, 1)
-        key = self._path + field
-        return self._file.document.key_marks.get(key) or self._file.document.mark(key)
+        """Where a field (or an item inside it) of this claim is; falls back to the claim itself."""
+        return (self.marks.find(field) if field else None) or self.position
 
     @property
     def ref(self) -> str:
@@ -117,6 +129,7 @@ class ClaimBase(Strict):
         return self.attribution.source if self.attribution is not None else None
 
 
+@record
 class Figure(ClaimBase):
     kind: Literal["figure"]
     subject: Text = Field(description="what is measured")
@@ -125,7 +138,7 @@ class Figure(ClaimBase):
     approx: Approx = "exact"
     unit: Text | None = Field(None, description="free text; known units are converted")
     as_of: DateOrRange | None = Field(None, description="default: article.published")
-    cumulative: bool = Field(False, description="a running total that can only grow over time")
+    cumulative: Flag = Field(False, description="a running total that can only grow over time")
     of: Number | None = Field(None, description="the whole this part belongs to")
     part_of: Text | None = Field(None, description="shares of one whole share a part_of")
 
@@ -134,21 +147,32 @@ class Figure(ClaimBase):
         return self.as_of or self.published
 
 
+@record
 class Event(ClaimBase):
     kind: Literal["event"]
     subject: Text
     date: DateOrRange
     tense: Literal["past", "present", "future"] = "past"
 
+    @property
+    def when(self) -> DateInterval:
+        return self.date
 
+
+@record
 class Quote(ClaimBase):
     kind: Literal["quote"]
     quote: Text = Field(min_length=1)
     attribution: Attribution | None = Field(description="its source is the speaker; null: nobody is named")
     said_on: DateOrRange | None = None
-    direct: bool = True
+    direct: Flag = True
+
+    @property
+    def when(self) -> DateInterval | None:
+        return self.said_on or self.published
 
 
+@record
 class Role(ClaimBase):
     kind: Literal["role"]
     entity: Text
@@ -161,45 +185,53 @@ class Role(ClaimBase):
         return self.as_of or self.published
 
 
+@record
 class Statement(ClaimBase):
     kind: Literal["statement"]
     hedge: Text | None = Field(None, description='the vague cue found, e.g. "widely seen"')
 
+    @property
+    def when(self) -> DateInterval | None:
+        return self.published
+
 
 Claim = Union[Figure, Event, Quote, Role, Statement]
-CLAIM_MODELS: dict[str, type[ClaimBase]] = {
-    "figure": Figure,
-    "event": Event,
-    "quote": Quote,
-    "role": Role,
-    "statement": Statement,
-}
+CLAIM_TYPES: dict[str, type[ClaimBase]] = {"figure": Figure, "event": Event, "quote": Quote, "role": Role, "statement": Statement}
 
 
-class ClaimFileModel(Strict):
-    """The whole claim file; used for the JSON Schema that editors validate against."""
-
-    article: Article
-    claims: list[Annotated[Claim, Field(discriminator="kind")]] = Field(default_factory=list)
+# Reference files ---------------------------------------------------------------------------------
 
 
-# Reference files --------------------------------------------------------------------------------
-
-
-class ReferenceInfo(Strict):
+@record
+class ReferenceInfo:
     id: Text
     description: Text | None = None
+    verified: PartialDate | None = Field(
+        None, description="tenures were checked up to this date: a title dated later is not judged against an open tenure"
+    )
 
 
-class Tenure(Strict):
+@record
+class Tenure:
     entity: Text
     role: Text
     start: PartialDate | None = Field(None, description="null: unknown start")
     end: PartialDate | None = Field(None, description="null: still in office")
     note: Text | None = None
 
-    _file: Any = PrivateAttr(None)
-    _path: tuple = PrivateAttr(())
+    # Set by the loader.
+    file: SkipJsonSchema[Any] = _loaded()  # the ReferenceFile
+    index: SkipJsonSchema[int] = _loaded(0)
+    line: SkipJsonSchema[int] = _loaded(1)
+    column: SkipJsonSchema[int] = _loaded(1)
+
+    @property
+    def path(self) -> str | None:
+        return self.file.path if self.file is not None else None
+
+    @property
+    def position(self) -> tuple[int, int]:
+        return self.line, self.column
 
     def describe(self) -> str:
         start = self.start.text if self.start else "?"
@@ -207,7 +239,10 @@ class Tenure(Strict):
         return f"{self.entity}, {self.role} {start}..{end}"
 
 
-class ReferenceFileModel(Strict):
+@record
+class ReferenceData:
+    """The validated content of a reference file."""
+
     reference: ReferenceInfo
     tenures: list[Tenure] = Field(default_factory=list)
     aliases: dict[Text, list[Text]] = Field(default_factory=dict)
@@ -216,10 +251,32 @@ class ReferenceFileModel(Strict):
     )
 
 
+@record
+class ClaimFileData:
+    """A whole claim file, for the JSON Schema that editors validate against."""
+
+    article: Article
+    claims: list[Annotated[Claim, Field(discriminator="kind")]] = Field(default_factory=list)
+
+
+# Validation and schema -------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=None)
+def adapter(cls) -> TypeAdapter:
+    """The validator of a record class (built once)."""
+    return TypeAdapter(cls)
+
+
+def validate(cls, data: object):
+    """`data` (plain parsed YAML) as a record of `cls`; raises pydantic's ValidationError."""
+    return adapter(cls).validate_python(data)
+
+
 def json_schema() -> dict:
     """JSON Schema for claim files and reference files (YAML language server friendly)."""
-    claim_schema = ClaimFileModel.model_json_schema(mode="validation")
-    reference_schema = ReferenceFileModel.model_json_schema(mode="validation")
+    claim_schema = adapter(ClaimFileData).json_schema(mode="validation")
+    reference_schema = adapter(ReferenceData).json_schema(mode="validation")
     defs = {**claim_schema.pop("$defs", {}), **reference_schema.pop("$defs", {})}
     defs["ClaimFile"] = claim_schema
     defs["ReferenceFile"] = reference_schema
@@ -229,3 +286,51 @@ def json_schema() -> dict:
         "anyOf": [{"$ref": "#/$defs/ClaimFile"}, {"$ref": "#/$defs/ReferenceFile"}],
         "$defs": defs,
     }
+
+
+# Files -------------------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(slots=True)
+class FileProblem:
+    """Something wrong with a file, found while loading it; the `syntax` and `schema` rules report it."""
+
+    rule: str  # "syntax" or "schema"
+    message: str
+    line: int = 1
+    column: int = 1
+    severity: str | None = None  # None: the rule's configured severity
+    claim_id: str | None = None  # the claim it is about, when it has an id
+
+
+@dataclasses.dataclass(slots=True, eq=False)
+class ClaimFile:
+    """One claim file (or a file that should have been one): its article and its valid claims."""
+
+    path: str  # as given (relative stays relative)
+    article: Article | None = None
+    claims: list = dataclasses.field(default_factory=list)
+    problems: list[FileProblem] = dataclasses.field(default_factory=list)
+    raw_article_id: str | None = None  # the id written, even when the article block is invalid
+    line: int = 1  # where the document starts
+    column: int = 1
+
+    @property
+    def article_id(self) -> str | None:
+        return self.article.id if self.article is not None else self.raw_article_id
+
+
+@dataclasses.dataclass(slots=True, eq=False)
+class ReferenceFile:
+    """One reference file: tenures, aliases, exclusive roles."""
+
+    path: str
+    data: ReferenceData | None = None
+    problems: list[FileProblem] = dataclasses.field(default_factory=list)
+    line: int = 1
+    column: int = 1
+    article_id = None  # a reference file is about no article
+
+    @property
+    def tenures(self) -> list[Tenure]:
+        return self.data.tenures if self.data is not None else []

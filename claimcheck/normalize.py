@@ -32,6 +32,33 @@ def name_key(text: str) -> str:
     return folded
 
 
+def same_name(a: str, b: str) -> bool:
+    """Two normalised name keys that may name the same person or body.
+
+    Equal keys, a shorter key that is the tail of the longer ("putin" / "vladimir putin",
+    "defence ministry" / "russian defence ministry"), or the same first and last words up to a
+    middle name or initial ("antony blinken" / "antony j blinken"). Rules that report a conflict
+    between two names use it, so that a surname or a fuller spelling is never a second person.
+    """
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    short, long = sorted((a.split(), b.split()), key=len)
+    if long[-len(short) :] == short:
+        return True
+    if short[-1] != long[-1]:
+        return False
+    first_short, first_long = short[0], long[0]
+    return first_short == first_long or (len(first_short) == 1 and first_long.startswith(first_short))
+
+
+def surname(key: str) -> str:
+    """The last word of a normalised name: names that may be one person share it (`same_name`)."""
+    words = key.split()
+    return words[-1] if words else ""
+
+
 class Normalizer:
     """Maps names to canonical keys through the aliases of the reference files."""
 

@@ -37,6 +37,11 @@ class Rule:
     check: object
     doc: str
     origin: str  # entry point or file, for messages
+    keys: object = None  # group scope: keys(claim, context) -> the keys a claim is grouped under
+    prepare: object = None  # group scope, optional: prepare(corpus, options) -> context
+    kinds: tuple = ()  # claim kinds the rule looks at (claim and group scopes); empty: all
+    combine: object = None  # group scope, optional: combine(partials, context) -> problems
+    cacheable: bool = True  # False (`CACHE = False`): the rule reads more than the claim files
 
     @property
     def summary(self) -> str:
@@ -65,9 +70,21 @@ def rule_from_object(obj: object, origin: str) -> Rule:
         problems.append("Options must subclass claimcheck.rule_api.RuleOptions")
     if not callable(obj.check):
         problems.append("check must be callable")
+    keys, prepare, combine = getattr(obj, "keys", None), getattr(obj, "prepare", None), getattr(obj, "combine", None)
+    if scope == "group" and not callable(keys):
+        problems.append("a group rule needs keys(claim, context)")
+    for hook, value in (("prepare", prepare), ("combine", combine)):
+        if value is not None and not callable(value):
+            problems.append(f"{hook} must be callable")
+    kinds = getattr(obj, "KINDS", ())
+    if isinstance(kinds, str) or not all(isinstance(k, str) for k in kinds):
+        problems.append("KINDS must be a tuple of claim kinds")
     if problems:
         raise RuleDefinitionError(f"{origin}: " + "; ".join(problems))
-    return Rule(name, code, severity, scope, options, obj.check, inspect.getdoc(obj) or "", origin)
+    doc = inspect.getdoc(obj) or ""
+    group = scope == "group"
+    cacheable = bool(getattr(obj, "CACHE", True))
+    return Rule(name, code, severity, scope, options, obj.check, doc, origin, keys if group else None, prepare, tuple(kinds), combine if group else None, cacheable)
 
 
 def _entry_point_rules() -> list[Rule]:

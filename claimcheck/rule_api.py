@@ -1,23 +1,21 @@
-"""What a rule module uses: `Problem` to report, `RuleOptions` to declare its options.
+"""What a rule module uses: `Problem` to report, `RuleOptions` to declare its options, the scopes.
 
-A rule is a module (or any object) with these attributes (see docs/writing-rules.md)::
+A rule is a module (or any object) with a docstring (its documentation), `NAME`, `CODE`,
+`SEVERITY`, `SCOPE`, an optional `Options` model and, by scope (see docs/writing-rules.md):
 
-    \"\"\"One-line summary.
+* `claim`: `check(claim, options, corpus)` for every valid claim (of `KINDS`, when the rule sets
+  it); with `prepare(corpus, options)`, what it returns is passed in place of `options` (built
+  once per run: an index of the reference, say);
+* `article`: `check(claim_file, options, corpus)` for every claim file;
+* `file`: `check(file, options, corpus)` for every file read, reference files included;
+* `group`: claims compared with each other. `keys(claim, context)` yields the normalised keys a
+  claim is grouped under (claims of `KINDS` only, when the rule sets it) and
+  `check(key, claims, context)` judges one group; `prepare(corpus, options)` may build the
+  `context` (default: `Context(options, normalizer)`). The engine groups in-process; a cluster
+  runs the same two functions around a shuffle, so a group rule scales to any corpus;
+* `corpus`: `check(corpus, options, corpus)` once, with the whole corpus (in-process only).
 
-    The rest of the docstring is the rule's documentation: options, defaults, a passing and a
-    failing example. `claimcheck rule NAME` prints it.
-    \"\"\"
-    NAME = "my-rule"              # kebab-case, used by --select/--ignore/ignore:/configuration
-    CODE = "XY101"                # stable short code
-    SEVERITY = "warning"          # error | warning | info
-    SCOPE = "claim"               # claim | article | corpus: what `check` receives
-
-    class Options(RuleOptions):   # optional; settable under [tool.claimcheck.rules.my-rule]
-        threshold: int = 3
-
-    def check(target, options, corpus):
-        # target: a claim (SCOPE claim), a ClaimFile (article) or the Corpus (corpus)
-        yield Problem("what is wrong", claim=target, field="value")
+`check` yields `Problem`s.
 """
 
 from __future__ import annotations
@@ -27,13 +25,24 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
 
-SCOPES = ("claim", "article", "corpus")
+SCOPES = ("claim", "article", "file", "group", "corpus")
 
 
 class RuleOptions(BaseModel):
     """Base of every rule's options: unknown options are configuration errors."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+@dataclass(slots=True)
+class Context:
+    """What a group rule's `keys` and `check` receive by default."""
+
+    options: RuleOptions
+    normalizer: object  # claimcheck.normalize.Normalizer, with the reference aliases
+
+    def key(self, text: str | None) -> str:
+        return self.normalizer.key(text)
 
 
 @dataclass(slots=True)

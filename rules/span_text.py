@@ -29,6 +29,7 @@ NAME = "span-text"
 CODE = "REPO001"
 SEVERITY = "warning"
 SCOPE = "article"
+CACHE = False  # it reads the article texts, which the cache does not see
 
 
 def _article_text(claim_file) -> str | None:

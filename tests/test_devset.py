@@ -10,10 +10,8 @@ from __future__ import annotations
 import pytest
 from ruamel.yaml import YAML
 
-from claimcheck.config import Config, build_plan
-from claimcheck.corpus import load_corpus
-from claimcheck.engine import run
-from claimcheck.registry import discover_rules
+from claimcheck.config import Config
+from claimcheck.session import Session
 
 from .conftest import SHARED
 
@@ -26,8 +24,7 @@ pytestmark = pytest.mark.skipif(not DEVSET.is_dir(), reason="../shared/devset is
 @pytest.fixture(scope="module")
 def devset():
     expected = YAML(typ="safe").load((DEVSET / "expected.yaml").read_text(encoding="utf-8"))
-    corpus = load_corpus([str(DEVSET / "claims")])
-    findings = run(corpus, build_plan(Config(root=DEVSET), discover_rules()))
+    findings = Session.open(config=Config(root=DEVSET)).check([str(DEVSET / "claims")]).findings
     return expected, findings
 
 

@@ -3,7 +3,8 @@
 import pytest
 
 from claimcheck.corpus import load_corpus
-from claimcheck.load.files import ClaimFile, ReferenceFile, load_file
+from claimcheck.load import load_file
+from claimcheck.model import ClaimFile, ReferenceFile
 
 GOOD = """\
 article:

@@ -6,7 +6,7 @@ import pytest
 from pydantic import ValidationError
 
 from claimcheck.dates import parse_date
-from claimcheck.model import Figure, Quote, Role, json_schema
+from claimcheck.model import Figure, Quote, Role, json_schema, validate
 
 
 @pytest.mark.parametrize(
@@ -37,19 +37,19 @@ def test_impossible_dates_rejected(bad):
 
 
 def test_figure_defaults_and_range_value():
-    figure = Figure.model_validate({"id": "x", "kind": "figure", "text": "t", "subject": "s", "metric": "m", "value": [1, 2]})
+    figure = validate(Figure, {"id": "x", "kind": "figure", "text": "t", "subject": "s", "metric": "m", "value": [1, 2]})
     assert figure.approx == "exact" and figure.value == (1, 2) and figure.cumulative is False
 
 
 def test_numbers_in_text_fields_stay_text():
-    role = Role.model_validate({"id": 2014, "kind": "role", "text": "t", "entity": "E", "role": 2014})
+    role = validate(Role, {"id": 2014, "kind": "role", "text": "t", "entity": "E", "role": 2014})
     assert role.id == "2014" and role.role == "2014" and role.status == "current"
 
 
 def test_quote_requires_attribution_key_but_allows_null():
-    assert Quote.model_validate({"id": "q", "kind": "quote", "text": "t", "quote": "q", "attribution": None}).attribution is None
+    assert validate(Quote, {"id": "q", "kind": "quote", "text": "t", "quote": "q", "attribution": None}).attribution is None
     with pytest.raises(ValidationError):
-        Quote.model_validate({"id": "q", "kind": "quote", "text": "t", "quote": "q"})
+        validate(Quote, {"id": "q", "kind": "quote", "text": "t", "quote": "q"})
 
 
 def test_json_schema_covers_both_file_kinds_and_forbids_unknown_fields():

@@ -7,7 +7,6 @@ They are imported only when asked for, so `claimcheck check` loads just the one 
 from __future__ import annotations
 
 import importlib
-import importlib.util
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -31,17 +30,13 @@ class Report:
     files: int = 0
     claims: int = 0
     rules: list = field(default_factory=list)  # registry.Rule objects that ran
-    corpus: object | None = None  # the Corpus, for reporters that show claims side by side
+    paths: list[str] = field(default_factory=list)  # every file checked, as given
     output: str | None = None  # where the report is written: Markdown links are relative to it
     fail_on: str = "error"  # the failing severity: JUnit fails testcases at or above it
     version: str = __version__
 
     def counts_by_severity(self) -> Counter:
         return Counter(f.severity for f in self.findings)
-
-
-def available_formats() -> list[str]:
-    return [name for name, module in FORMATS.items() if importlib.util.find_spec(module) is not None]
 
 
 def render(report: Report, fmt: str) -> str:

@@ -29,7 +29,7 @@ def render(report: Report) -> str:
     fail_on = report.fail_on
     threshold = severity_rank(fail_on)
     rules = [(rule.name, rule.code) for rule in report.rules]
-    files = [f.path for f in report.corpus.all_files] if report.corpus is not None else []
+    files = report.paths
     by_key: dict[tuple, list] = defaultdict(list)
     for finding in report.findings:
         by_key[(os.path.normpath(finding.path), finding.rule)].append(finding)

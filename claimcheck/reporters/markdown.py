@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from tabulate import tabulate
 
+from claimcheck.describe import claim_value, claim_when, source_with_role
 from claimcheck.reporters import Report
 from claimcheck.reporters._escape import md, md_code, md_link, mermaid_label, url_path
 
@@ -63,7 +64,6 @@ def blob_linker(server: str, repository: str, sha: str, workspace: str) -> Linke
 
 
 def render_markdown(report: Report, link: Linker, title: str = "claimcheck report", max_findings: int | None = None) -> str:
-    claims = ClaimIndex(report.corpus)
     out = [f"# {md(title)}", "", _headline(report), ""]
     if report.findings:
         out += ["## Summary", "", "### By rule", "", _by_rule(report), "", "### By file", "", _by_file(report, link), ""]
@@ -71,7 +71,7 @@ def render_markdown(report: Report, link: Linker, title: str = "claimcheck repor
         ordered = sorted(report.findings, key=lambda f: (_ORDER.index(f.severity), f.sort_key()))
         shown = ordered if max_findings is None else ordered[:max_findings]
         for number, finding in enumerate(shown, 1):
-            out += _finding(number, finding, claims, link)
+            out += _finding(number, finding, link)
         if len(shown) < len(report.findings):
             out += [f"*{len(report.findings) - len(shown)} more findings are not shown here: see the full report.*", ""]
     else:
@@ -124,7 +124,7 @@ def _by_file(report: Report, link: Linker) -> str:
     return table + (f"\n\n{clean} other file{'s' if clean != 1 else ''} checked without findings." if clean > 0 else "")
 
 
-def _finding(number: int, finding, claims: ClaimIndex, link: Linker) -> list[str]:
+def _finding(number: int, finding, link: Linker) -> list[str]:
     where = md_link(md(f"{finding.path}:{finding.line}"), link(finding.path, finding.line))
     out = [
         f"### {number}. {md(finding.code)} {md(finding.rule)} ({md(finding.severity)}): {where}",
@@ -133,7 +133,8 @@ def _finding(number: int, finding, claims: ClaimIndex, link: Linker) -> list[str
         "",
     ]
     locations = [finding.location, *finding.related]
-    resolved = [(loc, claims.get(loc)) for loc in locations]
+    records = list(finding.claims) + [None] * (len(locations) - len(finding.claims))
+    resolved = list(zip(locations, records))
     rows = [_claim_row(index == 0, loc, claim, link) for index, (loc, claim) in enumerate(resolved) if claim is not None]
     if rows:
         headers = ["", "claim", "value", "approx", "as of", "source", "article", "outlet", "text"]
@@ -162,75 +163,11 @@ def _claim_row(primary: bool, loc, claim, link: Linker) -> list[str]:
         md(claim_value(claim)),
         md(getattr(claim, "approx", "") or ""),
         md(claim_when(claim) or ""),
-        md(claim_source(claim)),
+        md(source_with_role(claim)),
         md((article.title or article.id) if article is not None else ""),
         md(article.outlet if article is not None and article.outlet else ""),
         md(claim.text),
     ]
-
-
-# Claims: what to show of each kind ---------------------------------------------------------------
-
-
-class ClaimIndex:
-    """Finds the claims that findings name (by path and claim id, else by article#claim)."""
-
-    def __init__(self, corpus) -> None:
-        self.by_path: dict[tuple, object] = {}
-        self.by_ref: dict[str, object] = {}
-        if corpus is None:
-            return
-        for claim in corpus.claims():
-            self.by_path[(os.path.normpath(claim.file.path), claim.id)] = claim
-            self.by_ref.setdefault(f"{claim.article_id}#{claim.id}", claim)
-
-    def get(self, loc):
-        if loc.claim is None:
-            return None
-        return self.by_path.get((os.path.normpath(loc.path), loc.claim)) or self.by_ref.get(f"{loc.article}#{loc.claim}")
-
-
-def number(value: float) -> str:
-    if value == int(value) and abs(value) < 1e15:
-        return f"{int(value):,}"
-    return f"{value:,.6f}".rstrip("0").rstrip(".")
-
-
-def claim_value(claim) -> str:
-    kind = getattr(claim, "kind", None)
-    if kind == "figure":
-        value = claim.value
-        text = f"{number(value[0])}–{number(value[1])}" if isinstance(value, tuple) else number(value)
-        if claim.of is not None:
-            text += f" of {number(claim.of)}"
-        return f"{text} {claim.unit}" if claim.unit else text
-    if kind == "event":
-        return f"{claim.subject}: {claim.date}" + (f" ({claim.tense})" if claim.tense != "past" else "")
-    if kind == "role":
-        return f"{claim.entity}: {claim.role}" + (f" ({claim.status})" if claim.status != "current" else "")
-    if kind == "quote":
-        return f"“{claim.quote}”"
-    return ""
-
-
-def claim_when(claim) -> str | None:
-    for attribute in ("when", "date", "said_on", "published"):
-        value = getattr(claim, attribute, None)
-        if value is not None:
-            return str(value)
-    return None
-
-
-def claim_source(claim) -> str:
-    attribution = claim.attribution
-    if attribution is None or (attribution.source is None and attribution.via is None):
-        return "—"
-    source = attribution.source or "unnamed"
-    if attribution.role:
-        source += f", {attribution.role}"
-    if attribution.via:
-        source += f" (via {attribution.via})"
-    return source
 
 
 # Mermaid chart -------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ import os
 import re
 from pathlib import Path
 
-from claimcheck.baseline import fingerprint
+from claimcheck.findings import fingerprint
 from claimcheck.reporters import Report
 from claimcheck.reporters._escape import sarif_text, url_path
 

@@ -55,16 +55,18 @@ Passes::
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from pydantic import Field
 
+from claimcheck.describe import quoted
 from claimcheck.rule_api import Problem, RuleOptions
-from claimcheck.rules._tenures import TenureIndex
+from claimcheck.rules.tenures import TenureIndex
 
 NAME = "anachronism"
 CODE = "CC202"
 SEVERITY = "error"
-SCOPE = "corpus"  # the tenure index is built once per run, not once per claim
+SCOPE = "claim"
 
 # Which field dates each kind of claim (the one a finding points at).
 DATE_FIELDS = {"event": "date", "quote": "said_on", "figure": "as_of", "role": "as_of"}
@@ -78,13 +80,23 @@ class Options(RuleOptions):
     check_titles: bool = Field(True, description="judge role claims against the reference tenures")
 
 
-def check(corpus, options, _corpus=None):
-    tenures = TenureIndex(corpus) if options.check_titles else None
-    for claim in corpus.claims():
-        if options.check_dates and claim.kind in options.date_kinds:
-            yield from _after_publication(claim, options)
-        if tenures is not None and claim.kind == "role":
-            yield from _title(claim, tenures)
+@dataclass(slots=True)
+class _Context:
+    options: Options
+    tenures: TenureIndex | None
+
+
+def prepare(corpus, options) -> _Context:
+    """The tenure index, built once per run (not once per claim)."""
+    return _Context(options, TenureIndex(corpus) if options.check_titles else None)
+
+
+def check(claim, context: _Context, corpus=None):
+    options = context.options
+    if options.check_dates and claim.kind in options.date_kinds:
+        yield from _after_publication(claim, options)
+    if context.tenures is not None and claim.kind == "role":
+        yield from _title(claim, context.tenures)
 
 
 def _after_publication(claim, options):
@@ -109,8 +121,7 @@ def _dated_thing(claim) -> str:
     if claim.kind == "event":
         return f'event "{claim.subject}"'
     if claim.kind == "quote":
-        words = claim.quote if len(claim.quote) <= 60 else claim.quote[:57] + "..."
-        return f'quote "{words}"'
+        return f"quote {quoted(claim.quote)}"
     if claim.kind == "figure":
         return f'figure "{claim.metric}" of "{claim.subject}"'
     return f"title of {claim.entity}"

@@ -48,13 +48,23 @@ from __future__ import annotations
 from pydantic import Field
 
 from claimcheck.rule_api import Problem
-from claimcheck.rules._quantities import Quantity, Tolerances, describe_value, format_number, parse_unit, value_interval
-from claimcheck.rules._shared import group_by, source_label, where
+from claimcheck.rules.common import (
+    Quantity,
+    Tolerances,
+    describe_value,
+    format_number,
+    group_by,
+    parse_unit,
+    source_label,
+    value_interval,
+    where,
+)
 
 NAME = "arithmetic"
 CODE = "CC102"
 SEVERITY = "error"
-SCOPE = "corpus"
+SCOPE = "group"
+KINDS = ("figure",)
 
 PERCENT = "percent"
 
@@ -63,12 +73,17 @@ class Options(Tolerances):
     share_rounding: float = Field(0.5, ge=0, description="a share may be this many units of its last digit lower")
 
 
-def check(corpus, options: Options, _corpus=None):
-    figures = list(corpus.claims("figure"))
+def keys(figure, context):
+    """By subject: a whole and its parts (and each figure alone) are about one subject."""
+    yield context.key(figure.subject)
+
+
+def check(key, figures, context):
+    options = context.options
     for figure in figures:
         yield from _backwards_range(figure)
         yield from _part_above_whole(figure, options)
-    yield from _shares(figures, corpus.normalizer, options)
+    yield from _shares(figures, context.normalizer, options)
 
 
 def _backwards_range(figure):
@@ -170,5 +185,4 @@ def _sum_problem(shares: list, total: float, whole: tuple, dimension: str) -> Pr
 
 
 def _order(figure) -> tuple:
-    line, column = figure.position
-    return (str(figure.file.path), line, column)
+    return (str(figure.path), figure.line, figure.column)

@@ -19,7 +19,7 @@ report's (earliest publication); `related` lists every other quote of the set an
 gives each speaker with its article, date and wording.
 
 Cost: quotes are grouped by their normalised words; near-identical ones are looked for only
-among quotes that share two of their four rarest words (blocking keys), never by comparing all
+among quotes that share two of their four longest words (blocking keys), never by comparing all
 pairs, and only between different speakers. Similarity is difflib's ratio (standard library; no
 extra dependency), computed only for pairs sharing at least half their words.
 
@@ -53,23 +53,23 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections import Counter, defaultdict
+from collections import defaultdict
 from difflib import SequenceMatcher
 from itertools import combinations
 
 from pydantic import Field
 
 from claimcheck.rule_api import Problem, RuleOptions
-from claimcheck.rules._shared import group_by
-from claimcheck.rules._tenures import same_name
+from claimcheck.rules.common import group_by, quoted, same_name
 
 NAME = "attribution-conflict"
 CODE = "CC303"
 SEVERITY = "error"
-SCOPE = "corpus"
+SCOPE = "group"
+KINDS = ("quote",)
 
-BLOCKING_WORDS = 4  # quotes are compared when they share two of their 4 rarest words
-MAX_BLOCK = 200  # "rare" words shared by more distinct quotes are not rare: skip that block
+BLOCKING_WORDS = 4  # quotes are compared when they share two of their 4 longest words
+MAX_BLOCK = 200  # a block shared by more distinct wordings is not distinctive: skip it
 _BRACKETS = re.compile(r"\[([^\]]*)\]")
 _APOSTROPHES = re.compile(r"['’‘`´]")
 _NON_WORD = re.compile(r"[\W_]+")
@@ -81,12 +81,54 @@ class Options(RuleOptions):
     compare_types: list[str] = Field(["named"], description="attribution types whose speakers are compared")
 
 
-def check(corpus, options, _corpus=None):
-    key = corpus.normalizer.key
-    quotes = [q for q in corpus.claims("quote") if _speaker_type(q, options) is not None]
-    by_words = group_by(quotes, lambda q: _words(q.quote, options.min_words))
-    for members in _similar_groups(by_words, options.similarity, key):
-        yield from _conflict(members, key)
+def keys(quote, context):
+    """The quote's normalised words; for near-identical wording also its blocks (pairs of its
+    longest words: near-identical quotes share at least one)."""
+    if _speaker_type(quote, context.options) is None:
+        return
+    words = _words(quote.quote, context.options.min_words)
+    if words is None:
+        return
+    yield ("words", words)
+    if context.options.similarity < 1:
+        for block in _blocks(words):
+            yield ("block", block)
+
+
+def check(key, quotes, context):
+    """Quotes that are the same quote: one list of them per match (joined by `combine`)."""
+    if key[0] == "words":
+        return [quotes] if len(quotes) > 1 else []
+    by_words = group_by(quotes, lambda q: _words(q.quote, context.options.min_words))
+    if len(by_words) < 2 or len(by_words) > MAX_BLOCK:
+        return []
+    return list(_similar_wordings(by_words, context.options.similarity, context.key))
+
+
+def combine(matches: list, context):
+    """Join the matches of every group into sets of the same quote; one finding per set."""
+    parent: dict[int, int] = {}
+    quote_of: dict[int, object] = {}
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for match in matches:
+        for quote in match:
+            quote_of.setdefault(id(quote), quote)
+            parent.setdefault(id(quote), id(quote))
+        first = find(id(match[0]))
+        for quote in match[1:]:
+            parent[find(id(quote))] = first
+    components: dict[int, list] = defaultdict(list)
+    for ident, quote in quote_of.items():
+        components[find(ident)].append(quote)
+    for members in components.values():
+        if len(members) > 1:
+            yield from _conflict(members, context.key)
 
 
 def _speaker_type(quote, options) -> str | None:
@@ -110,55 +152,24 @@ def _words(text: str, min_words: int) -> str | None:
     return " ".join(words) if len(words) >= min_words else None
 
 
-def _similar_groups(by_words: dict, threshold: float, key):
-    """Groups of quotes whose normalised words are equal or near-identical."""
-    keys = sorted(by_words)
-    parent = list(range(len(keys)))
-
-    def find(i):
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    if threshold < 1:
-        speakers = [frozenset(key(q.source) for q in by_words[words]) for words in keys]
-        tokens = [set(words.split()) for words in keys]
-        for a, b in _candidate_pairs(keys):
-            if len(speakers[a] | speakers[b]) < 2 or find(a) == find(b):
-                continue  # one speaker throughout: linking them cannot show a conflict
-            if 2 * len(tokens[a] & tokens[b]) < max(len(tokens[a]), len(tokens[b])):
-                continue  # fewer than half the words shared: not near-identical, skip the costly ratio
-            if _similar(keys[a], keys[b], threshold):
-                parent[find(a)] = find(b)
-    groups = defaultdict(list)
-    for index, words in enumerate(keys):
-        groups[find(index)].extend(by_words[words])
-    return [members for members in groups.values() if len(members) > 1]
+def _blocks(words: str) -> list[tuple]:
+    """Pairs of the wording's `BLOCKING_WORDS` longest distinct words (ties alphabetical)."""
+    longest = sorted(set(words.split()), key=lambda w: (-len(w), w))[:BLOCKING_WORDS]
+    return list(combinations(sorted(longest), 2)) if len(longest) > 1 else [tuple(longest)]
 
 
-def _candidate_pairs(keys: list[str]):
-    """Pairs of distinct wordings that share two of their rarest words (blocking).
-
-    Each wording is filed under every pair of its `BLOCKING_WORDS` rarest words (by how many
-    wordings use them), so two wordings meet only if they share two rare words: near-identical
-    quotes do, even with two of those words changed; unrelated quotes almost never do.
-    """
-    frequency = Counter(word for words in keys for word in set(words.split()))
-    blocks = defaultdict(list)
-    for index, words in enumerate(keys):
-        rarest = sorted(set(words.split()), key=lambda w: (frequency[w], w))[:BLOCKING_WORDS]
-        for block in combinations(sorted(rarest), 2) if len(rarest) > 1 else [tuple(rarest)]:
-            blocks[block].append(index)
-    seen = set()
-    for members in blocks.values():
-        if len(members) > MAX_BLOCK:
-            continue
-        for i, a in enumerate(members):
-            for b in members[i + 1 :]:
-                if (a, b) not in seen:
-                    seen.add((a, b))
-                    yield a, b
+def _similar_wordings(by_words: dict, threshold: float, key):
+    """For each pair of near-identical wordings with different speakers: their quotes."""
+    wordings = sorted(by_words)
+    speakers = [frozenset(key(q.source) for q in by_words[words]) for words in wordings]
+    tokens = [set(words.split()) for words in wordings]
+    for a, b in combinations(range(len(wordings)), 2):
+        if len(speakers[a] | speakers[b]) < 2:
+            continue  # one speaker throughout: linking them cannot show a conflict
+        if 2 * len(tokens[a] & tokens[b]) < max(len(tokens[a]), len(tokens[b])):
+            continue  # fewer than half the words shared: not near-identical, skip the costly ratio
+        if _similar(wordings[a], wordings[b], threshold):
+            yield [*by_words[wordings[a]], *by_words[wordings[b]]]
 
 
 def _similar(a: str, b: str, threshold: float) -> bool:
@@ -205,12 +216,11 @@ def _kind(quote) -> str:
 def _reported(quote):
     """Earliest report first: by the date it was said, else published; unknown dates last."""
     when = quote.said_on or quote.published
-    return (when.start if when else dt.date.max, quote.file.path, quote.position)
+    return (when.start if when else dt.date.max, quote.path, quote.position)
 
 
 def _side(quote, speakers: dict) -> str:
     said = f"said {quote.said_on}" if quote.said_on else (f"published {quote.published}" if quote.published else "undated")
-    words = quote.quote if len(quote.quote) <= 60 else quote.quote[:57] + "..."
-    text = f'"{words}" by {quote.source} ({quote.ref}, {said})'
+    text = f"{quoted(quote.quote)} by {quote.source} ({quote.ref}, {said})"
     repeats = len(next(q for q in speakers.values() if q[0] is quote)) - 1
     return text + (f" and {repeats} more by the same speaker" if repeats else "")

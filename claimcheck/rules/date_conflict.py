@@ -49,12 +49,13 @@ from bisect import bisect_left, bisect_right
 from pydantic import Field
 
 from claimcheck.rule_api import Problem, RuleOptions
-from claimcheck.rules._shared import group_by, source_label, where
+from claimcheck.rules.common import more_contradict, report_conflicts, source_label, where
 
 NAME = "date-conflict"
 CODE = "CC201"
 SEVERITY = "error"
-SCOPE = "corpus"
+SCOPE = "group"
+KINDS = ("event",)
 
 SCAN = 32  # nearest contradicting events looked at, each side, for the better-supported ones
 
@@ -64,42 +65,42 @@ class Options(RuleOptions):
     max_per_claim: int = Field(3, ge=1, description="findings one event gets at most: its nearest contradictions")
 
 
-def check(corpus, options: Options, _corpus=None):
-    normalizer = corpus.normalizer
-    events = (e for e in corpus.claims("event") if options.planned or e.tense != "future")
-    for group in group_by(events, lambda e: normalizer.key(e.subject)).values():
-        if len(group) > 1:
-            yield from _conflicts(group, options)
+def keys(event, context):
+    """Events are the same when their subjects are (after normalisation and aliases)."""
+    if context.options.planned or event.tense != "future":
+        subject = context.key(event.subject)
+        if subject:
+            yield subject
+
+
+def check(key, events, context):
+    if len(events) > 1:
+        yield from _conflicts(sorted(events, key=_rank), context.options)
 
 
 def _conflicts(events: list, options: Options):
-    """Report each event whose date contradicts a better-supported one, nearest first.
+    """Each event whose date contradicts better-supported ones, nearest first.
 
-    An event's conflicts (events wholly before or after it) are counted with two bisections; of
-    two conflicting events the one with more conflicts, on a tie the later one, is reported.
+    An event's conflicts (events wholly before or after it) are counted with two bisections;
+    `report_conflicts` reports the worse side of each pair.
     """
-    events = sorted(events, key=_rank)
     by_start = sorted(range(len(events)), key=lambda i: events[i].date.start)
     starts = [events[i].date.start for i in by_start]
     by_end = sorted(range(len(events)), key=lambda i: events[i].date.end)
     ends = [events[i].date.end for i in by_end]
     after = [bisect_right(starts, e.date.end) for e in events]  # from here on: wholly after
     before = [bisect_left(ends, e.date.start) for e in events]  # up to here: wholly before
-    badness = [(len(events) - after[i] + before[i], i) for i in range(len(events))]
-    for i, event in enumerate(events):
-        if badness[i][0] == 0:
-            continue
+    degrees = [len(events) - after[i] + before[i] for i in range(len(events))]
+
+    def partners(i, better, limit):
         nearest = [*by_start[after[i] : after[i] + SCAN], *reversed(by_end[max(0, before[i] - SCAN) : before[i]])]
-        better = [events[j] for j in sorted(nearest, key=lambda j: _distance(event, events[j])) if badness[j] < badness[i]]
-        shown = better[: options.max_per_claim]
-        for number, other in enumerate(shown, 1):
-            unreported = badness[i][0] - len(shown) if number == len(shown) else 0
-            yield _problem(event, other, unreported)
+        return [events[j] for j in sorted(nearest, key=lambda j: _distance(events[i], events[j])) if better(j)]
+
+    yield from report_conflicts(degrees, partners, options.max_per_claim, lambda i, other, unreported: _problem(events[i], other, unreported))
 
 
 def _rank(event) -> tuple:
-    line, column = event.position
-    return (event.date.start, event.date.end, str(event.file.path), line, column)
+    return (event.date.start, event.date.end, str(event.path), event.line, event.column)
 
 
 def _distance(event, other) -> int:
@@ -114,6 +115,8 @@ def _side(event) -> str:
 
 def _problem(event, other, unreported: int) -> Problem:
     """One finding per conflicting pair: both dates with their sources."""
-    more = f"; {unreported} more event{'s contradict' if unreported > 1 else ' contradicts'} it" if unreported > 0 else ""
-    message = f"{event.subject}: {_side(event)} here vs {_side(other)} in {where(other)} — the dates cannot both be true{more}"
+    message = (
+        f"{event.subject}: {_side(event)} here vs {_side(other)} in {where(other)} — the dates cannot both be true"
+        f"{more_contradict(unreported, 'event')}"
+    )
     return Problem(message, claim=event, field="date", related=[other])

@@ -82,14 +82,16 @@ from dataclasses import dataclass
 from pydantic import Field
 
 from claimcheck.dates import DateInterval
+from claimcheck.quantities import INF
 from claimcheck.rule_api import Problem
-from claimcheck.rules._quantities import INF, Interval, Quantity, Tolerances, describe_value
-from claimcheck.rules._shared import group_by, source_label, where
+from claimcheck.rules.common import Interval, Quantity, Tolerances, describe_value, more_contradict, report_conflicts, source_label, where
+from claimcheck.dates import DateInterval, overlap_clusters
 
 NAME = "numeric-conflict"
 CODE = "CC101"
 SEVERITY = "error"
-SCOPE = "corpus"
+SCOPE = "group"
+KINDS = ("figure",)
 
 SAME_TIME = "the values cannot both be true at the same time"
 REVISED_DOWN = "cumulative total revised down"
@@ -116,21 +118,17 @@ class _Item:
         return self.start <= other.end and other.start <= self.end
 
 
-def check(corpus, options: Options, _corpus=None):
-    normalizer = corpus.normalizer
-    groups = group_by(corpus.claims("figure"), lambda f: _group_key(f, normalizer))
-    for figures in groups.values():
-        if len(figures) < 2:
-            continue
-        quantities = [(f, Quantity.of(f, options)) for f in figures]
-        for same_unit in group_by(quantities, lambda pair: pair[1].dimension).values():
-            if len(same_unit) > 1:
-                yield from _conflicts([_item(f, q) for f, q in same_unit], options)
+def keys(figure, context):
+    """Figures are compared within (subject, metric, dimension): units that convert."""
+    subject, metric = context.key(figure.subject), context.key(figure.metric)
+    if subject and metric:
+        yield (subject, metric, Quantity.of(figure, context.options).dimension)
 
 
-def _group_key(figure, normalizer):
-    subject, metric = normalizer.key(figure.subject), normalizer.key(figure.metric)
-    return (subject, metric) if subject and metric else None
+def check(key, figures, context):
+    if len(figures) > 1:
+        items = sorted((_item(f, Quantity.of(f, context.options)) for f in figures), key=_rank)
+        yield from _conflicts(items, context.options)
 
 
 def _item(figure, quantity: Quantity) -> _Item:
@@ -140,30 +138,23 @@ def _item(figure, quantity: Quantity) -> _Item:
 
 
 def _conflicts(items: list[_Item], options: Options):
-    """Report each figure that contradicts a better-supported one, against the nearest of those.
+    """Each figure that contradicts better-supported ones, against the nearest of those.
 
-    A figure's conflicts are counted first; of two conflicting figures the one with more
-    conflicts (on a tie the newer report) is reported, so one bad figure in a big group gets a
-    few findings, the figures it contradicts none, and each conflicting pair is reported once.
+    A figure's conflicts are counted first (same time: disjoint values; different times: a
+    running total that falls); `report_conflicts` then reports the worse side of each pair.
     """
     same_time, revisions = _SameTime(items), _Revisions(items)
-    degree = [a + b for a, b in zip(same_time.degrees(), revisions.degrees())]
-    order = sorted(range(len(items)), key=lambda i: _rank(items[i]))
-    badness = {i: (degree[i], place) for place, i in enumerate(order)}
-    for i in order:
-        if degree[i]:
-            better = lambda j: badness[j] < badness[i]  # noqa: E731 - read per figure
-            limit = options.max_per_claim
-            found = [*same_time.partners(i, better, limit), *revisions.partners(i, better, limit)][:limit]
-            for number, (other, reason) in enumerate(found, 1):
-                unreported = degree[i] - len(found) if number == len(found) else 0
-                yield _problem(items[i], other, reason, unreported)
+    degrees = [a + b for a, b in zip(same_time.degrees(), revisions.degrees())]
+
+    def partners(i, better, limit):
+        return [*same_time.partners(i, better, limit), *revisions.partners(i, better, limit)]
+
+    yield from report_conflicts(degrees, partners, options.max_per_claim, lambda i, other, unreported: _problem(items[i], other, unreported))
 
 
 def _rank(item: _Item) -> tuple:
     """Ties go against the newer report: it is the one at odds with what was already said."""
-    line, column = item.claim.position
-    return (item.start, item.end, str(item.claim.file.path), line, column)
+    return (item.start, item.end, str(item.claim.path), item.claim.line, item.claim.column)
 
 
 # Same time: overlapping dates, values that cannot overlap ----------------------------------------
@@ -175,7 +166,7 @@ class _SameTime:
     def __init__(self, items: list[_Item]):
         self.items = items
         self.clusters = {}  # figure -> the sorted views of its date cluster
-        for cluster in _date_clusters(items):
+        for cluster in overlap_clusters([DateInterval(item.start, item.end, "") for item in items]):
             view = _ClusterView(items, cluster)
             for i in cluster:
                 self.clusters[i] = view
@@ -224,20 +215,6 @@ class _ClusterView:
         below = bisect_left(self.highs, interval.lower_key)
         yield from self.by_low[above : above + SCAN]
         yield from reversed(self.by_high[max(0, below - SCAN) : below])
-
-
-def _date_clusters(items: list[_Item]):
-    """Runs of figures whose dates overlap in a chain: only they can be at the same time."""
-    cluster, reach = [], dt.date.min
-    for i in sorted(range(len(items)), key=lambda i: items[i].start):
-        if cluster and items[i].start > reach:
-            if len(cluster) > 1:
-                yield cluster
-            cluster, reach = [], dt.date.min
-        cluster.append(i)
-        reach = max(reach, items[i].end)
-    if len(cluster) > 1:
-        yield cluster
 
 
 # Different times: a running total must not fall ---------------------------------------------------
@@ -419,12 +396,12 @@ def _side(item: _Item) -> str:
     return f"{describe_value(item.claim)} ({when}, {source_label(item.claim)})"
 
 
-def _problem(item: _Item, other: _Item, reason: str, unreported: int) -> Problem:
+def _problem(item: _Item, partner: tuple, unreported: int) -> Problem:
     """One finding per conflicting pair: both sides with their values, dates and sources."""
+    other, reason = partner
     figure = item.claim
-    more = f"; {unreported} more figure{'s contradict' if unreported > 1 else ' contradicts'} it" if unreported > 0 else ""
     message = (
         f"{figure.subject} ({figure.metric}): {_side(item)} here vs {_side(other)} in {where(other.claim)}"
-        f" — {reason}{more}"
+        f" — {reason}{more_contradict(unreported, 'figure')}"
     )
     return Problem(message, claim=figure, field="value", related=[other.claim])

@@ -53,19 +53,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from dataclasses import dataclass
 from itertools import combinations
 
 from pydantic import Field
 
 from claimcheck.dates import DateInterval
 from claimcheck.rule_api import Problem, RuleOptions
-from claimcheck.rules._shared import group_by, where
-from claimcheck.rules._tenures import TenureIndex, overlapping_pairs, same_name
+from claimcheck.rules.common import group_by, overlapping_pairs, same_name, surname, where
+from claimcheck.rules.tenures import TenureIndex
 
 NAME = "role-conflict"
 CODE = "CC401"
 SEVERITY = "error"
-SCOPE = "corpus"
+SCOPE = "group"
+KINDS = ("role",)
 
 
 class Options(RuleOptions):
@@ -76,18 +78,38 @@ class Options(RuleOptions):
     max_per_claim: int = Field(3, ge=1, description="other holders a claim is compared with (bounds the cost)")
 
 
-def check(corpus, options, _corpus=None):
+@dataclass(slots=True)
+class _Context:
+    options: Options
+    index: TenureIndex
+    incompatible: set  # frozensets of two role keys
+    in_groups: set  # role keys named in incompatible-roles
+
+
+def prepare(corpus, options) -> _Context:
     index = TenureIndex(corpus, options.exclusive_roles)
-    key = index.key
-    incompatible = _incompatible_pairs(options.incompatible_roles, key)
-    in_groups = {role for pair in incompatible for role in pair}
-    holding = [c for c in corpus.claims("role") if _held_at_known_date(c) and key(c.entity) and key(c.role)]
-    if options.two_holders:
-        exclusive = [c for c in holding if key(c.role) in index.exclusive]
-        yield from _two_holders(exclusive, index, options.max_per_claim)
-    if options.two_roles:
-        relevant = [c for c in holding if key(c.role) in index.exclusive or key(c.role) in in_groups]
-        yield from _two_roles(relevant, index, incompatible)
+    incompatible = _incompatible_pairs(options.incompatible_roles, index.key)
+    return _Context(options, index, incompatible, {role for pair in incompatible for role in pair})
+
+
+def keys(claim, context: _Context):
+    """("role", role) for the two-holders check, ("person", surname) for the two-roles check."""
+    key = context.index.key
+    entity, role = key(claim.entity), key(claim.role)
+    if not (entity and role and _held_at_known_date(claim)):
+        return
+    exclusive = role in context.index.exclusive
+    if context.options.two_holders and exclusive:
+        yield ("role", role)
+    if context.options.two_roles and (exclusive or role in context.in_groups):
+        yield ("person", surname(entity))
+
+
+def check(key, claims, context: _Context):
+    if key[0] == "role":
+        yield from _two_holders(key[1], claims, context.index, context.options.max_per_claim)
+    else:
+        yield from _two_roles(claims, context.index, context.incompatible)
 
 
 def _held_at_known_date(claim) -> bool:
@@ -101,20 +123,19 @@ def _held_at_known_date(claim) -> bool:
 # 1. Two holders of one role ------------------------------------------------------------------------
 
 
-def _two_holders(claims: list, index: TenureIndex, limit: int):
+def _two_holders(role: str, members: list, index: TenureIndex, limit: int):
     key = index.key
-    for role, members in sorted(group_by(claims, lambda c: key(c.role)).items()):
-        person = _people(members, key)
-        involved: dict[tuple, dict] = defaultdict(dict)  # pair of people -> claims (ordered set)
-        items = [(same[0].when, person[id(same[0])], same) for same in _alike(members, person, key)]
-        for (_w1, p1, group_a), (_w2, p2, group_b) in overlapping_pairs(items, limit):
-            a, b = group_a[0], group_b[0]
-            if same_name(key(a.entity), key(b.entity)) or _explained(a, b, role, index):
-                continue
-            pair = tuple(sorted((p1, p2)))
-            involved[pair].update({id(c): c for c in (*group_a, *group_b)})
-        for pair in sorted(involved):
-            yield _holders_problem(list(involved[pair].values()), role, index)
+    person = _people(members, key)
+    involved: dict[tuple, dict] = defaultdict(dict)  # pair of people -> claims (ordered set)
+    items = [(same[0].when, person[id(same[0])], same) for same in _alike(members, person, key)]
+    for (_w1, p1, group_a), (_w2, p2, group_b) in overlapping_pairs(items, limit):
+        a, b = group_a[0], group_b[0]
+        if same_name(key(a.entity), key(b.entity)) or _explained(a, b, role, index):
+            continue
+        pair = tuple(sorted((p1, p2)))
+        involved[pair].update({id(c): c for c in (*group_a, *group_b)})
+    for pair in sorted(involved):
+        yield _holders_problem(list(involved[pair].values()), role, index)
 
 
 def _alike(members: list, person: dict, key) -> list[list]:
@@ -255,7 +276,7 @@ def _primary(claims: list, index: TenureIndex):
 
 def _reported(claim):
     published = claim.published
-    return (published.start if published else dt.date.min, claim.when.start, claim.file.path, claim.position)
+    return (published.start if published else dt.date.min, claim.when.start, claim.path, claim.position)
 
 
 def _overlap(intervals: list[DateInterval]) -> DateInterval | None:

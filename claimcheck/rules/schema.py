@@ -30,13 +30,31 @@ Passes::
         value: 5000
 """
 
-from claimcheck.rules._shared import loader_problems
+import difflib
+
+from claimcheck.rule_api import Problem
+from claimcheck.rules.common import loader_problems
 
 NAME = "schema"
 CODE = "CC002"
 SEVERITY = "error"
-SCOPE = "article"
+SCOPE = "file"
 
 
 def check(source, options, corpus):
-    return loader_problems(source, NAME)
+    yield from loader_problems(source, NAME)
+    known = getattr(corpus, "rule_names", None)
+    if known:
+        for claim in getattr(source, "claims", ()):
+            yield from _unknown_ignores(claim, known)
+
+
+def _unknown_ignores(claim, known: frozenset):
+    """A misspelt rule in a claim's `ignore:` suppresses nothing; say so (a warning)."""
+    for index, name in enumerate(claim.ignore):
+        if name in known or name.upper() in known:
+            continue
+        close = difflib.get_close_matches(name, sorted(known), n=1)
+        hint = f" (did you mean `{close[0]}`?)" if close else ""
+        message = f"`ignore:` names unknown rule `{name}`{hint}: it suppresses nothing"
+        yield Problem(message, claim=claim, field=("ignore", index), severity="warning")

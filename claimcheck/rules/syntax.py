@@ -16,12 +16,12 @@ Fails::
 Passes: any file that parses as plain YAML data.
 """
 
-from claimcheck.rules._shared import loader_problems
+from claimcheck.rules.common import loader_problems
 
 NAME = "syntax"
 CODE = "CC001"
 SEVERITY = "error"
-SCOPE = "article"
+SCOPE = "file"
 
 
 def check(source, options, corpus):

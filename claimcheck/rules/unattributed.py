@@ -52,7 +52,7 @@ from functools import lru_cache
 from pydantic import Field, field_validator
 
 from claimcheck.rule_api import Problem, RuleOptions
-from claimcheck.rules._shared import valid_patterns
+from claimcheck.rules.common import describe_value, quoted, valid_patterns
 
 NAME = "unattributed"
 CODE = "CC301"
@@ -64,8 +64,6 @@ TIME_UNITS = [
     "day", "days", "week", "weeks", "month", "months", "year", "years", "yr", "yrs",
     "decade", "decades", "century", "centuries",
 ]  # fmt: skip
-APPROX_WORDS = {"about": "about ", "almost": "almost ", "at-least": "at least ", "more-than": "more than ",
-                "at-most": "at most ", "less-than": "less than ", "up-to": "up to "}
 STATEMENT_CUES = [
     r"actually", r"in fact", r"in reality", r"in truth", r"the truth is", r"the fact is",
     r"it is a fact", r"clearly", r"obviously", r"of course", r"undoubtedly", r"undeniabl[ey]",
@@ -116,10 +114,7 @@ def _figure_reason(claim, options) -> str | None:
         return None
     if options.metrics and not metric_words & {w.casefold() for w in options.metrics}:
         return None
-    value = "-".join(map(_number, claim.value)) if isinstance(claim.value, tuple) else _number(claim.value)
-    unit_text = f" {claim.unit}" if claim.unit else ""
-    approx = APPROX_WORDS.get(claim.approx, "")
-    return f'figure "{claim.metric}" of "{claim.subject}" ({approx}{value}{unit_text})'
+    return f'figure "{claim.metric}" of "{claim.subject}" ({describe_value(claim)})'
 
 
 def _statement_reason(claim, options) -> str | None:
@@ -133,13 +128,8 @@ def _statement_reason(claim, options) -> str | None:
     return f'statement {_snippet(claim.text)}, worded as plain fact ("{match.group(0)}"),'
 
 
-def _snippet(text: str, limit: int = 70) -> str:
-    text = " ".join(text.split())
-    return f'"{text}"' if len(text) <= limit else f'"{text[: limit - 3]}..."'
-
-
-def _number(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+def _snippet(text: str) -> str:
+    return quoted(text, 70)
 
 
 def _words(text: str | None) -> list[str]:

@@ -60,12 +60,12 @@ from functools import lru_cache
 from pydantic import Field, field_validator
 
 from claimcheck.rule_api import Problem, RuleOptions
-from claimcheck.rules._shared import valid_patterns
+from claimcheck.rules.common import quoted, valid_patterns
 
 NAME = "vague-attribution"
 CODE = "CC302"
 SEVERITY = "warning"
-SCOPE = "article"  # a quote's span is needed to tell nested quotes
+SCOPE = "article"  # the spans of the file's quotes are needed to tell nested quotes
 
 SOURCE_WORDS = [
     "analysts", "experts", "officials", "observers", "sources", "critics", "commentators",
@@ -117,7 +117,7 @@ class Options(RuleOptions):
 
 
 def check(source, options, corpus):
-    claims = [c for c in getattr(source, "claims", ()) if c.kind in options.kinds and not c.boilerplate]
+    claims = [c for c in source.claims if c.kind in options.kinds and not c.boilerplate]
     if not claims:
         return
     cues = _Cues.of(options)
@@ -180,9 +180,8 @@ def _reason(claim, cues: _Cues, options) -> tuple[str, str] | None:
     return None
 
 
-def _what(claim, limit: int = 60) -> str:
-    text = " ".join((claim.quote if claim.kind == "quote" else claim.text).split())
-    return f'{claim.kind} "{text if len(text) <= limit else text[: limit - 3] + "..."}"'
+def _what(claim) -> str:
+    return f"{claim.kind} {quoted(claim.quote if claim.kind == 'quote' else claim.text)}"
 
 
 class _Cues:

@@ -16,6 +16,7 @@ from claimcheck.findings import Finding, Location
 from claimcheck.registry import Rule
 from claimcheck.reporters import Report
 from claimcheck.rule_api import RuleOptions
+from claimcheck.session import attach_claims
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GOLDEN = Path(__file__).parent / "golden"
@@ -26,20 +27,19 @@ def make_rule(name: str, code: str, severity: str, scope: str = "corpus", doc: s
     return Rule(name, code, severity, scope, RuleOptions, lambda *a: (), doc, f"fixture {name}")
 
 
+# The built-in rules' real names and codes (their severities vary here, to show every level).
 RULES = [
-    make_rule("schema", "CC002", "error", "article"),
-    make_rule("numeric-conflict", "CC101", "error"),
-    make_rule("date-conflict", "CC103", "error"),
-    make_rule("unattributed", "CC201", "info", "claim"),
-    make_rule("vague-attribution", "CC202", "warning", "claim"),
+    make_rule("schema", "CC002", "error", "file"),
+    make_rule("numeric-conflict", "CC101", "error", "group"),
+    make_rule("date-conflict", "CC201", "error", "group"),
+    make_rule("unattributed", "CC301", "info", "claim"),
+    make_rule("vague-attribution", "CC302", "warning", "article"),
 ]
 RULE = {rule.name: rule for rule in RULES}
 
 
 def at(claims: dict, ref: str) -> Location:
-    claim = claims[ref]
-    line, column = claim.position
-    return Location(claim.file.path, line, column, claim.article_id, claim.id)
+    return Location.of(claims[ref])
 
 
 def finding(rule: str, message: str, location: Location, related=(), severity: str | None = None) -> Finding:
@@ -73,9 +73,9 @@ def build_report(paths=("claims",)) -> Report:
         ),
     ]
     findings.sort(key=Finding.sort_key)
-    return Report(
-        findings, files=len(corpus.all_files), claims=corpus.claim_count, rules=list(RULES), corpus=corpus, version="0.1.0"
-    )
+    attach_claims(findings, corpus)
+    paths = [f.path for f in corpus.all_files]
+    return Report(findings, files=len(paths), claims=corpus.claim_count, rules=list(RULES), paths=paths, version="0.1.0")
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from claimcheck.corpus import load_corpus
+from claimcheck.session import attach_claims
 from claimcheck.findings import Finding, Location
 from claimcheck.reporters import Report, render
 
@@ -71,16 +72,15 @@ def hostile_report(tmp_path, monkeypatch):
     evil, other = list(corpus.claims())
     assert evil.text == EVIL and evil.id == EVIL
 
-    def loc(claim):
-        return Location(claim.file.path, *claim.position, claim.article_id, claim.id)
-
+    loc = Location.of
     findings = [
         Finding("numeric-conflict", "CC101", "error", EVIL, loc(evil), [loc(other)]),
-        Finding("vague-attribution", "CC202", "warning", EVIL, loc(other), [loc(evil)]),
-        Finding("unattributed", "CC201", "info", EVIL, loc(other)),
-        Finding("schema", "CC002", "warning", EVIL, Location(evil.file.path, 1, 1)),
+        Finding("vague-attribution", "CC302", "warning", EVIL, loc(other), [loc(evil)]),
+        Finding("unattributed", "CC301", "info", EVIL, loc(other)),
+        Finding("schema", "CC002", "warning", EVIL, Location(evil.path, 1, 1)),
     ]
-    return Report(findings, files=1, claims=2, rules=list(RULES), corpus=corpus)
+    attach_claims(findings, corpus)
+    return Report(findings, files=1, claims=2, rules=list(RULES), paths=[f.path for f in corpus.all_files])
 
 
 def _control_characters(text: str) -> list[str]:

@@ -6,7 +6,9 @@ import math
 
 import pytest
 
-from claimcheck.rules._quantities import Interval, Tolerances, format_number, is_round, parse_unit, value_interval
+from claimcheck.describe import format_number
+from claimcheck.quantities import Interval, is_round, parse_unit, value_interval
+from claimcheck.rules.common import Tolerances
 
 TOL = Tolerances()
 

@@ -14,10 +14,9 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from claimcheck.config import Config, build_plan
-from claimcheck.corpus import load_corpus
-from claimcheck.engine import run
+from claimcheck.config import Config
 from claimcheck.registry import discover_rules
+from claimcheck.session import Session
 
 CASES_DIR = Path(__file__).parent / "cases"
 RULES = discover_rules()
@@ -40,9 +39,7 @@ def _findings(rule_name: str, case: dict, tmp_path: Path):
     select = sorted({rule_name, "syntax", "schema"})
     if case.get("options"):
         config.rules = {rule_name: case["options"]}
-    plan = build_plan(config, RULES, select=select)
-    corpus = load_corpus([str(tmp_path)])
-    return run(corpus, plan)
+    return Session.open(config=config, rules=RULES, select=select).check([str(tmp_path)]).findings
 
 
 @pytest.mark.parametrize(("rule_name", "case"), list(_cases()))

@@ -1,5 +1,7 @@
 """Who held which role when, from the reference tenures: what `anachronism` and `role-conflict` ask.
 
+A public helper for rules that judge titles (`TenureIndex`).
+
 Tenure dates are partial dates, i.e. intervals, and a role claim's date is one too. So every
 question has three answers: certainly, certainly not, or cannot tell; the rules flag only the
 certain ones. For one tenure we keep four days:
@@ -18,38 +20,15 @@ tenure's when the names may be the same person (`same_name`: "Putin" is "Vladimi
 from __future__ import annotations
 
 import datetime as dt
-import heapq
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import count
 
 from claimcheck.dates import DateInterval
-from claimcheck.load.files import tenure_position
+from claimcheck.normalize import same_name
 
 OPEN_START, OPEN_END = dt.date.min, dt.date.max
 DAY = dt.timedelta(days=1)
-
-
-def same_name(a: str, b: str) -> bool:
-    """Two normalised name keys that may name the same person or body.
-
-    Equal keys, a shorter key that is the tail of the longer ("putin" / "vladimir putin",
-    "defence ministry" / "russian defence ministry"), or the same first and last words up to a
-    middle name or initial ("antony blinken" / "antony j blinken"). Rules that report a conflict
-    between two names use it, so that a surname or a fuller spelling is never a second person.
-    """
-    if not a or not b:
-        return False
-    if a == b:
-        return True
-    short, long = sorted((a.split(), b.split()), key=len)
-    if long[-len(short) :] == short:
-        return True
-    if short[-1] != long[-1]:
-        return False
-    first_short, first_long = short[0], long[0]
-    return first_short == first_long or (len(first_short) == 1 and first_long.startswith(first_short))
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,8 +58,7 @@ class Span:
         return self.earliest <= when.end and when.start <= self.latest
 
     def describe(self) -> str:
-        path, line, _column = tenure_position(self.tenure)
-        return f"{self.tenure.describe()} ({path}:{line})"
+        return f"{self.tenure.describe()} ({self.tenure.path}:{self.tenure.line})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,8 +89,7 @@ def _places(spans: Iterable[Span]) -> str:
     """`path:4, 6` for the tenures' lines, grouped by file."""
     lines: dict[str, list[str]] = {}
     for span in spans:
-        path, line, _column = tenure_position(span.tenure)
-        lines.setdefault(path, []).append(str(line))
+        lines.setdefault(span.tenure.path, []).append(str(span.tenure.line))
     return "; ".join(f"{path}:{', '.join(numbers)}" for path, numbers in lines.items())
 
 
@@ -259,36 +236,3 @@ def _interval_covered(pieces: list[tuple[dt.date, dt.date]], low: dt.date, high:
                 return True
             reached = end + DAY
     return False
-
-
-# Overlapping dates without comparing all pairs ---------------------------------------------------
-
-
-def overlapping_pairs(items: Iterable[tuple[DateInterval, object, object]], limit: int | None = None) -> Iterator[tuple]:
-    """Pairs of items with different labels whose dates overlap: ((when, label, x), (when, label, y)).
-
-    A sweep over the items sorted by start date, keeping per label a heap of the items still
-    running: its cost is n log n plus the pairs found, never all pairs of a large group. With
-    `limit`, each item is paired with at most that many earlier items, so a pathological group
-    (hundreds of people given one role on one day) costs n * limit, not n squared.
-    """
-    active: dict[object, list] = {}
-    order = count()
-    for item in sorted(items, key=lambda item: (item[0].start, item[0].end)):
-        when, label, _value = item
-        found = 0
-        for other_label in list(active):
-            heap = active[other_label]
-            while heap and heap[0][0] < when.start:  # ended before this one starts
-                heapq.heappop(heap)
-            if not heap:
-                del active[other_label]
-                continue
-            if other_label == label:
-                continue
-            for _end, _seq, other in heap:
-                if limit is not None and found >= limit:
-                    break
-                found += 1
-                yield other, item
-        heapq.heappush(active.setdefault(label, []), (when.end, next(order), item))

@@ -1,8 +1,7 @@
-"""Quantities for the numeric rules: a figure's value as an interval, in a unit that converts.
+"""Quantities: a figure's value as an interval, in a unit that converts; scale words; approx words.
 
-* `Tolerances` holds the widths of the spec's interval table (every rule that reads values
-  subclasses it, so the widths are configurable per rule).
-* `value_interval(...)` turns a value and its `approx` into an `Interval`.
+* `value_interval(...)` turns a value and its `approx` into an `Interval`, with the widths of the
+  spec's interval table (`Widths`; the rules make them configurable as `Tolerances`).
 * `parse_unit(text)` reads a free-text unit: scale words multiply ("thousand", "million", "bn"),
   measurement units map onto a dimension and a factor to its base unit (km and miles are both
   metres), currencies are dimensions of their own (converted only into themselves), and
@@ -21,11 +20,39 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pydantic import Field
-
-from claimcheck.rule_api import RuleOptions
 
 INF = math.inf
+
+
+@dataclass(frozen=True, slots=True)
+class Widths:
+    """The widths of the spec's interval table, as fractions of the value."""
+
+    exact: float = 0.005  # exact figures: v ± this (rounding, unit conversion)
+    exact_round: float = 0.05  # exact round numbers (see round_zeros): v ± this
+    round_zeros: int = 3  # trailing zeros that make a number round (5,000; 100,000)
+    about: float = 0.10  # about/around/some: v ± this
+    about_round: float = 0.15  # about + a round number (round numbers are looser)
+    almost: float = 0.10  # almost/nearly: [v - this·v, v]
+
+
+DEFAULT_WIDTHS = Widths()
+
+# `approx` values (the spec) and the words that say them: the canonical word, then synonyms.
+APPROX_WORDS: dict[str, tuple[str, ...]] = {
+    "exact": ("exactly",),
+    "about": ("about", "around", "some", "roughly", "approximately", "circa", "an estimated", "estimated"),
+    "almost": ("almost", "nearly", "close to", "just under"),
+    "at-least": ("at least", "no fewer than", "no less than"),
+    "more-than": ("more than", "over", "greater than", "upwards of", "in excess of", "above"),
+    "at-most": ("at most", "no more than"),
+    "less-than": ("less than", "fewer than", "under", "below"),
+    "up-to": ("up to", "as many as", "as much as"),
+}
+# A word written in `approx:` that is a synonym of a canonical value ("around" -> "about").
+APPROX_SYNONYMS: dict[str, str] = {
+    word.replace(" ", "-"): approx for approx, words in APPROX_WORDS.items() for word in words if word.replace(" ", "-") != approx
+}
 
 # Interval --------------------------------------------------------------------------------------
 
@@ -60,17 +87,6 @@ class Interval:
         return (self.high, -1 if self.high_open else 0)
 
 
-class Tolerances(RuleOptions):
-    """The widths of the value intervals (fractions of the value); see the spec's table."""
-
-    exact: float = Field(0.005, ge=0, description="exact figures: v ± this (rounding, unit conversion)")
-    exact_round: float = Field(0.05, ge=0, description="exact round numbers (see round-zeros): v ± this")
-    round_zeros: int = Field(3, ge=1, description="trailing zeros that make a number round (5,000; 100,000)")
-    about: float = Field(0.10, ge=0, description="about/around/some: v ± this")
-    about_round: float = Field(0.15, ge=0, description="about + a round number: v ± this (round numbers are looser)")
-    almost: float = Field(0.10, ge=0, description="almost/nearly: [v - this·v, v]")
-
-
 def is_round(value: float, zeros: int) -> bool:
     """5,000 and 1.5 million are round (three trailing zeros or more, by default); 1,351 is not."""
     nearest = round(value)
@@ -79,7 +95,7 @@ def is_round(value: float, zeros: int) -> bool:
     return abs(nearest) % (10**zeros) == 0
 
 
-def _band(value: float, approx: str, scale: float, tol: Tolerances) -> Interval:
+def _band(value: float, approx: str, scale: float, tol: Widths) -> Interval:
     """The interval of one written number under its hedge (in the figure's own unit)."""
     size = abs(value)
     round_number = is_round(value * scale, tol.round_zeros)
@@ -101,13 +117,14 @@ def _band(value: float, approx: str, scale: float, tol: Tolerances) -> Interval:
     return Interval(value - width, value + width)
 
 
-def value_interval(value, approx: str, tol: Tolerances, scale: float = 1.0) -> Interval:
+def value_interval(value, approx: str, tol: Widths = None, scale: float = 1.0) -> Interval:
     """A value (number or [low, high]) and its approx as an interval, in the figure's own unit.
 
     A range keeps its ends exact (the spec's `[low, high]`); a hedge on a range moves the end it
     speaks about ("about 100-200" widens both, "more than 100-200" keeps only the lower end).
     A range written high to low is read low to high here (`arithmetic` reports it).
     """
+    tol = tol or DEFAULT_WIDTHS
     if not isinstance(value, (tuple, list)):
         return _band(float(value), approx, scale, tol)
     low, high = sorted(float(v) for v in value)
@@ -273,40 +290,9 @@ class Quantity:
     interval: Interval
 
     @classmethod
-    def of(cls, figure, tol: Tolerances) -> Quantity:
+    def of(cls, figure, tol: Widths = None) -> Quantity:
         unit = parse_unit(figure.unit)
         interval = value_interval(figure.value, figure.approx, tol, unit.scale)
         return cls(unit.dimension, interval.scaled(unit.factor))
 
 
-# Messages ----------------------------------------------------------------------------------------
-
-_APPROX_WORDS = {
-    "exact": "",
-    "about": "about ",
-    "almost": "almost ",
-    "at-least": "at least ",
-    "more-than": "more than ",
-    "at-most": "at most ",
-    "less-than": "less than ",
-    "up-to": "up to ",
-}
-
-
-def format_number(value: float) -> str:
-    """1,351 / 13,000 / 2.5: as a reporter writes it."""
-    value = float(value)
-    if value.is_integer() and abs(value) < 1e15:
-        return f"{int(value):,}"
-    return f"{value:,.6g}" if abs(value) >= 1e15 or abs(value) < 1e-4 else f"{value:,}"
-
-
-def describe_value(figure) -> str:
-    """`about 10,000 people`, `100-200 km`: the figure's value as written."""
-    value = figure.value
-    if isinstance(value, (tuple, list)):
-        number = f"{format_number(value[0])}-{format_number(value[1])}"
-    else:
-        number = format_number(value)
-    unit = f" {figure.unit}" if figure.unit else ""
-    return f"{_APPROX_WORDS.get(figure.approx, '')}{number}{unit}"

@@ -1,0 +1,97 @@
+"""Which rules run, with which severity and options: configuration and flags resolved once.
+
+`build_plan(config, rules, select=..., ignore=...)` checks every rule name in the configuration
+(an unknown one is a `ConfigError`, exit 2) and validates every rule's options.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from dataclasses import dataclass, field
+
+from pydantic import ValidationError
+
+from claimcheck.config import Config, ConfigError, check_severity
+from claimcheck.registry import Rule, resolve
+
+
+@dataclass
+class RuleSettings:
+    """How one rule runs: its severity and validated options."""
+
+    rule: Rule
+    severity: str
+    options: object  # the rule's RuleOptions
+
+
+@dataclass
+class RunPlan:
+    rules: list[RuleSettings]
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)  # glob -> names/codes
+    known_rules: frozenset = frozenset()  # every installed rule's name and code
+    root: str | None = None  # per-file-ignores globs are relative to this folder (the configuration's)
+
+    def ignored_in_file(self, path: str) -> set[str]:
+        """Rule names and codes that per-file-ignores turn off for `path`."""
+        names: set[str] = set()
+        if not self.per_file_ignores:
+            return names
+        candidates = {path.replace("\\", "/")}
+        if self.root is not None:
+            try:
+                candidates.add(os.path.relpath(os.path.abspath(path), self.root).replace("\\", "/"))
+            except ValueError:
+                pass
+        for pattern, ignored in self.per_file_ignores.items():
+            if any(fnmatch.fnmatch(candidate, pattern) for candidate in candidates):
+                names |= names_and_codes(ignored)
+        return names
+
+
+def names_and_codes(ignored) -> set[str]:
+    """Rule names as written, codes in any case."""
+    return {*ignored, *(name.upper() for name in ignored)}
+
+
+def _resolve_names(rules: dict[str, Rule], names: list[str], where: str) -> list[Rule]:
+    out = []
+    for name in names:
+        if name.upper() == "ALL":
+            out.extend(rules.values())
+            continue
+        rule = resolve(rules, name)
+        if rule is None:
+            raise ConfigError(f"{where}: unknown rule {name!r} (see `claimcheck rules`)")
+        out.append(rule)
+    return out
+
+
+def build_plan(config: Config, rules: dict[str, Rule], select: list[str] | None = None, ignore: list[str] | None = None) -> RunPlan:
+    """Which rules run, with which severity and options. Flags (select/ignore) override config."""
+    selected = _resolve_names(rules, select if select else config.select, "select")
+    ignored = {r.name for r in _resolve_names(rules, config.ignore + (ignore or []), "ignore")}
+    for glob, names in config.per_file_ignores.items():
+        _resolve_names(rules, names, f"per-file-ignores {glob!r}")
+    chosen = [r for r in dict.fromkeys(selected) if r.name not in ignored]
+    settings = {name: _rule_settings(rules, name, table) for name, table in config.rules.items()}
+    settings = {s.rule.name: s for s in settings.values()}
+    return RunPlan(
+        rules=[settings.get(r.name) or RuleSettings(r, r.severity, r.options()) for r in chosen],
+        per_file_ignores=config.per_file_ignores,
+        known_rules=frozenset(key for rule in rules.values() for key in (rule.name, rule.code)),
+        root=str(config.root) if config.source is not None else None,
+    )
+
+
+def _rule_settings(rules: dict[str, Rule], name: str, table: dict) -> RuleSettings:
+    rule = resolve(rules, name)
+    if rule is None:
+        raise ConfigError(f"[tool.claimcheck.rules.{name}]: unknown rule {name!r} (see `claimcheck rules`)")
+    options = dict(table)
+    severity = check_severity(options.pop("severity", rule.severity), f"[tool.claimcheck.rules.{name}]")
+    try:
+        return RuleSettings(rule, severity, rule.options(**{k.replace("-", "_"): v for k, v in options.items()}))
+    except ValidationError as error:
+        details = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'options'}: {e['msg']}" for e in error.errors())
+        raise ConfigError(f"[tool.claimcheck.rules.{rule.name}]: {details}") from None

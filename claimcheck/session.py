@@ -1,0 +1,256 @@
+"""The one way to run claimcheck: configuration → rules → plan → corpus → findings.
+
+Every caller goes through a `Session`: the command line, the pytest plugin, the language server,
+the benchmarks and the tests::
+
+    session = Session.open()                     # pyproject.toml's [tool.claimcheck], the rules
+    result = session.check(["claims"])           # load, run every planned rule, suppress
+    for finding in result.findings: ...
+    session.fails(finding)                       # at or above fail-on?
+
+With a cache (`Session.open(cache=True)`, the default of the command line) results and parsed
+records are reused by content (see `claimcheck.cache`): an unchanged corpus is answered without
+loading it; `result.corpus` is then None until `result.load()` is asked for (reporters that show
+the claims themselves).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from claimcheck.cache import DEFAULT_DIR, Cache, code_digest, content_digest, digest
+from claimcheck.config import Config, load_config
+from claimcheck.corpus import Corpus, corpus_paths
+from claimcheck.engine import run_rule, suppressed
+from claimcheck.findings import Finding, severity_rank
+from claimcheck.load import load_file
+from claimcheck.load.files import decode, read_bytes
+from claimcheck.load.loader import load_text
+from claimcheck.model import ClaimFile, ReferenceFile
+from claimcheck.plan import RunPlan, build_plan
+from claimcheck.registry import Rule, discover_rules
+
+FILE_SCOPES = ("claim", "article", "file")  # rules that judge one file at a time
+
+
+@dataclass
+class Result:
+    """What one check found, and what it looked at."""
+
+    findings: list[Finding]
+    paths: list[str]  # every file read, as given
+    claims: int
+    plan: RunPlan
+    corpus: Corpus | None = None  # None when every result came from the cache
+    _session: Session | None = field(default=None, repr=False)
+    _inputs: list | None = field(default=None, repr=False)
+
+    def load(self) -> Corpus:
+        """The corpus, loaded now if the results came from the cache; claims attached to findings."""
+        if self.corpus is None:
+            self.corpus = self._session._load(self._inputs)
+            attach_claims(self.findings, self.corpus)
+        return self.corpus
+
+
+@dataclass
+class Session:
+    config: Config
+    rules: dict[str, Rule]
+    plan: RunPlan
+    fail_on: str = "error"
+    cache: Cache | None = None
+    extra_references: list[str] = field(default_factory=list)
+
+    @classmethod
+    def open(
+        cls,
+        *,
+        config: str | Config | None = None,
+        cwd: str | os.PathLike | None = None,
+        rules: dict[str, Rule] | None = None,
+        select: list[str] | None = None,
+        ignore: list[str] | None = None,
+        rule_paths: list[str] = (),
+        references: list[str] = (),
+        fail_on: str | None = None,
+        cache: bool = False,
+        cache_dir: str | None = None,
+    ) -> Session:
+        """Read the configuration (the nearest pyproject.toml, the file `config`, or a `Config`),
+        discover the rules (unless given) and plan the run. Raises `ConfigError` /
+        `RuleDefinitionError` when that cannot be done."""
+        loaded = config if isinstance(config, Config) else load_config(config, Path(cwd) if cwd is not None else None)
+        if rules is None:
+            rules = discover_rules(loaded.relative(loaded.rule_paths) + list(rule_paths))
+        plan = build_plan(loaded, rules, select=select, ignore=ignore)
+        folder = cache_dir or loaded.relative([DEFAULT_DIR])[0]
+        return cls(loaded, rules, plan, fail_on or loaded.fail_on, Cache(folder) if cache else None, list(references))
+
+    # what to check ------------------------------------------------------------------------------------
+
+    def default_paths(self) -> list[str]:
+        return self.config.relative(self.config.paths)
+
+    def reference_paths(self) -> list[str]:
+        return self.config.relative(self.config.reference) + self.extra_references
+
+    def fails(self, finding: Finding) -> bool:
+        return severity_rank(finding.severity) >= severity_rank(self.fail_on)
+
+    # running --------------------------------------------------------------------------------------------
+
+    def check(self, paths: list[str] | None = None) -> Result:
+        """Every planned rule over the files under `paths` (default: the configuration's)."""
+        checked, extra = corpus_paths(paths or self.default_paths(), self.reference_paths())
+        inputs = [(path, True) for path in checked] + [(path, False) for path in extra]
+        if self.cache is None:
+            corpus = self._load(inputs)
+            return self._result(self._run(corpus), corpus, inputs)
+        return self._cached_check(inputs)
+
+    def check_text(self, path: str, text: str, paths: list[str] | None = None) -> Result:
+        """The corpus with one file's text replaced by `text` (an editor's unsaved buffer,
+        standard input): its findings, with corpus rules seeing the rest of the corpus."""
+        checked, extra = corpus_paths(paths or self.default_paths(), self.reference_paths())
+        real = os.path.realpath(path)
+        inputs = [(p, True) for p in checked if os.path.realpath(p) != real] + [(p, False) for p in extra if os.path.realpath(p) != real]
+        corpus = self._load(inputs)
+        edited = load_text(path, text)
+        (corpus.references if isinstance(edited, ReferenceFile) else corpus.files).append(edited)
+        corpus = Corpus.of([*corpus.files, *corpus.references])
+        return self._result(self._run(corpus), corpus, inputs + [(path, True)])
+
+    def _run(self, corpus: Corpus, rules=None) -> list[Finding]:
+        corpus.rule_names = self.plan.known_rules
+        findings: list[Finding] = []
+        for settings in rules if rules is not None else self.plan.rules:
+            findings.extend(f for f in run_rule(corpus, settings) if not suppressed(f, self.plan))
+        return sorted(findings, key=Finding.sort_key)
+
+    def _result(self, findings, corpus, inputs) -> Result:
+        claims = corpus.claim_count if corpus is not None else 0
+        paths = [path for path, _checked in inputs]
+        return Result(findings, paths, claims, self.plan, corpus, self, inputs)
+
+    def _load(self, inputs: list[tuple[str, bool]], data: dict | None = None) -> Corpus:
+        """Load the inputs (checked files, then extra reference paths: references only)."""
+        loaded = []
+        for path, checked in inputs:
+            item = self._load_one(path, (data or {}).get(path))
+            if checked or isinstance(item, ReferenceFile):
+                loaded.append(item)
+        return Corpus.of(loaded)
+
+    def _load_one(self, path: str, content: tuple | None) -> ClaimFile | ReferenceFile:
+        if content is None or self.cache is None:
+            return load_file(path)
+        raw, problem, key = content
+        if problem is not None:
+            return ClaimFile(path, problems=[problem])
+        cached = self.cache.get_records(key)
+        if cached is not None:
+            return cached
+        text, problem = decode(raw)
+        loaded = ClaimFile(path, problems=[problem]) if problem is not None else load_text(path, text)
+        self.cache.put_records(key, loaded)
+        return loaded
+
+    # the cached run -------------------------------------------------------------------------------------
+
+    def _cached_check(self, inputs: list[tuple[str, bool]]) -> Result:
+        cache = self.cache
+        data = {}
+        for path, _checked in inputs:
+            raw, problem = read_bytes(path)
+            content = content_digest(raw) if raw is not None else f"unreadable:{problem.message}"
+            data[path] = (raw, problem, digest("records", path, content, self._code))
+        corpus_key = digest("corpus", self._config_digest, [(path, checked, data[path][2]) for path, checked in inputs])
+        uncacheable = [s for s in self.plan.rules if not s.rule.cacheable]
+        whole = cache.get_result(corpus_key) if not uncacheable else None
+        if isinstance(whole, dict):
+            findings = [Finding.from_json(item) for item in whole["findings"]]
+            return Result(findings, [p for p, _c in inputs], whole["claims"], self.plan, None, self, inputs)
+        corpus = self._load(inputs, data)
+        references = digest([data[r.path][2] for r in corpus.references if r.path in data])
+        findings: list[Finding] = []
+        for settings in self.plan.rules:
+            findings.extend(self._cached_rule(settings, corpus, data, references, corpus_key))
+        findings.sort(key=Finding.sort_key)
+        attach_claims(findings, corpus)
+        if not uncacheable and not any(_crashed(findings, s.rule) for s in self.plan.rules):
+            cache.put_result(corpus_key, {"claims": corpus.claim_count, "findings": [f.to_json() for f in findings]})
+        return self._result(findings, corpus, inputs)
+
+    def _cached_rule(self, settings, corpus: Corpus, data: dict, references: str, corpus_key: str) -> list[Finding]:
+        """One rule's findings: cached per file (file rules) or per corpus, re-run where missed."""
+        cache, rule = self.cache, settings.rule
+        if not rule.cacheable:
+            return self._run(corpus, [settings])
+        if rule.scope not in FILE_SCOPES:
+            key = digest("rule", corpus_key, rule.name)
+            cached = cache.get_result(key)
+            if isinstance(cached, list):
+                return [Finding.from_json(item) for item in cached]
+            found = self._run(corpus, [settings])
+            if not _crashed(found, rule):
+                cache.put_result(key, [f.to_json() for f in found])
+            return found
+        files = corpus.all_files if rule.scope == "file" else corpus.files
+        found, missed = [], []
+        keys = {}
+        for loaded in files:
+            key = digest("file-rule", self._config_digest, rule.name, data.get(loaded.path, (None, None, loaded.path))[2], references)
+            keys[loaded.path] = key
+            cached = cache.get_result(key)
+            if not isinstance(cached, list):
+                missed.append(loaded)
+            else:
+                found.extend(Finding.from_json(item) for item in cached)
+        if missed:
+            view = Corpus(files=[f for f in missed if isinstance(f, ClaimFile)], references=corpus.references, normalizer=corpus.normalizer)
+            if rule.scope == "file":
+                view.references = [f for f in missed if isinstance(f, ReferenceFile)]
+            fresh = self._run(view, [settings])
+            if not _crashed(fresh, rule):
+                by_path: dict[str, list] = {f.path: [] for f in missed}
+                for finding in fresh:
+                    by_path.setdefault(finding.path, []).append(finding.to_json())
+                for path, items in by_path.items():
+                    if path in keys:
+                        cache.put_result(keys[path], items)
+            found.extend(fresh)
+        return found
+
+    @property
+    def _code(self) -> str:
+        if not hasattr(self, "_code_value"):
+            self._code_value = code_digest([s.rule for s in self.plan.rules])
+        return self._code_value
+
+    @property
+    def _config_digest(self) -> str:
+        plan = [(s.rule.name, s.rule.code, s.severity, s.rule.scope, s.options.model_dump(mode="json")) for s in self.plan.rules]
+        return digest(self._code, plan, sorted(self.plan.per_file_ignores.items()), self.plan.root, sorted(self.plan.known_rules))
+
+
+# Findings from the cache get their claim records back -----------------------------------------------------
+
+
+def attach_claims(findings: list[Finding], corpus: Corpus) -> list[Finding]:
+    """Fill `finding.claims` (primary first) from the corpus, for findings read from a cache."""
+    by_path = {(os.path.normpath(c.path), c.id): c for c in corpus.claims()}
+    for finding in findings:
+        if finding.claims:
+            continue
+        locations = [finding.location, *finding.related]
+        claims = [by_path.get((os.path.normpath(loc.path), loc.claim)) if loc.claim is not None else None for loc in locations]
+        finding.claims = tuple(claims) if any(c is not None for c in claims) else ()
+    return findings
+
+
+def _crashed(findings: list[Finding], rule: Rule) -> bool:
+    """A crashed rule's results are not cached: the next run tries again."""
+    return any(f.rule == rule.name and f"rule {rule.name} crashed" in f.message for f in findings)
