@@ -140,19 +140,13 @@ def _list_rules(args) -> int:
 
 def _show_rule(args) -> int:
     from claimcheck.registry import resolve
-    from claimcheck.ruledocs import option_lines
+    from claimcheck.ruledocs import rule_text
 
     rules = _session(args).rules
     rule = resolve(rules, args.name)
     if rule is None:
         raise UsageError(f"unknown rule {args.name!r} (see `claimcheck rules`)")
-    print(f"{rule.name} ({rule.code}) — default severity {rule.severity}, scope {rule.scope}\n")
-    print(rule.doc.strip())
-    options = option_lines(rule)
-    if options:
-        print(f"\nDefaults ([tool.claimcheck.rules.{rule.name}]):")
-        print("".join(f"  {line}\n" for line in options), end="")
-    print(f"\nDefined in: {rule.origin}")
+    print(rule_text(rule), end="")
     return EXIT_OK
 
 

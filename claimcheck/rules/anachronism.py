@@ -1,55 +1,73 @@
 """A claim dated after its article, or a title the reference tenures contradict.
 
-Two checks:
+## What it does
+
+Two checks.
 
 **Dated after publication.** An event's `date`, a quote's `said_on`, a figure's or a role's
-`as_of` that lies wholly after the article's `published` date: the article cannot report it
-yet. Events marked `tense: future` are plans and are exempt. Partial dates are intervals: a quote
+`as_of` that lies wholly after the article's `published` date: the article cannot report it yet.
+Events marked `tense: future` are plans and are exempt. Partial dates are intervals: a quote
 `said_on: 2021-12` in an article of 2021-12-04 is fine (it may be December 1).
 
 **Titles against the reference tenures.** A role claim is judged only when the reference files
 cover its role (after aliases) and name a person (`entity`); its date is `as_of`, else the
 article's publication date. As the claims format defines them:
 
-* `current` and `then`: the person held the role at that date. Wrong when none of their tenures
+- `current` and `then`: the person held the role at that date. Wrong when none of their tenures
   can reach the date (within the period the reference covers for the role), or, for someone the
-  reference does not list, when another person certainly held the role throughout the date.
-  A `then` title with no `as_of` ("then-President Obama" in a 2022 article) points at some
-  earlier moment the article gives in context: it is wrong only if all the person's tenures
-  begin after publication.
-* `former`: the person held it before and no longer does. Wrong when they were certainly still
-  in office throughout the date, or had not yet started. Someone the reference does not list is
-  not judged (they may have held it before the reference begins).
+  reference does not list, when another person certainly held the role throughout the date. A
+  `then` title with no `as_of` ("then-President Obama" in a 2022 article) points at some earlier
+  moment the article gives in context: it is wrong only if all the person's tenures begin after
+  publication.
+- `former`: the person held it before and no longer does. Wrong when they were certainly still in
+  office throughout the date, or had not yet started. Someone the reference does not list is not
+  judged (they may have held it before the reference begins).
 
-Only what is certainly wrong over the whole interval is flagged: a tenure ending 2025-01-20 and
-a claim dated 2025-01 could be either, so it is not flagged, and neither is anything on the day
-of a handover. The message names the tenure (with its file and line) that contradicts the claim.
+Only what is certainly wrong over the whole interval is flagged: a tenure ending 2025-01-20 and a
+claim dated 2025-01 could be either, so it is not flagged, and neither is anything on the day of
+a handover. The message names the tenure (with its file and line) that contradicts the claim.
 
-Options:
+## Why it matters
 
-* `check-dates` (true): the publication-date check.
-* `date-kinds` (`[event, quote, figure, role]`): claim kinds whose date is checked.
-* `tolerance-days` (0): days after publication still accepted (time zones, late editions).
-* `check-titles` (true): the tenure check.
+An article cannot report what has not happened yet, and "former President X" while X is in office
+(or "President X" years after X left) is a factual error readers notice first.
 
-Fails::
+## Fails
 
-    article: {id: talks, published: 2022-04-02}
-    claims:
-      - {id: met, kind: event, text: the delegations met on April 10,
-         subject: second round of talks, date: 2022-04-10}
-      - {id: biden, kind: role, text: former US President Joe Biden,
-         entity: Joe Biden, role: US President, status: former}   # in office until 2025-01-20
+```yaml
+# file: talks.yaml
+article: {id: talks, published: 2022-04-02}
+claims:
+  - {id: met, kind: event, text: the delegations met on April 10,
+     subject: second round of talks, date: 2022-04-10}
+  - {id: biden, kind: role, text: former US President Joe Biden,
+     entity: Joe Biden, role: US President, status: former}
+# file: reference/offices.yaml
+reference: {id: offices}
+tenures:
+  - {entity: Donald Trump, role: President of the United States, start: 2017-01-20, end: 2021-01-20}
+  - {entity: Joe Biden, role: President of the United States, start: 2021-01-20, end: 2025-01-20}
+aliases: {President of the United States: [US President]}
+```
 
-Passes::
+## Passes
 
-    claims:
-      - {id: met, kind: event, text: the delegations will meet on April 10,
-         subject: second round of talks, date: 2022-04-10, tense: future}
-      - {id: biden, kind: role, text: President Joe Biden,
-         entity: Joe Biden, role: US President}
-      - {id: yanukovych, kind: role, text: then-President Viktor Yanukovych,
-         entity: Viktor Yanukovych, role: President of Ukraine, status: then, as_of: 2014}
+```yaml
+# file: talks.yaml
+article: {id: talks, published: 2022-04-02}
+claims:
+  - {id: met, kind: event, text: the delegations will meet on April 10,
+     subject: second round of talks, date: 2022-04-10, tense: future}
+  - {id: biden, kind: role, text: President Joe Biden, entity: Joe Biden, role: US President}
+  - {id: trump, kind: role, text: former President Donald Trump, entity: Donald Trump,
+     role: US President, status: former}
+# file: reference/offices.yaml
+reference: {id: offices}
+tenures:
+  - {entity: Donald Trump, role: President of the United States, start: 2017-01-20, end: 2021-01-20}
+  - {entity: Joe Biden, role: President of the United States, start: 2021-01-20, end: 2025-01-20}
+aliases: {President of the United States: [US President]}
+```
 """
 
 from __future__ import annotations
@@ -76,7 +94,7 @@ STATUS_WORDS = {"current": "", "former": "former ", "then": "then-"}
 class Options(RuleOptions):
     check_dates: bool = Field(True, description="flag claims dated after their article's publication")
     date_kinds: list[str] = Field(["event", "quote", "figure", "role"], description="claim kinds whose date is checked")
-    tolerance_days: int = Field(0, ge=0, le=3660, description="days after publication still accepted")
+    tolerance_days: int = Field(0, ge=0, le=3660, description="days after publication still accepted (time zones, late editions)")
     check_titles: bool = Field(True, description="judge role claims against the reference tenures")
 
 

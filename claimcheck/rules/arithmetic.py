@@ -1,46 +1,52 @@
 """A part larger than its whole, shares of one whole adding up to more than it, a range backwards.
 
+## What it does
+
 Flags:
 
-* a figure larger than the whole it is part of (`of`): "163 of Ukraine's 152 jets". A share in
-  percent of a whole (`unit: percent`, `of: 2042`) must not exceed 100 percent.
-* shares of one whole: figures with the same `subject` and the same `part_of` (after
+- a figure larger than the whole it is part of (`of`): "163 of Ukraine's 152 jets". A share in
+  percent of a whole (`unit: percent`, `of: 2042`) must not exceed 100 percent;
+- shares of one whole: figures with the same `subject` and the same `part_of` (after
   normalisation) whose values add up to more than 100 percent (percent units), or more than the
   whole: the figure with that subject whose `metric` is the `part_of` name, or the parts' `of`.
-  The same share reported twice (same metric) counts once.
-* a range written high to low: `value: [200, 100]`.
+  The same share reported twice (same metric) counts once;
+- a range written high to low: `value: [200, 100]`.
 
-A value counts at the lowest it can be: its `approx` interval (as in `numeric-conflict`: about
-± 10%, almost [0.9·v, v], ...), and, for shares, the rounding of its last written digit: a poll's
-59 + 20 + 22 = 101 percent is rounding (each share may be half a point lower), 60 + 30 + 20 is not.
+A value counts at the lowest it can be: its `approx` interval (as in `numeric-conflict`), and,
+for shares, the rounding of its last written digit: a poll's 59 + 20 + 22 = 101 percent is
+rounding (each share may be half a point lower), 60 + 30 + 20 is not.
 
-Options (``[tool.claimcheck.rules.arithmetic]``): the interval widths of `numeric-conflict`
-(``exact = 0.005``, ``exact-round = 0.05``, ``round-zeros = 3``, ``about = 0.10``,
-``about-round = 0.15``, ``almost = 0.10``) and ``share-rounding = 0.5``: how far below its
-written value a share may be, in units of its last written digit (0 disables).
+## Why it matters
 
-Fails::
+Parts that exceed their whole cannot all be right: a digit slipped, two polls were mixed, or a
+share was read off the wrong base.
 
-    article: {id: a, published: 2022-04-02}
-    claims:
-      - {id: jets, kind: figure, text: 163 of 152 jets destroyed, subject: Ukrainian fighter jets,
-         metric: destroyed, value: 163, of: 152}
-      - {id: yes, kind: figure, text: 60 percent said yes, subject: poll, metric: saying yes,
-         value: 60, unit: percent, part_of: answers}
-      - {id: no, kind: figure, text: 50 percent said no, subject: poll, metric: saying no,
-         value: 50, unit: percent, part_of: answers}
-      - {id: range, kind: figure, text: 200 to 100 troops, subject: s, metric: m, value: [200, 100]}
+## Fails
 
-Passes::
+```yaml
+article: {id: a, published: 2022-04-02}
+claims:
+  - {id: jets, kind: figure, text: 163 of 152 jets destroyed, subject: Ukrainian fighter jets,
+     metric: destroyed, value: 163, of: 152}
+  - {id: yes, kind: figure, text: 60 percent said yes, subject: poll, metric: saying yes,
+     value: 60, unit: percent, part_of: answers}
+  - {id: no, kind: figure, text: 50 percent said no, subject: poll, metric: saying no,
+     value: 50, unit: percent, part_of: answers}
+  - {id: range, kind: figure, text: 200 to 100 troops, subject: s, metric: m, value: [200, 100]}
+```
 
-    article: {id: a, published: 2022-04-02}
-    claims:
-      - {id: jets, kind: figure, text: 123 of 152 jets destroyed, subject: Ukrainian fighter jets,
-         metric: destroyed, value: 123, of: 152}
-      - {id: yes, kind: figure, text: 59 percent said yes, subject: poll, metric: saying yes,
-         value: 59, unit: percent, part_of: answers}
-      - {id: no, kind: figure, text: 42 percent said no, subject: poll, metric: saying no,
-         value: 42, unit: percent, part_of: answers}
+## Passes
+
+```yaml
+article: {id: a, published: 2022-04-02}
+claims:
+  - {id: jets, kind: figure, text: 123 of 152 jets destroyed, subject: Ukrainian fighter jets,
+     metric: destroyed, value: 123, of: 152}
+  - {id: yes, kind: figure, text: 59 percent said yes, subject: poll, metric: saying yes,
+     value: 59, unit: percent, part_of: answers}
+  - {id: no, kind: figure, text: 42 percent said no, subject: poll, metric: saying no,
+     value: 42, unit: percent, part_of: answers}
+```
 """
 
 from __future__ import annotations

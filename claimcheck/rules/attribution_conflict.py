@@ -1,51 +1,60 @@
 """The same quote put in different mouths.
 
-Two quote claims, in one article or in two, whose words are the same but whose speakers
+## What it does
+
+Flags two quote claims, in one article or in two, whose words are the same but whose speakers
 (`attribution.source`) differ. Words are compared after normalisation: case, accents,
 punctuation, quotation marks, apostrophes, editorial brackets ("[W]hy" is "why") and whitespace.
-Near-identical wording counts too ("could be called positive" / "could be called
-positive."; a changed word in a long quote): character similarity at least `similarity`.
+Near-identical wording counts too ("could be called positive" / "could be called positive."; a
+changed word in a long quote): character similarity at least `similarity`.
 
 Speakers are compared after the reference files' aliases ("Sergey Shoigu" is "Sergei Shoigu"),
 and a surname or a fuller spelling is the same speaker ("Putin" / "Vladimir Putin", "Antony J.
 Blinken" / "Antony Blinken"). Not conflicts: the same speaker twice; quotes with no named speaker
 (`attribution: null`, type `anonymous` or `vague`: "a commentator" may be anyone); a person and
 an organisation ("Dmitry Peskov" / "the Kremlin": a spokesman speaks for his office), and by
-default two organisations (see `compare-types`); quotes
-shorter than `min-words` words (two people may both say "loud and clear").
+default two organisations (see `compare-types`); quotes shorter than `min-words` words (two
+people may both say "loud and clear").
 
-One finding per set of matching quotes, at the quote whose speaker differs from the first
-report's (earliest publication); `related` lists every other quote of the set and the message
-gives each speaker with its article, date and wording.
+One finding per set of matching quotes, at the quote whose speaker differs from the first report's
+(earliest publication); `related` lists every other quote of the set and the message gives each
+speaker with its article, date and wording.
 
-Cost: quotes are grouped by their normalised words; near-identical ones are looked for only
-among quotes that share two of their four longest words (blocking keys), never by comparing all
-pairs, and only between different speakers. Similarity is difflib's ratio (standard library; no
-extra dependency), computed only for pairs sharing at least half their words.
+## Why it matters
 
-Options:
+Misattributed quotes are among the most common corrections newsrooms publish. Quotes are grouped
+by their normalised words; near-identical ones are looked for only among quotes that share two of
+their four longest words, never by comparing all pairs, and only between different speakers.
 
-* `min-words` (4): shorter quotes are not compared.
-* `similarity` (0.9): 1.0 compares exact (normalised) wording only.
-* `compare-types` (`[named]`): attribution types whose speakers are compared; an untyped
-  attribution is compared too. Organisations are left out by default: outlets name them in
-  too many ways ("British Ministry of Defence", "Britain's defense ministry", "the MoD") for a
-  difference to mean a misattribution; add `organization` once the reference aliases cover them.
+## Fails
 
-Fails::
+```yaml
+# file: a.yaml
+article: {id: a, published: 2022-03-31}
+claims:
+  - {id: z, kind: quote, text: t, quote: could be called positive,
+     attribution: {source: Volodymyr Zelensky, type: named}}
+# file: b.yaml
+article: {id: b, published: 2022-04-02}
+claims:
+  - {id: k, kind: quote, text: t, quote: "Could be called positive.",
+     attribution: {source: Dmytro Kuleba, type: named}}
+```
 
-    # a.yaml (published 2022-03-31)
-      - {id: z, kind: quote, text: t, quote: could be called positive,
-         attribution: {source: Volodymyr Zelensky, type: named}}
-    # b.yaml (published 2022-04-02)
-      - {id: k, kind: quote, text: t, quote: "Could be called positive.",
-         attribution: {source: Dmytro Kuleba, type: named}}
+## Passes
 
-Passes::
-
-    # b.yaml
-      - {id: k, kind: quote, text: t, quote: "Could be called positive.",
-         attribution: {source: Zelensky, role: Ukrainian President, type: named}}
+```yaml
+# file: a.yaml
+article: {id: a, published: 2022-03-31}
+claims:
+  - {id: z, kind: quote, text: t, quote: could be called positive,
+     attribution: {source: Volodymyr Zelensky, type: named}}
+# file: b.yaml
+article: {id: b, published: 2022-04-02}
+claims:
+  - {id: k, kind: quote, text: t, quote: "Could be called positive.",
+     attribution: {source: Zelensky, role: Ukrainian President, type: named}}
+```
 """
 
 from __future__ import annotations
@@ -77,8 +86,8 @@ _NON_WORD = re.compile(r"[\W_]+")
 
 class Options(RuleOptions):
     min_words: int = Field(4, ge=1, description="shorter quotes are not compared")
-    similarity: float = Field(0.9, gt=0, le=1, description="character similarity that counts as the same quote")
-    compare_types: list[str] = Field(["named"], description="attribution types whose speakers are compared")
+    similarity: float = Field(0.9, gt=0, le=1, description="character similarity that counts as the same quote (1.0: exact normalised wording only)")
+    compare_types: list[str] = Field(["named"], description="attribution types whose speakers are compared (untyped ones are too); organisations are left out by default: outlets name them in too many ways")
 
 
 def keys(quote, context):

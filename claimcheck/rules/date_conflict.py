@@ -1,45 +1,50 @@
 """The same event given dates that cannot both be true.
 
-Events are the same when their `subject` is the same after normalisation (case, punctuation,
-leading articles, the aliases of the reference files). A date is the interval it names: `2014`
-is the whole year, `2014-03` the month, `{start: 2021-11, end: 2021-12-04}` a range. Two dates
-conflict only when their intervals do not overlap: "2014" and "March 2014" agree, "2022-02-24"
-and "February 2022" agree, "2022-03-24" and "February 2022" do not.
+## What it does
 
-Planned events (`tense: future`) are left out by default: a plan that moves is news, not a
-contradiction.
+Compares events whose `subject` is the same after normalisation (case, punctuation, leading
+articles, the aliases of the reference files). A date is the interval it names: `2014` is the
+whole year, `2014-03` the month, `{start: 2021-11, end: 2021-12-04}` a range. Two dates conflict
+only when their intervals do not overlap: "2014" and "March 2014" agree, "2022-02-24" and
+"February 2022" agree, "2022-03-24" and "February 2022" do not. Planned events
+(`tense: future`) are left out by default: a plan that moves is news, not a contradiction.
 
 A finding is one conflicting pair: it sits on one event, names the other as related, and states
 both dates with their sources. Of two conflicting events the one that contradicts more of the
 others (on a tie, the later date) is reported, against the better-supported dates it
-contradicts, nearest first and at most ``max-per-claim`` of them: a date at odds with many
-others gives a few findings on that event, not one on every event. Each pair is reported at
-most once. Events are grouped by subject and swept in date order, so the cost grows with the
-corpus, not with its square.
+contradicts, nearest first and at most `max-per-claim` of them.
 
-Options (``[tool.claimcheck.rules.date-conflict]``):
+## Why it matters
 
-* ``planned = false``: also compare events whose tense is future.
-* ``max-per-claim = 3``: findings one event gets at most (the last one counts the rest).
+An event happens once: two dates that cannot overlap mean one report has the date wrong (or the
+subjects name two different events, which an alias or a sharper subject settles). Events are
+grouped by subject and swept in date order, so the cost grows with the corpus, not its square.
 
-Fails::
+## Fails
 
-    article: {id: a, published: 2022-04-15}
-    claims:
-      - {id: a, kind: event, text: the war began on February 24, subject: start of the war, date: 2022-02-24}
-      - {id: b, kind: event, text: the war began on March 24, subject: start of the war, date: 2022-03-24}
+```yaml
+article: {id: a, published: 2022-04-15}
+claims:
+  - {id: a, kind: event, text: the war began on February 24, subject: start of the war, date: 2022-02-24}
+  - {id: b, kind: event, text: the war began on March 24, subject: start of the war, date: 2022-03-24}
+```
 
-Passes (the day lies in the month; March 2014 in 2014, subjects joined by a reference alias)::
+## Passes
 
-    article: {id: a, published: 2022-04-15}
-    claims:
-      - {id: a, kind: event, text: the war began on February 24, subject: start of the war, date: 2022-02-24}
-      - {id: b, kind: event, text: the war began last month, subject: Start of the War, date: 2022-02}
-      - {id: c, kind: event, text: Russia seized Crimea, subject: Russia seizes Crimea from Ukraine, date: 2014-03}
-      - {id: d, kind: event, text: the annexation of 2014, subject: Russian annexation of Crimea, date: 2014}
-    # reference/aliases.yaml
-    reference: {id: aliases}
-    aliases: {Russian annexation of Crimea: [Russia seizes Crimea from Ukraine]}
+The day lies in the month; March 2014 in 2014, subjects joined by a reference alias:
+
+```yaml
+# file: a.yaml
+article: {id: a, published: 2022-04-15}
+claims:
+  - {id: a, kind: event, text: the war began on February 24, subject: start of the war, date: 2022-02-24}
+  - {id: b, kind: event, text: the war began last month, subject: Start of the War, date: 2022-02}
+  - {id: c, kind: event, text: Russia seized Crimea, subject: Russia seizes Crimea from Ukraine, date: 2014-03}
+  - {id: d, kind: event, text: the annexation of 2014, subject: Russian annexation of Crimea, date: 2014}
+# file: reference/aliases.yaml
+reference: {id: aliases}
+aliases: {Russian annexation of Crimea: [Russia seizes Crimea from Ukraine]}
+```
 """
 
 from __future__ import annotations
@@ -62,7 +67,7 @@ SCAN = 32  # nearest contradicting events looked at, each side, for the better-s
 
 class Options(RuleOptions):
     planned: bool = Field(False, description="also compare planned events (tense: future)")
-    max_per_claim: int = Field(3, ge=1, description="findings one event gets at most: its nearest contradictions")
+    max_per_claim: int = Field(3, ge=1, description="findings one event gets at most: its nearest contradictions (the last counts the rest)")
 
 
 def keys(event, context):

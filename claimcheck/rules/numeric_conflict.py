@@ -1,22 +1,23 @@
 """Figures about the same subject and metric whose values cannot both be true.
 
-Figures are compared when their `subject` and `metric` are the same after normalisation (case,
-punctuation, leading articles, the aliases of the reference files) and their units convert into
-each other (km and miles, "13 thousand" and 13,000; a currency only into itself; count nouns
-such as people, deaths or troops are labels and do not keep figures apart; no unit is a count).
+## What it does
+
+Compares figures whose `subject` and `metric` are the same after normalisation (case,
+punctuation, leading articles, the aliases of the reference files) and whose units convert into
+each other (km and miles, "13 thousand" and 13,000; a currency only into itself; count nouns such
+as people, deaths or troops are labels and do not keep figures apart; no unit is a count).
 
 Each value becomes an interval from its `approx`:
 
-======================  =================================================================
-exact                   v ± 0.5%; a round number (3+ trailing zeros: 5,000) v ± 5%
-about                   v ± 10%; a round number v ± 15% ("about 100,000" is looser than
-                        "about 1,351": people round harder the rounder the number)
-almost                  [0.9·v, v]
-more-than / at-least    (v, +inf) / [v, +inf)
-less-than               [0, v)
-at-most / up-to         [0, v]
-[low, high]             [low, high]
-======================  =================================================================
+| approx | interval for value v |
+|---|---|
+| `exact` | v ± 0.5%; a round number (3+ trailing zeros: 5,000) v ± 5% |
+| `about` | v ± 10%; a round number v ± 15% ("about 100,000" is looser than "about 1,351") |
+| `almost` | [0.9·v, v] |
+| `more-than` / `at-least` | (v, +inf) / [v, +inf) |
+| `less-than` | [0, v) |
+| `at-most` / `up-to` | [0, v] |
+| `[low, high]` | [low, high] |
 
 Time decides what must agree. Figures whose dates (`as_of`, default the article's publication
 date) overlap, or are unknown, are at the same time: their intervals must overlap. At different
@@ -26,51 +27,57 @@ figures may change over time (troop counts) and are not compared across dates.
 
 A finding is one conflicting pair: it sits on one figure, names the other as related, and states
 both values with their dates and sources. Of two conflicting figures the one that contradicts
-more of the others (on a tie, the newer report) is the one reported, against the
-better-supported figures it contradicts, nearest first and at most ``max-per-claim`` of them:
-one bad figure in a big group gives a few findings on that figure, not one on every figure it
-contradicts. Each pair is reported at most once. Figures are grouped by subject and metric and
-swept in date and value order, so the cost grows with the corpus, not with its square.
+more of the others (on a tie, the newer report) is reported, against the better-supported
+figures it contradicts, nearest first and at most `max-per-claim` of them: one bad figure in a
+big group gives a few findings on that figure, not one on every figure it contradicts.
 
-Options (``[tool.claimcheck.rules.numeric-conflict]``):
+## Why it matters
 
-* ``exact = 0.005``, ``exact-round = 0.05``, ``round-zeros = 3``, ``about = 0.10``,
-  ``about-round = 0.15``, ``almost = 0.10``: the interval widths above, as fractions of v.
-* ``max-per-claim = 3``: findings one figure gets at most (the last one counts the rest).
+Two reports of one quantity that cannot both be true mean one of them is wrong: a misread number,
+a stale toll, a unit slip. Figures are grouped by subject, metric and dimension and swept in date
+and value order, so the cost grows with the corpus, not with its square.
 
-Fails (a cumulative toll revised down; the same day, values that cannot both be true)::
+## Fails
 
-    # early.yaml
-    article: {id: early, published: 2021-11-26}
-    claims:
-      - {id: toll, kind: figure, text: 52 died, subject: Listvyazhnaya mine disaster,
-         metric: deaths, value: 52, unit: people, cumulative: true}
-    # late.yaml
-    article: {id: late, published: 2021-12-04}
-    claims:
-      - {id: toll, kind: figure, text: 51 died, subject: Listvyazhnaya mine disaster,
-         metric: deaths, value: 51, unit: deaths, cumulative: true}
-      - {id: km, kind: figure, text: a 40 km convoy, subject: convoy, metric: length, value: 40, unit: km}
-      - {id: mi, kind: figure, text: a 40-mile convoy, subject: convoy, metric: length, value: 40, unit: miles}
+A cumulative toll revised down; on the same day, values that cannot both be true:
 
-Passes (hedges that overlap; a toll that grows; troop counts at different dates)::
+```yaml
+# file: early.yaml
+article: {id: early, published: 2021-11-26}
+claims:
+  - {id: toll, kind: figure, text: 52 died, subject: Listvyazhnaya mine disaster,
+     metric: deaths, value: 52, unit: people, cumulative: true}
+# file: late.yaml
+article: {id: late, published: 2021-12-04}
+claims:
+  - {id: toll, kind: figure, text: 51 died, subject: Listvyazhnaya mine disaster,
+     metric: deaths, value: 51, unit: deaths, cumulative: true}
+  - {id: km, kind: figure, text: a 40 km convoy, subject: convoy, metric: length, value: 40, unit: km}
+  - {id: mi, kind: figure, text: a 40-mile convoy, subject: convoy, metric: length, value: 40, unit: miles}
+```
 
-    # a.yaml
-    article: {id: a, published: 2021-12-04}
-    claims:
-      - {id: toll, kind: figure, text: "more than 13,000 killed", subject: war in the Donbas,
-         metric: people killed, value: 13000, approx: more-than, cumulative: true}
-      - {id: troops, kind: figure, text: "100,000 troops", subject: Russian forces near Ukraine,
-         metric: troops deployed, value: 100000}
-    # b.yaml
-    article: {id: b, published: 2022-04-15}
-    claims:
-      - {id: toll, kind: figure, text: "almost 14,000 killed by February", subject: war in the Donbas,
-         metric: people killed, value: 14000, approx: almost, as_of: 2022-02, cumulative: true}
-      - {id: toll-2, kind: figure, text: "about 13,800 killed", subject: war in the Donbas,
-         metric: people killed, value: 13800, approx: about, as_of: 2022-02, cumulative: true}
-      - {id: troops, kind: figure, text: "150,000 troops", subject: Russian forces near Ukraine,
-         metric: troops deployed, value: 150000}
+## Passes
+
+Hedges that overlap; a toll that grows; troop counts at different dates:
+
+```yaml
+# file: a.yaml
+article: {id: a, published: 2021-12-04}
+claims:
+  - {id: toll, kind: figure, text: "more than 13,000 killed", subject: war in the Donbas,
+     metric: people killed, value: 13000, approx: more-than, cumulative: true}
+  - {id: troops, kind: figure, text: "100,000 troops", subject: Russian forces near Ukraine,
+     metric: troops deployed, value: 100000}
+# file: b.yaml
+article: {id: b, published: 2022-04-15}
+claims:
+  - {id: toll, kind: figure, text: "almost 14,000 killed by February", subject: war in the Donbas,
+     metric: people killed, value: 14000, approx: almost, as_of: 2022-02, cumulative: true}
+  - {id: toll-2, kind: figure, text: "about 13,800 killed", subject: war in the Donbas,
+     metric: people killed, value: 13800, approx: about, as_of: 2022-02, cumulative: true}
+  - {id: troops, kind: figure, text: "150,000 troops", subject: Russian forces near Ukraine,
+     metric: troops deployed, value: 150000}
+```
 """
 
 from __future__ import annotations
@@ -100,7 +107,7 @@ EXACT_COUNT = 256  # date clusters up to this size count their conflicts pair by
 
 
 class Options(Tolerances):
-    max_per_claim: int = Field(3, ge=1, description="findings one figure gets at most: its nearest contradictions")
+    max_per_claim: int = Field(3, ge=1, description="findings one figure gets at most: its nearest contradictions (the last counts the rest)")
 
 
 @dataclass(slots=True)

@@ -1,9 +1,10 @@
 """One exclusive role held by different people at the same time, or incompatible titles.
 
+## What it does
+
 Exclusive roles (one holder at a time) are the roles of the reference tenures, the reference
-files' `exclusive_roles:`, and the `exclusive-roles` option; roles are compared after aliases
-("leader of the Russian peace delegation" may be an alias of "head of the Russian delegation").
-A role claim says its person holds the role at its date (`as_of`, else the article's publication
+files' `exclusive_roles:`, and the `exclusive-roles` option; roles are compared after aliases. A
+role claim says its person holds the role at its date (`as_of`, else the article's publication
 date) unless its status is `former`; claims with no person or no date are left out, and so are
 `then` titles without `as_of` (they point at an earlier moment given in context).
 
@@ -12,41 +13,49 @@ date) unless its status is `former`; claims with no person or no date are left o
    reference explains is not flagged: both titles fit the tenures and the holder changes within
    their dates ("then-President Trump" and "President Biden", both as of 2021).
 2. **Two roles.** Two role claims give one person two exclusive roles at overlapping dates that
-   cannot be held together: a pair listed in `incompatible-roles`, or two roles with tenures
-   whose holders the reference certainly gives as different people throughout the overlap.
+   cannot be held together: a pair listed in `incompatible-roles`, or two roles with tenures whose
+   holders the reference certainly gives as different people throughout the overlap.
 
 Findings are per pair of people (1) or of roles (2), at the claim the reference contradicts (else
 the later report); `related` lists every other claim involved and the message gives both sides
-with their titles, dates and articles. `anachronism` judges each title against the tenures on
-its own; this rule reports claims that contradict each other.
+with their titles, dates and articles. `anachronism` judges each title against the tenures on its
+own; this rule reports claims that contradict each other.
 
-Cost: claims are grouped by role (1) or person (2), and within a group a sweep over dates finds
-the overlapping pairs, never all pairs.
+## Why it matters
 
-Options:
+Two heads of one delegation, or two presidents at once, means one title is wrong. Claims are
+grouped by role (1) or by surname (2), and within a group a sweep over dates finds the overlapping
+pairs, never all pairs; `max-per-claim` bounds a pathological group.
 
-* `exclusive-roles` (`[]`): more roles held by one person at a time.
-* `incompatible-roles` (`[]`): groups of roles no one holds at once,
-  e.g. `[["President of Russia", "Prime Minister of Russia"]]`.
-* `two-holders` (true), `two-roles` (true): the two checks.
-* `max-per-claim` (3): each claim is compared with at most this many other holders' claims at
-  overlapping dates, so one role given to hundreds of people at once costs n x 3, not n squared.
+## Fails
 
-Fails::
+```yaml
+# file: talks.yaml
+article: {id: talks, published: 2022-03-31}
+claims:
+  - {id: medinsky, kind: role, text: head of the Russian delegation Vladimir Medinsky,
+     entity: Vladimir Medinsky, role: head of the Russian delegation}
+  - {id: fomin, kind: role, text: "Fomin, leading the Russian peace delegation",
+     entity: Alexander Fomin, role: head of the Russian delegation}
+# file: reference/roles.yaml
+reference: {id: roles}
+exclusive_roles: [head of the Russian delegation]
+```
 
-    claims:
-      - {id: medinsky, kind: role, text: head of the Russian delegation Vladimir Medinsky,
-         entity: Vladimir Medinsky, role: head of the Russian delegation}
-      - {id: fomin, kind: role, text: Fomin, leading the Russian peace delegation,
-         entity: Alexander Fomin, role: head of the Russian delegation}
+## Passes
 
-Passes::
-
-    claims:
-      - {id: medinsky, kind: role, text: head of the Russian delegation Vladimir Medinsky,
-         entity: Vladimir Medinsky, role: head of the Russian delegation}
-      - {id: fomin, kind: role, text: Fomin, a former head of the delegation,
-         entity: Alexander Fomin, role: head of the Russian delegation, status: former}
+```yaml
+# file: talks.yaml
+article: {id: talks, published: 2022-03-31}
+claims:
+  - {id: medinsky, kind: role, text: head of the Russian delegation Vladimir Medinsky,
+     entity: Vladimir Medinsky, role: head of the Russian delegation}
+  - {id: fomin, kind: role, text: "Fomin, a former head of the delegation",
+     entity: Alexander Fomin, role: head of the Russian delegation, status: former}
+# file: reference/roles.yaml
+reference: {id: roles}
+exclusive_roles: [head of the Russian delegation]
+```
 """
 
 from __future__ import annotations
@@ -72,7 +81,7 @@ KINDS = ("role",)
 
 class Options(RuleOptions):
     exclusive_roles: list[str] = Field([], description="more roles held by one person at a time")
-    incompatible_roles: list[list[str]] = Field([], description="groups of roles no one holds at once")
+    incompatible_roles: list[list[str]] = Field([], description='groups of roles no one holds at once, e.g. [["President of Russia", "Prime Minister of Russia"]]')
     two_holders: bool = Field(True, description="one exclusive role given to different people at once")
     two_roles: bool = Field(True, description="one person given two roles that cannot be held together")
     max_per_claim: int = Field(3, ge=1, description="other holders a claim is compared with (bounds the cost)")

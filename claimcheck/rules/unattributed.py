@@ -1,47 +1,51 @@
 """A check-worthy claim stated with no source.
 
-A claim is stated in the article's own voice when it has no `attribution` (absent or null, or
-one with neither `source` nor `type`). Which such claims deserve a warning:
+## What it does
 
-* **figures**, except background quantities: durations and dates (a figure whose `unit` is a
-  time unit, `skip-units`) and figures whose `metric` names a duration, an age, a date or a
-  distance between places (`skip-metrics`, matched as words). Death tolls, casualty counts,
-  money, shares and lengths stay in: they are what readers and fact-checkers ask "says who?" of.
-* **statements** whose wording presents a contested point as plain fact: "actually", "in fact",
+A claim is stated in the article's own voice when it has no `attribution` (absent or null, or one
+with neither `source` nor `type`). Which such claims deserve a warning:
+
+- **figures**, except background quantities: durations and dates (a figure whose `unit` is a time
+  unit, `skip-units`) and figures whose `metric` names a duration, an age, a date or a distance
+  between places (`skip-metrics`, matched as words). Death tolls, casualty counts, money, shares
+  and lengths stay in: they are what readers and fact-checkers ask "says who?" of;
+- **statements** whose wording presents a contested point as plain fact: "actually", "in fact",
   "in reality", "clearly", "of course", "undoubtedly", "the truth is", "myth", "fabrication",
   "hoax", "no evidence" (`statement-cues`; Wikipedia's "Words to watch: editorializing" is the
-  model). Most statements in news copy are narration or background and an editor would not ask
-  for a source for each; set `all-statements = true` to flag every unsourced statement.
-  Statements with a `hedge` are left to `vague-attribution` (`hedged-statements` = false).
-* quotes, events and roles are not check-worthy by default: a quote with `attribution: null` is
-  a scare quote (the article's words, not an assertion); add a kind to `kinds` to flag it.
+  model). Most statements in news copy are narration or background, and an editor would not ask
+  for a source for each; `all-statements = true` flags every unsourced statement. Statements with
+  a `hedge` are left to `vague-attribution`;
+- quotes, events and roles are not check-worthy by default: a quote with `attribution: null` is a
+  scare quote (the article's words, not an assertion); add a kind to `kinds` to flag it.
 
-Never flagged: `boilerplate: true` claims (page furniture) and claims with an attribution, even
-a vague one (that is `vague-attribution`'s job).
+Never flagged: `boilerplate: true` claims (page furniture) and claims with an attribution, even a
+vague one (that is `vague-attribution`'s job).
 
-Options:
+## Why it matters
 
-* `kinds` (`[figure, statement]`): claim kinds that are check-worthy.
-* `skip-units`: units that make a figure a duration (years, months, weeks, days, hours...).
-* `skip-metrics` (`[duration, age, date, distance]`): words that make a figure background.
-* `metrics` (`[]`): when not empty, only figures whose metric has one of these words.
-* `statement-cues`: words and phrases (regular expressions, case-insensitive, whole words).
-* `all-statements` (false), `hedged-statements` (false).
+A number in the article's own voice is the article's responsibility: a fact-checker's first
+question is "says who?".
 
-Fails::
+## Fails
 
-    claims:
-      - {id: toll, kind: figure, text: the blast killed 51 people,
-         subject: Listvyazhnaya mine disaster, metric: deaths, value: 51, unit: people}
+```yaml
+article: {id: mine, published: 2021-11-26}
+claims:
+  - {id: toll, kind: figure, text: the blast killed 51 people,
+     subject: Listvyazhnaya mine disaster, metric: deaths, value: 51, unit: people}
+```
 
-Passes::
+## Passes
 
-    claims:
-      - {id: toll, kind: figure, text: the blast killed 51 people, officials said,
-         subject: Listvyazhnaya mine disaster, metric: deaths, value: 51, unit: people,
-         attribution: {source: Kemerovo regional administration, type: organization}}
-      - {id: years, kind: figure, text: independent for 30 years,
-         subject: Ukraine, metric: years of independence, value: 30, unit: years}
+```yaml
+article: {id: mine, published: 2021-11-26}
+claims:
+  - {id: toll, kind: figure, text: "the blast killed 51 people, officials said",
+     subject: Listvyazhnaya mine disaster, metric: deaths, value: 51, unit: people,
+     attribution: {source: Kemerovo regional administration, type: organization}}
+  - {id: years, kind: figure, text: independent for 30 years,
+     subject: Ukraine, metric: years of independence, value: 30, unit: years}
+```
 """
 
 from __future__ import annotations
@@ -77,7 +81,7 @@ class Options(RuleOptions):
     skip_units: list[str] = Field(TIME_UNITS, description="units that make a figure a duration")
     skip_metrics: list[str] = Field(["duration", "age", "date", "distance"], description="metric words that make a figure background")
     metrics: list[str] = Field([], description="when not empty, only figures whose metric has one of these words")
-    statement_cues: list[str] = Field(STATEMENT_CUES, description="wording that asserts a contested point as fact")
+    statement_cues: list[str] = Field(STATEMENT_CUES, description="wording that asserts a contested point as fact (regular expressions, case-insensitive, whole words)")
     all_statements: bool = Field(False, description="flag every unsourced, unhedged statement")
     hedged_statements: bool = Field(False, description="also flag statements that carry a hedge")
 

@@ -1,13 +1,15 @@
 """A claim resting on a vague source: analysts, officials, widely seen, reportedly.
 
-The source names nobody a reader could check: "analysts say", "officials said", "experts
-believe", "it is believed", "widely seen as", "is considered", "reportedly", "some say". The
-model is Wikipedia's "Words to watch: unsupported attributions" (MOS:WEASEL). Looked for in:
+## What it does
 
-1. the attribution: its `type` is `vague` (the claim file says so), or its `source` has a word
-   that names nobody (`source-words`: "U.S. officials", "military analysts"), unless the type
-   says the source is a named person or a specific anonymous one ("a senior official");
-2. a statement's (or unattributed figure's or event's) `hedge` and `text`: a phrase from
+Flags a claim whose source names nobody a reader could check: "analysts say", "officials said",
+"experts believe", "it is believed", "widely seen as", "is considered", "reportedly", "some
+say". The model is Wikipedia's "Words to watch: unsupported attributions" (MOS:WEASEL). It looks:
+
+1. at the attribution: its `type` is `vague` (the claim file says so), or its `source` has a word
+   that names nobody (`source-words`: "U.S. officials", "military analysts"), unless the type says
+   the source is a named person or a specific anonymous one ("a senior official");
+2. at a statement's (or an unattributed figure's or event's) `hedge` and `text`: a phrase from
    `phrases` ("reportedly", "widely seen", "it is believed", "is considered", "some say",
    "according to sources", ...), or a source word followed by a verb of saying or believing
    ("officials have warned", "analysts describe"). A source word alone ("U.S. officials are
@@ -15,40 +17,37 @@ model is Wikipedia's "Words to watch: unsupported attributions" (MOS:WEASEL). Lo
    when the claim has no attribution, or a vague or untyped one: a named source is trusted.
 
 Not flagged: boilerplate, quotes with no attribution (scare quotes), an unnamed single source of
-type `anonymous` ("one survivor", "a senior official": anonymous sourcing is a separate,
-accepted practice), and a claim that lies inside the span of a quote of a source that is not
-vague (the nested words rest on that speaker: a survivor quoting "the bosses").
+type `anonymous` ("one survivor", "a senior official": anonymous sourcing is a separate, accepted
+practice), and a claim inside the span of a quote whose source is not vague (the nested words rest
+on that speaker: a survivor quoting "the bosses"). A flagged claim whose span lies inside another
+flagged claim's span is reported once, as `related` of the enclosing claim's finding.
 
-A flagged claim whose span lies inside another flagged claim's span (the quote "any time" inside
-the statement "U.S. officials have warned an attack could come at any time") is not reported a
-second time: it is listed in `related` of the enclosing claim's finding.
+## Why it matters
 
-Options:
+"Officials said" cannot be checked or challenged; editors ask for a name, an office or a
+document.
 
-* `vague-types` (`[vague]`): attribution types that are vague by themselves.
-* `source-words`: nouns that name nobody (analysts, experts, officials, observers, sources,
-  critics, commentators, diplomats, insiders, pundits, scholars, scientists, researchers,
-  specialists, economists, historians).
-* `phrases`: regular expressions (case-insensitive, whole words) of unsupported attributions;
-  `extra-phrases` adds to them without repeating the default list.
-* `speech-verbs`: verbs that make "<source word> ... <verb>" an attribution.
-* `kinds` (all five): claim kinds checked.
+## Fails
 
-Fails::
+```yaml
+article: {id: a, published: 2022-01-27}
+claims:
+  - {id: pretext, kind: statement,
+     text: Analysts have warned that the demands could form a pretext for military action,
+     hedge: Analysts have warned, attribution: {source: analysts, type: vague}}
+  - {id: undercount, kind: statement,
+     text: "the official toll, widely seen as a substantial undercount", hedge: widely seen}
+```
 
-    claims:
-      - {id: pretext, kind: statement,
-         text: Analysts have warned that the demands could form a pretext for military action,
-         hedge: Analysts have warned, attribution: {source: analysts, type: vague}}
-      - {id: undercount, kind: statement,
-         text: the official toll, widely seen as a substantial undercount, hedge: widely seen}
+## Passes
 
-Passes::
-
-    claims:
-      - {id: pretext, kind: statement,
-         text: Michael Kofman warned that the demands could form a pretext for military action,
-         attribution: {source: Michael Kofman, role: analyst, type: named}}
+```yaml
+article: {id: a, published: 2022-01-27}
+claims:
+  - {id: pretext, kind: statement,
+     text: Michael Kofman warned that the demands could form a pretext for military action,
+     attribution: {source: Michael Kofman, role: analyst, type: named}}
+```
 """
 
 from __future__ import annotations
@@ -105,7 +104,7 @@ TRUSTED_TYPES = ("named", "organization", "anonymous")  # a source the claim fil
 class Options(RuleOptions):
     vague_types: list[str] = Field(["vague"], description="attribution types that are vague by themselves")
     source_words: list[str] = Field(SOURCE_WORDS, description="nouns that name nobody")
-    phrases: list[str] = Field(PHRASES, description="unsupported attributions (regular expressions)")
+    phrases: list[str] = Field(PHRASES, description="unsupported attributions (regular expressions, case-insensitive, whole words)")
     extra_phrases: list[str] = Field([], description="more phrases, added to `phrases`")
     speech_verbs: list[str] = Field(SPEECH_VERBS, description="verbs that make '<source word> said' an attribution")
     kinds: list[str] = Field(["figure", "event", "quote", "role", "statement"], description="claim kinds checked")

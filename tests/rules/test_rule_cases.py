@@ -16,6 +16,7 @@ from ruamel.yaml import YAML
 
 from claimcheck.config import Config
 from claimcheck.registry import discover_rules
+from claimcheck.ruledocs import examples
 from claimcheck.session import Session
 
 CASES_DIR = Path(__file__).parent / "cases"
@@ -72,3 +73,32 @@ def _matches(finding, want: dict) -> bool:
 
 def _describe(finding) -> str:
     return f"{finding.path.rsplit('/', 1)[-1]}:{finding.line}:{finding.column} {finding.rule} {finding.claim_refs()} {finding.message}"
+
+
+# The examples in the rules' documentation are cases too: a documented failing example that
+# stops failing (or a passing one that starts failing) breaks the build.
+
+
+def _documented():
+    for rule in RULES.values():
+        for verdict, found in examples(rule).items():
+            for index, files in enumerate(found):
+                yield pytest.param(rule.name, verdict, files, id=f"{rule.name}::docs::{verdict.lower()}-{index + 1}")
+
+
+def test_every_rule_documents_a_failing_and_a_passing_example():
+    for rule in RULES.values():
+        documented = examples(rule)
+        assert documented.get("Fails") and documented.get("Passes"), f"{rule.name}: needs ## Fails and ## Passes YAML examples"
+
+
+@pytest.mark.parametrize(("rule_name", "verdict", "files"), list(_documented()))
+def test_documented_example(rule_name, verdict, files, tmp_path):
+    findings = _findings(rule_name, {"files": files}, tmp_path)
+    own = [f for f in findings if f.rule == rule_name]
+    broken = [f for f in findings if f.rule in ("syntax", "schema") and f.rule != rule_name]
+    assert not broken, f"the example's files are not valid: {[(f.path, f.line, f.message) for f in broken]}"
+    if verdict == "Fails":
+        assert own, f"the documented failing example of {rule_name} gives no finding"
+    else:
+        assert not own, f"the documented passing example of {rule_name} gives findings: {[f.message for f in own]}"
