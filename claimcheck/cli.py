@@ -15,7 +15,7 @@ from pathlib import Path
 from claimcheck import __version__
 from claimcheck.reporters import FORMATS
 
-COMMANDS = ("check", "rules", "rule", "schema", "extract")
+COMMANDS = ("check", "rules", "rule", "schema", "extract", "clean")
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
@@ -44,6 +44,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in FILE (see --write-baseline)")
     check.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE (then none fail)")
     check.add_argument("--changed-since", metavar="REF", help="report only findings involving files changed since git REF")
+    check.add_argument("--no-cache", action="store_true", help="read every file and run every rule afresh")
+    check.add_argument("--cache-dir", metavar="DIR", help="where results are cached (default: .claimcheck_cache beside the configuration)")
 
     rules = sub.add_parser("rules", help="list the rules: name, code, severity, summary")
     rules.add_argument("--config", metavar="FILE")
@@ -53,6 +55,9 @@ def _parser() -> argparse.ArgumentParser:
     rule.add_argument("--config", metavar="FILE")
     rule.add_argument("--rule-path", action="append", default=[], metavar="DIR")
     sub.add_parser("schema", help="print the JSON Schema of claim and reference files")
+    clean = sub.add_parser("clean", help="remove the cache folder")
+    clean.add_argument("--config", metavar="FILE")
+    clean.add_argument("--cache-dir", metavar="DIR")
     # `extract` parses its own arguments so that `check` never imports the extractor.
     extract = sub.add_parser("extract", help="build claim files from article texts (spaCy)", add_help=False)
     extract.add_argument("rest", nargs=argparse.REMAINDER)
@@ -95,6 +100,8 @@ def _dispatch(args) -> int:
             return _list_rules(args)
         if args.command == "rule":
             return _show_rule(args)
+        if args.command == "clean":
+            return _clean(args)
         return _check(args)
     except (ConfigError, RuleDefinitionError) as error:
         raise UsageError(str(error)) from None
@@ -126,7 +133,16 @@ def _extract(argv: list[str]) -> int:
 def _session(args, **options):
     from claimcheck.session import Session
 
-    return Session.open(config=args.config, rule_paths=list(args.rule_path), **options)
+    return Session.open(config=args.config, rule_paths=list(getattr(args, "rule_path", [])), **options)
+
+
+def _clean(args) -> int:
+    from claimcheck.session import Session
+
+    session = Session.open(config=args.config, cache=True, cache_dir=args.cache_dir)
+    removed = session.cache.clean()
+    print(f"claimcheck: {'removed' if removed else 'no cache at'} {session.cache.folder}", file=sys.stderr)
+    return EXIT_OK
 
 
 def _list_rules(args) -> int:
@@ -158,7 +174,8 @@ def _check(args) -> int:
     from claimcheck.reporters import Report, render
 
     session = _session(
-        args, select=_split(args.select), ignore=_split(args.ignore), references=list(args.reference), fail_on=args.fail_on
+        args, select=_split(args.select), ignore=_split(args.ignore), references=list(args.reference), fail_on=args.fail_on,
+        cache=not args.no_cache, cache_dir=args.cache_dir,
     )
     paths = args.paths or session.default_paths()
     missing = [p for p in paths if not Path(p).exists()]

@@ -13,40 +13,7 @@ from claimcheck.baseline import Baseline, identity
 from claimcheck.cli import main
 from claimcheck.findings import Finding, Location
 
-SHOUT_RULE = '''
-"""Flags statements written in capitals."""
-from claimcheck.rule_api import Problem
-
-NAME = "no-shouting"
-CODE = "XY101"
-SEVERITY = "error"
-SCOPE = "claim"
-
-
-def check(claim, options, corpus):
-    if claim.text.isupper():
-        yield Problem(f"shouting: {claim.text}", claim=claim)
-'''
-
-SAME_RULE = '''
-"""Flags the same text in two claims (a corpus rule)."""
-from claimcheck.rule_api import Problem
-
-NAME = "same-text"
-CODE = "XY201"
-SEVERITY = "error"
-SCOPE = "corpus"
-
-
-def check(corpus, options, _corpus):
-    seen = {}
-    for claim in corpus.claims():
-        if claim.text in seen:
-            yield Problem(f"same text as {seen[claim.text].ref}", claim=claim, related=[seen[claim.text]])
-        else:
-            seen[claim.text] = claim
-'''
-
+from .fixture_rules import NO_SHOUTING, SAME_TEXT, install
 
 def claim_file(article: str, *claims: tuple[str, str], header: str = "") -> str:
     body = "".join(f"  - id: {cid}\n    kind: statement\n    text: {text}\n" for cid, text in claims)
@@ -57,12 +24,11 @@ def claim_file(article: str, *claims: tuple[str, str], header: str = "") -> str:
 def project(tmp_path, monkeypatch):
     """A project with two rule files and three claim files; the cwd is its root."""
     (tmp_path / "pyproject.toml").write_text(
-        '[tool.claimcheck]\npaths = ["claims"]\nselect = ["syntax", "schema", "no-shouting", "same-text"]\n',
+        '[tool.claimcheck]\npaths = ["claims"]\nselect = ["syntax", "schema", "no-shouting", "same-text"]\n'
+        '[tool.claimcheck.rules.same-text]\nseverity = "error"\n',
         encoding="utf-8",
     )
-    (tmp_path / "rules").mkdir()
-    (tmp_path / "rules" / "shout.py").write_text(SHOUT_RULE, encoding="utf-8")
-    (tmp_path / "rules" / "same.py").write_text(SAME_RULE, encoding="utf-8")
+    install(tmp_path / "rules", NO_SHOUTING, SAME_TEXT)
     (tmp_path / "claims").mkdir()
     (tmp_path / "claims" / "a.yaml").write_text(
         claim_file("a", ("shout", "ALL IS WELL"), ("calm", "all is calm")), encoding="utf-8"

@@ -9,6 +9,8 @@ import pytest
 
 from claimcheck.cli import main
 
+from .fixture_rules import NO_SHOUTING, install
+
 CLAIMS = """\
 article:
   id: a
@@ -26,31 +28,16 @@ claims:
     text: t
 """
 
-SHOUT_RULE = '''
-"""Flags statements in capitals."""
-from claimcheck.rule_api import Problem, RuleOptions
-
-NAME = "no-shouting"
-CODE = "LOC001"
-SEVERITY = "warning"
-
-
-class Options(RuleOptions):
-    min_length: int = 3
-
-
-def check(claim, options, corpus):
-    if claim.kind == "statement" and len(claim.text) >= options.min_length and claim.text.isupper():
-        yield Problem("statement in capitals", claim=claim, field="text")
-'''
-
-
 @pytest.fixture
 def project(write, tmp_path, monkeypatch):
     write("claims/a.yaml", CLAIMS)
-    write("rules/no_shouting.py", SHOUT_RULE)
+    install(tmp_path / "rules", NO_SHOUTING)
     # The content rules are tested elsewhere; here only the mechanism matters.
-    write("pyproject.toml", '[tool.claimcheck]\npaths = ["claims"]\nselect = ["no-shouting", "schema", "syntax"]\n')
+    write(
+        "pyproject.toml",
+        '[tool.claimcheck]\npaths = ["claims"]\nselect = ["no-shouting", "schema", "syntax"]\n'
+        '[tool.claimcheck.rules.no-shouting]\nseverity = "warning"\n',
+    )
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
@@ -58,7 +45,7 @@ def project(write, tmp_path, monkeypatch):
 def test_text_lines_and_exit_1_on_errors(project, capsys):
     assert main([]) == 1
     out = capsys.readouterr().out.splitlines()
-    assert "claims/a.yaml:7:5: LOC001 [warning] no-shouting: statement in capitals" in out
+    assert "claims/a.yaml:5:5: XY101 [warning] no-shouting: shouting: EVERYTHING IS FINE" in out
     assert any(line.startswith("claims/a.yaml:13:11: CC002 [error] schema: unknown claim kind") for line in out)
     assert not any(":10:" in line for line in out), "ignore: [no-shouting] suppresses the second claim"
 
@@ -70,15 +57,15 @@ def test_json_format_follows_the_spec(project, capsys):
     assert document["summary"] == {"files": 1, "claims": 2, "findings": 2}
     shout = next(f for f in document["findings"] if f["rule"] == "no-shouting")
     assert shout == {
-        "rule": "no-shouting", "code": "LOC001", "severity": "warning", "message": "statement in capitals",
-        "path": "claims/a.yaml", "line": 7, "column": 5, "article": "a", "claim": "shout", "related": [],
+        "rule": "no-shouting", "code": "XY101", "severity": "warning", "message": "shouting: EVERYTHING IS FINE",
+        "path": "claims/a.yaml", "line": 5, "column": 5, "article": "a", "claim": "shout", "related": [],
     }
 
 
 def test_fail_on_select_ignore_exit_zero(project, capsys):
     assert main(["--select", "no-shouting"]) == 0
     assert main(["--select", "no-shouting", "--fail-on", "warning"]) == 1
-    assert main(["--ignore", "schema,LOC001"]) == 0
+    assert main(["--ignore", "schema,XY101"]) == 0
     assert main(["--exit-zero"]) == 0
     assert main(["--select", "nonexistent-rule"]) == 2
     assert "unknown rule 'nonexistent-rule'" in capsys.readouterr().err
@@ -122,7 +109,7 @@ def test_configuration_errors_exit_2_and_name_the_problem(project, capsys, write
 def test_statistics_output_and_quiet(project, capsys):
     main(["--statistics", "-q"])
     captured = capsys.readouterr()
-    assert captured.out.split() == ["1", "CC002", "schema", "[error]", "1", "LOC001", "no-shouting", "[warning]"]
+    assert captured.out.split() == ["1", "CC002", "schema", "[error]", "1", "XY101", "no-shouting", "[warning]"]
     assert captured.err == ""
 
 
@@ -137,22 +124,25 @@ def test_missing_path_is_exit_2(project, capsys):
 
 
 def test_a_crashing_rule_is_reported_and_the_run_goes_on(project, capsys, write):
-    write("pyproject.toml", '[tool.claimcheck]\npaths = ["claims"]\nselect = ["no-shouting", "crasher"]\n')
+    write(
+        "pyproject.toml",
+        '[tool.claimcheck]\npaths = ["claims"]\nselect = ["no-shouting", "crasher"]\n[tool.claimcheck.rules.no-shouting]\nseverity = "warning"\n',
+    )
     write("rules/crasher.py", 'NAME = "crasher"\nCODE = "LOC999"\nSEVERITY = "info"\n\ndef check(claim, options, corpus):\n    raise ZeroDivisionError("boom")\n')
     assert main([]) == 1
     out = capsys.readouterr().out
     assert "LOC999 [error] crasher: rule crasher crashed (ZeroDivisionError: boom)" in out
     assert "crasher.py:6:1" in out
-    assert "no-shouting: statement in capitals" in out
+    assert "no-shouting: shouting: EVERYTHING IS FINE" in out
 
 
 def test_rules_and_rule_commands(project, capsys):
     assert main(["rules"]) == 0
     listing = capsys.readouterr().out
     assert "numeric-conflict" in listing and "no-shouting" in listing and "CC101" in listing
-    assert main(["rule", "LOC001"]) == 0
+    assert main(["rule", "XY101"]) == 0
     doc = capsys.readouterr().out
-    assert "Flags statements in capitals." in doc and "min-length = 3" in doc
+    assert "Flags statements written in capitals." in doc and "min-length = 3" in doc
     assert main(["rule", "nope"]) == 2
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -11,50 +12,9 @@ import pytest
 import claimcheck.corpus
 import claimcheck.engine  # noqa: F401
 
+from .fixture_rules import NO_SHOUTING, SAME_TEXT, install
+
 pytest_plugins = ["pytester"]
-
-SHOUT_RULE = '''
-"""Flags statements written in capitals."""
-import os
-from claimcheck.rule_api import Problem
-
-NAME = "no-shouting"
-CODE = "XY101"
-SEVERITY = "error"
-SCOPE = "claim"
-
-
-def check(claim, options, corpus):
-    if os.environ.get("CLAIMCHECK_TEST_LOG"):
-        with open(os.environ["CLAIMCHECK_TEST_LOG"], "a") as log:
-            log.write(f"{NAME} {claim.ref}\\n")
-    if claim.text.isupper():
-        yield Problem(f"shouting: {claim.text}", claim=claim)
-'''
-
-SAME_RULE = '''
-"""Flags the same text in two claims (a corpus rule)."""
-import os
-from claimcheck.rule_api import Problem
-
-NAME = "same-text"
-CODE = "XY201"
-SEVERITY = "warning"
-SCOPE = "corpus"
-
-
-def check(corpus, options, _corpus):
-    if os.environ.get("CLAIMCHECK_TEST_LOG"):
-        with open(os.environ["CLAIMCHECK_TEST_LOG"], "a") as log:
-            log.write(f"{NAME} corpus\\n")
-    seen = {}
-    for claim in corpus.claims():
-        if claim.text in seen:
-            yield Problem(f"same text as {seen[claim.text].ref}", claim=claim, related=[seen[claim.text]])
-        else:
-            seen[claim.text] = claim
-'''
-
 
 def claim_file(article: str, *claims: tuple[str, str]) -> str:
     body = "".join(f"  - id: {cid}\n    kind: statement\n    text: {text}\n" for cid, text in claims)
@@ -73,9 +33,7 @@ def project(pytester, monkeypatch, tmp_path):
     """a.yaml shouts (error), b.yaml repeats a claim of a.yaml (a warning from a corpus rule)."""
     monkeypatch.setenv("CLAIMCHECK_TEST_LOG", str(tmp_path / "rules-ran.log"))
     pytester.makefile(".toml", pyproject=PYPROJECT.format(extra=""))
-    pytester.mkdir("rules")
-    (pytester.path / "rules" / "shout.py").write_text(SHOUT_RULE, encoding="utf-8")
-    (pytester.path / "rules" / "same.py").write_text(SAME_RULE, encoding="utf-8")
+    install(pytester.path / "rules", NO_SHOUTING, SAME_TEXT)
     pytester.mkdir("claims")
     (pytester.path / "claims" / "a.yaml").write_text(
         claim_file("a", ("shout", "ALL IS WELL"), ("calm", "all is calm")), encoding="utf-8"
@@ -200,18 +158,18 @@ def test_cache_skips_unchanged_files_keyed_on_content(project, tmp_path):
     project.runpytest("--claimcheck", "claims/").assert_outcomes(passed=8)
     assert "no-shouting a#shout" in rules_ran(tmp_path)
     # So is the rule's code.
-    rule = project.path / "rules" / "same.py"
+    rule = project.path / "rules" / "same_text.py"
     rule.write_text(rule.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     project.runpytest("--claimcheck", "claims/").assert_outcomes(passed=8)
     assert "same-text corpus" in rules_ran(tmp_path)
 
 
 def test_a_crashing_rule_fails_its_items(project):
-    (project.path / "rules" / "same.py").write_text(SAME_RULE.replace("seen = {}", "seen = 1 / 0"), encoding="utf-8")
+    (project.path / "rules" / "same_text.py").write_text(SAME_TEXT.replace("seen = {}", "seen = 1 / 0"), encoding="utf-8")
     result = project.runpytest("--claimcheck", "claims/", "-p", "no:cacheprovider")
     result.assert_outcomes(passed=5, failed=3)
     result.stdout.fnmatch_lines(
-        ["*same.py:*: XY201 [[]error] same-text: rule same-text crashed (ZeroDivisionError: division by zero)*"]
+        ["*same_text.py:*: XY201 [[]error] same-text: rule same-text crashed (ZeroDivisionError: division by zero)*"]
     )
 
 
@@ -227,3 +185,28 @@ def test_xdist(project):
     result = project.runpytest_subprocess("--claimcheck", "claims/", "-n", "2", "-p", "no:cacheprovider")
     result.assert_outcomes(passed=7, failed=1)
     result.stdout.fnmatch_lines(["*claims/a.yaml:5:5: XY101 [[]error] no-shouting: shouting: ALL IS WELL*"])
+
+
+def test_cli_and_plugin_give_the_same_findings(project, capsys):
+    """One session for both: a misspelt rule in `ignore:` is a schema warning in both, and with
+    fail-on = "warning" both fail (the plugin once built its plan without the known rules)."""
+    from claimcheck.cli import main
+
+    (project.path / "pyproject.toml").write_text(PYPROJECT.format(extra='fail-on = "warning"\n'), encoding="utf-8")
+    (project.path / "claims" / "c.yaml").write_text(
+        claim_file("c", ("typo", "all is well")).replace("text: all is well", "text: all is well\n    ignore: [no-shoutin]"),
+        encoding="utf-8",
+    )
+    cwd = os.getcwd()
+    os.chdir(project.path)
+    try:
+        assert main(["--no-cache"]) == 1
+    finally:
+        os.chdir(cwd)
+    cli_lines = sorted(line for line in capsys.readouterr().out.splitlines() if line)
+    assert any("schema: `ignore:` names unknown rule `no-shoutin`" in line for line in cli_lines)
+    result = project.runpytest("--claimcheck", "claims/", "-rA")
+    output = result.stdout.str()
+    for line in cli_lines:
+        assert line in output, f"the plugin does not report: {line}"
+    assert "claims/c.yaml::schema FAILED" in output or "FAILED claims/c.yaml::schema" in output

@@ -4,27 +4,7 @@ import pytest
 
 from claimcheck.registry import RuleDefinitionError, discover_rules, resolve
 
-FOLDER_RULE = '''
-"""Flags statements that shout.
-
-Fails: a statement whose text is all capitals.
-"""
-from claimcheck.rule_api import Problem, RuleOptions
-
-NAME = "no-shouting"
-CODE = "LOC001"
-SEVERITY = "info"
-SCOPE = "claim"
-
-
-class Options(RuleOptions):
-    min_length: int = 3
-
-
-def check(claim, options, corpus):
-    if claim.kind == "statement" and len(claim.text) >= options.min_length and claim.text.isupper():
-        yield Problem("statement in capitals", claim=claim, field="text")
-'''
+from .fixture_rules import NO_SHOUTING, install
 
 PLUGIN_MODULE = '''
 """A rule shipped by a third-party package."""
@@ -49,11 +29,11 @@ def test_builtin_rules_come_through_entry_points():
 
 def test_rule_folder_is_discovered(tmp_path):
     (tmp_path / "rules").mkdir()
-    (tmp_path / "rules" / "no_shouting.py").write_text(FOLDER_RULE)
+    install(tmp_path / "rules", NO_SHOUTING)
     (tmp_path / "rules" / "_helper.py").write_text("raise RuntimeError('private modules are not rules')")
     rule = discover_rules([str(tmp_path / "rules")])["no-shouting"]
-    assert (rule.code, rule.severity, rule.scope) == ("LOC001", "info", "claim")
-    assert rule.summary == "Flags statements that shout."
+    assert (rule.code, rule.severity, rule.scope) == ("XY101", "error", "claim")
+    assert rule.summary == "Flags statements written in capitals."
     assert rule.options().min_length == 3
 
 
