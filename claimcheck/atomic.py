@@ -13,6 +13,7 @@ For tests of interrupted writes, `CLAIMCHECK_CRASH_AT=<label>:<when>` kills the 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -53,10 +54,8 @@ def write_atomic(target: str | os.PathLike, data: bytes | str, *, durable: bool 
         os.replace(temporary, target)
         _crash_point(label, "after")
     except BaseException as error:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(temporary)
-        except OSError:
-            pass
         if isinstance(error, OSError):
             raise AtomicWriteError(f"cannot write {target}: {error.strerror or error}") from None
         raise
@@ -71,10 +70,8 @@ def _remove_leftovers(folder: Path, name: str) -> None:
     prefix = f".{name}."
     for entry in entries:
         if entry.name.startswith(prefix) and entry.name.endswith(TEMP_SUFFIX) and entry.is_file(follow_symlinks=False):
-            try:
+            with contextlib.suppress(OSError):
                 os.unlink(entry.path)
-            except OSError:
-                pass
 
 
 def _crash_point(label: str, when: str) -> None:

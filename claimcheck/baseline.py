@@ -18,6 +18,7 @@ to the findings after every rule has run over the whole corpus.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -45,10 +46,8 @@ def identity(finding, base_dir: str | None = None) -> tuple:
         return ("claims", finding.rule, tuple(sorted(set(refs))))
     path = finding.path
     if base_dir is not None:
-        try:
+        with contextlib.suppress(ValueError):
             path = os.path.relpath(os.path.abspath(path), base_dir)
-        except ValueError:
-            pass
     return ("file", finding.rule, _posix(os.path.normpath(path)), finding.message)
 
 
@@ -126,10 +125,8 @@ class Baseline:
                 handle.write(text)
             os.replace(temporary, self.path)
         except OSError as error:
-            try:
+            with contextlib.suppress(OSError):
                 os.unlink(temporary)
-            except OSError:
-                pass
             raise AdoptionError(f"cannot write baseline {self.path}: {error.strerror or error}") from None
 
     def filter(self, findings) -> tuple[list, int]:

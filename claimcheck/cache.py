@@ -23,6 +23,7 @@ entry whose signature does not verify is not read at all.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import inspect
@@ -68,10 +69,8 @@ def code_digest(rules=()) -> str:
             if "__pycache__" in path.parts or (folder == _PACKAGE and path.relative_to(_PACKAGE).parts[0] == "extract"):
                 continue
             sha.update(str(path.relative_to(folder)).encode("utf-8", "surrogateescape"))
-            try:
+            with contextlib.suppress(OSError):
                 sha.update(path.read_bytes())
-            except OSError:
-                pass
     return sha.hexdigest()
 
 

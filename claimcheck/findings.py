@@ -9,6 +9,7 @@ fingerprints hash it.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -128,10 +129,8 @@ def identity(finding: Finding, base_dir: str | None = None) -> tuple:
         return ("claims", finding.rule, tuple(sorted(set(finding.claim_refs()))))
     path = finding.path
     if base_dir is not None:
-        try:
+        with contextlib.suppress(ValueError):
             path = os.path.relpath(os.path.abspath(path), base_dir)
-        except ValueError:
-            pass
     return ("file", finding.rule, posix(os.path.normpath(path)), finding.message)
 
 

@@ -10,8 +10,8 @@ column, and the `Marks` of its fields.
 from __future__ import annotations
 
 import dataclasses
-from functools import lru_cache
-from typing import Annotated, Any, Literal, Union
+from functools import cache
+from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, ConfigDict, Field, PlainSerializer, Strict, TypeAdapter, WithJsonSchema
 from pydantic.dataclasses import dataclass
@@ -195,7 +195,7 @@ class Statement(ClaimBase):
         return self.published
 
 
-Claim = Union[Figure, Event, Quote, Role, Statement]
+Claim = Figure | Event | Quote | Role | Statement
 CLAIM_TYPES: dict[str, type[ClaimBase]] = {"figure": Figure, "event": Event, "quote": Quote, "role": Role, "statement": Statement}
 
 
@@ -262,7 +262,7 @@ class ClaimFileData:
 # Validation and schema -------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=None)
+@cache
 def adapter(cls) -> TypeAdapter:
     """The validator of a record class (built once)."""
     return TypeAdapter(cls)

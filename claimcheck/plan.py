@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import os
 from dataclasses import dataclass, field
@@ -39,10 +40,8 @@ class RunPlan:
             return names
         candidates = {path.replace("\\", "/")}
         if self.root is not None:
-            try:
+            with contextlib.suppress(ValueError):
                 candidates.add(os.path.relpath(os.path.abspath(path), self.root).replace("\\", "/"))
-            except ValueError:
-                pass
         for pattern, ignored in self.per_file_ignores.items():
             if any(fnmatch.fnmatch(candidate, pattern) for candidate in candidates):
                 names |= names_and_codes(ignored)

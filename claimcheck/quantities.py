@@ -20,7 +20,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-
 INF = math.inf
 
 

@@ -121,7 +121,7 @@ class Session:
         edited = load_text(path, text)
         (corpus.references if isinstance(edited, ReferenceFile) else corpus.files).append(edited)
         corpus = Corpus.of([*corpus.files, *corpus.references])
-        return self._result(self._run(corpus), corpus, inputs + [(path, True)])
+        return self._result(self._run(corpus), corpus, [*inputs, (path, True)])
 
     def _run(self, corpus: Corpus, rules=None) -> list[Finding]:
         corpus.rule_names = self.plan.known_rules

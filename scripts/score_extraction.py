@@ -126,7 +126,7 @@ def match(gold: list[dict], pred: list[dict], kind: str):
             if ov > 0 and key_match(kind, g, p):
                 pairs.append((ov, gi, pi))
     used_g, used_p, out = set(), set(), []
-    for ov, gi, pi in sorted(pairs, key=lambda t: -t[0]):
+    for _overlap, gi, pi in sorted(pairs, key=lambda t: -t[0]):
         if gi in used_g or pi in used_p:
             continue
         used_g.add(gi)

@@ -15,6 +15,7 @@ from claimcheck.findings import Finding, Location
 
 from .fixture_rules import NO_SHOUTING, SAME_TEXT, install
 
+
 def claim_file(article: str, *claims: tuple[str, str], header: str = "") -> str:
     body = "".join(f"  - id: {cid}\n    kind: statement\n    text: {text}\n" for cid, text in claims)
     return f"{header}article:\n  id: {article}\n  published: 2022-01-27\nclaims:\n{body}"

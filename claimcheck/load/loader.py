@@ -148,7 +148,7 @@ def _validate_claim(raw: object, path: tuple, document: Document, problems: list
     cls = CLAIM_TYPES[kind]
     claim = _validate(cls, raw, path, document, problems, f"{kind} claim", claim_id)
     if isinstance(raw.get("attribution"), dict):
-        _unknown_keys(document, path + ("attribution",), raw["attribution"], _FIELDS[Attribution], problems, "attribution field", claim_id)
+        _unknown_keys(document, (*path, "attribution"), raw["attribution"], _FIELDS[Attribution], problems, "attribution field", claim_id)
     return claim
 
 
@@ -159,7 +159,7 @@ def _kind_problem(kind: object, path: tuple, document: Document, claim_id: str |
     shown = repr(kind) if isinstance(kind, str) else f"a {type(kind).__name__}"
     close = difflib.get_close_matches(kind, list(CLAIM_TYPES), n=1) if isinstance(kind, str) else []
     hint = f" (did you mean `{close[0]}`?)" if close else ""
-    return FileProblem("schema", f"unknown claim kind {shown}{hint} (expected one of {known})", *document.mark(path + ("kind",)), claim_id=claim_id)
+    return FileProblem("schema", f"unknown claim kind {shown}{hint} (expected one of {known})", *document.mark((*path, "kind")), claim_id=claim_id)
 
 
 def _validate(cls, raw: object, path: tuple, document: Document, problems: list, what: str, claim_id: str | None = None):
@@ -220,7 +220,7 @@ def _unknown_keys(document: Document, path: tuple, raw: dict, known: set, proble
         suggestion = difflib.get_close_matches(str(key), sorted(known), n=1)
         hint = f" (did you mean `{suggestion[0]}`?)" if suggestion else ""
         problems.append(
-            FileProblem("schema", f"unknown {what} `{key}`{hint}", *document.key_mark(path + (key,)), severity="warning", claim_id=claim_id)
+            FileProblem("schema", f"unknown {what} `{key}`{hint}", *document.key_mark((*path, key)), severity="warning", claim_id=claim_id)
         )
 
 

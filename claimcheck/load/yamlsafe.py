@@ -89,7 +89,7 @@ _YAML = _parser_factory()
 
 def resolve_scalar(value: str, tag: str | None, plain: bool) -> object:
     """The YAML 1.2 core schema, without timestamps (see module docstring)."""
-    if tag == _CORE + "str" or not plain and tag in (None, "!"):
+    if tag == _CORE + "str" or (not plain and tag in (None, "!")):
         return value
     if tag is not None and tag not in _ALLOWED_TAGS:
         raise ValueError(tag)

@@ -104,7 +104,7 @@ def report_conflicts(
         if not degree:
             continue
         badness = (degree, i)
-        found = partners(i, lambda j: (degrees[j], j) < badness, limit)[:limit]
+        found = partners(i, lambda j, worse=badness: (degrees[j], j) < worse, limit)[:limit]
         for number, other in enumerate(found, 1):
             yield problem(i, other, degree - len(found) if number == len(found) else 0)
 

@@ -88,11 +88,10 @@ from dataclasses import dataclass
 
 from pydantic import Field
 
-from claimcheck.dates import DateInterval
+from claimcheck.dates import DateInterval, overlap_clusters
 from claimcheck.quantities import INF
 from claimcheck.rule_api import Problem
 from claimcheck.rules.common import Interval, Quantity, Tolerances, describe_value, more_contradict, report_conflicts, source_label, where
-from claimcheck.dates import DateInterval, overlap_clusters
 
 NAME = "numeric-conflict"
 CODE = "CC101"
@@ -286,10 +285,10 @@ class _Revisions:
         items = self.items
         if forward:  # figures that end before this one starts
             queries, inserts = self.by_start, self.by_end
-            passed = lambda other, item: other.end < item.start  # noqa: E731
+            passed = lambda other, item: other.end < item.start
         else:  # figures that start after this one ends
             queries, inserts = self.by_end[::-1], self.by_start[::-1]
-            passed = lambda other, item: other.start > item.end  # noqa: E731
+            passed = lambda other, item: other.start > item.end
         ranks = sorted(key(item) for item in items)
         counts = {True: _Fenwick(len(items)), False: _Fenwick(len(items))}  # all; running totals only
         next_insert = 0

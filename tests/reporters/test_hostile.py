@@ -18,9 +18,9 @@ import pytest
 from markdown_it import MarkdownIt
 
 from claimcheck.corpus import load_corpus
-from claimcheck.session import attach_claims
 from claimcheck.findings import Finding, Location
 from claimcheck.reporters import Report, render
+from claimcheck.session import attach_claims
 
 from .conftest import RULES
 
