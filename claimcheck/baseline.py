@@ -19,7 +19,6 @@ to the findings after every rule has run over the whole corpus.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import sys
@@ -27,34 +26,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from claimcheck import __version__
+from claimcheck.findings import identity, posix
 
 FORMAT_VERSION = 1
 
 
 class AdoptionError(Exception):
     """A baseline that cannot be read or written, or a --changed-since that cannot be answered (exit 2)."""
-
-
-def _posix(path: str) -> str:
-    return path.replace("\\", "/")
-
-
-def identity(finding, base_dir: str | None = None) -> tuple:
-    """What a finding is about, independent of line numbers (see the module docstring)."""
-    refs = finding.claim_refs()
-    if finding.claim is not None:
-        return ("claims", finding.rule, tuple(sorted(set(refs))))
-    path = finding.path
-    if base_dir is not None:
-        with contextlib.suppress(ValueError):
-            path = os.path.relpath(os.path.abspath(path), base_dir)
-    return ("file", finding.rule, _posix(os.path.normpath(path)), finding.message)
-
-
-def fingerprint(finding) -> str:
-    """A stable hash of the identity (SARIF partialFingerprints), relative to the cwd."""
-    data = json.dumps(identity(finding, os.getcwd()), ensure_ascii=False)
-    return hashlib.sha256(data.encode("utf-8")).hexdigest()[:32]
 
 
 def _entry(finding, base_dir: str) -> dict:
@@ -74,7 +52,7 @@ def _entry_identity(entry: dict) -> tuple:
     if entry.get("claim") is not None:
         refs = {f"{entry.get('article')}#{entry['claim']}", *entry.get("related", [])}
         return ("claims", rule, tuple(sorted(refs)))
-    return ("file", rule, _posix(os.path.normpath(entry.get("path", ""))), entry.get("message"))
+    return ("file", rule, posix(os.path.normpath(entry.get("path", ""))), entry.get("message"))
 
 
 @dataclass

@@ -9,9 +9,9 @@ import subprocess
 
 import pytest
 
-from claimcheck.baseline import Baseline, identity
+from claimcheck.baseline import Baseline
 from claimcheck.cli import main
-from claimcheck.findings import Finding, Location
+from claimcheck.findings import Finding, Location, identity
 
 from .fixture_rules import NO_SHOUTING, SAME_TEXT, install
 
