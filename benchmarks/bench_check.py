@@ -110,18 +110,16 @@ def time_command(args: list[str], repeat: int) -> float:
 
 
 def profile_in_process(paths: list[str]) -> None:
-    from claimcheck.config import Config, build_plan
-    from claimcheck.corpus import load_corpus
-    from claimcheck.engine import _run_rule
-    from claimcheck.registry import discover_rules
+    from claimcheck.config import Config
+    from claimcheck.session import Session
 
+    session = Session.open(config=Config(root=REPO))
     start = time.perf_counter()
-    corpus = load_corpus(paths)
+    corpus = session.load(paths)
     print(f"    load: {time.perf_counter() - start:.3f}s ({corpus.claim_count} claims, {len(corpus.all_files)} files)")
-    plan = build_plan(Config(root=REPO), discover_rules())
-    for settings in plan.rules:
+    for settings in session.plan.rules:
         start = time.perf_counter()
-        found = _run_rule(corpus, settings)
+        found = session.run(corpus, [settings])
         print(f"    {settings.rule.name:<22} {time.perf_counter() - start:.3f}s  {len(found)} findings")
 
 

@@ -123,6 +123,15 @@ class Session:
         corpus = Corpus.of([*corpus.files, *corpus.references])
         return self._result(self._run(corpus), corpus, [*inputs, (path, True)])
 
+    def load(self, paths: list[str] | None = None) -> Corpus:
+        """The corpus under `paths` (default: the configuration's), with the reference files."""
+        checked, extra = corpus_paths(paths or self.default_paths(), self.reference_paths())
+        return self._load([(path, True) for path in checked] + [(path, False) for path in extra])
+
+    def run(self, corpus: Corpus, rules: list | None = None) -> list[Finding]:
+        """The planned rules (or the given `RuleSettings`) over a loaded corpus, suppression applied."""
+        return self._run(corpus, rules)
+
     def _run(self, corpus: Corpus, rules=None) -> list[Finding]:
         corpus.rule_names = self.plan.known_rules
         findings: list[Finding] = []

@@ -16,3 +16,28 @@ def test_every_builtin_rule_has_documentation_with_examples():
 def test_docs_rules_page_is_current():
     page = (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
     assert page == rules_markdown(discover_rules()), "run: python scripts/make_rule_docs.py"
+
+
+def test_the_rule_in_writing_rules_works_as_documented(tmp_path):
+    """docs/writing-rules.md's example rule is installed as a project rule, and its own documented
+    examples fail and pass as they say."""
+    from claimcheck.config import Config
+    from claimcheck.ruledocs import examples
+    from claimcheck.session import Session
+
+    page = (REPO / "docs" / "writing-rules.md").read_text(encoding="utf-8")
+    source = page.split("````python\n", 1)[1].split("````", 1)[0]
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "no_shouting.py").write_text(source, encoding="utf-8")
+    rules = discover_rules([str(tmp_path / "rules")])
+    documented = examples(rules["no-shouting"])
+    for verdict, expected in (("Fails", True), ("Passes", False)):
+        for index, files in enumerate(documented[verdict]):
+            folder = tmp_path / f"{verdict}-{index}"
+            for name, text in files.items():
+                (folder / name).parent.mkdir(parents=True, exist_ok=True)
+                (folder / name).write_text(text, encoding="utf-8")
+            session = Session.open(config=Config(root=folder), rules=rules, select=["no-shouting", "schema"])
+            found = session.check([str(folder)]).findings
+            assert [f.rule for f in found if f.rule == "schema"] == []
+            assert bool([f for f in found if f.rule == "no-shouting"]) is expected, (verdict, found)

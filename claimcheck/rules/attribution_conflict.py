@@ -64,6 +64,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from difflib import SequenceMatcher
+from functools import lru_cache
 from itertools import combinations
 
 from pydantic import Field
@@ -152,6 +153,7 @@ def _speaker_type(quote, options) -> str | None:
     return "person" if attribution.type == "named" else "org" if attribution.type == "organization" else attribution.type
 
 
+@lru_cache(maxsize=1 << 16)
 def _words(text: str, min_words: int) -> str | None:
     """The quote's normalised words, or None when it is too short to compare."""
     folded = unicodedata.normalize("NFKD", text)
