@@ -75,6 +75,21 @@ def source_with_role(claim) -> str:
     return source
 
 
+def claim_label(claim) -> str:
+    """What a message calls a claim: `event "start of the war"`, `figure "deaths" of "the blast"`,
+    `quote "..."`, `title of Joe Biden`, `statement "..."`."""
+    kind = claim.kind
+    if kind == "event":
+        return f'event "{claim.subject}"'
+    if kind == "quote":
+        return f"quote {quoted(claim.quote)}"
+    if kind == "figure":
+        return f'figure "{claim.metric}" of "{claim.subject}"'
+    if kind == "role":
+        return f"title of {claim.entity}"
+    return f"statement {quoted(claim.text)}"
+
+
 def where(claim) -> str:
     """`path:line` of a claim, for messages that name the other side."""
     return f"{claim.path}:{claim.line}"

@@ -77,7 +77,7 @@ from dataclasses import dataclass
 
 from pydantic import Field
 
-from claimcheck.describe import quoted
+from claimcheck.describe import claim_label
 from claimcheck.rule_api import Problem, RuleOptions
 from claimcheck.rules.tenures import TenureIndex
 
@@ -128,21 +128,11 @@ def _after_publication(claim, options):
         return
     hint = "; if it is planned, mark it `tense: future`" if claim.kind == "event" else ""
     yield Problem(
-        f"{_dated_thing(claim)} {field} {when} is after the article's publication ({published}): "
+        f"{claim_label(claim)} {field} {when} is after the article's publication ({published}): "
         f"the article cannot report it yet{hint}",
         claim=claim,
         field=field,
     )
-
-
-def _dated_thing(claim) -> str:
-    if claim.kind == "event":
-        return f'event "{claim.subject}"'
-    if claim.kind == "quote":
-        return f"quote {quoted(claim.quote)}"
-    if claim.kind == "figure":
-        return f'figure "{claim.metric}" of "{claim.subject}"'
-    return f"title of {claim.entity}"
 
 
 def _title(claim, tenures: TenureIndex):

@@ -55,6 +55,7 @@ from functools import lru_cache
 
 from pydantic import Field, field_validator
 
+from claimcheck.describe import claim_label
 from claimcheck.rule_api import Problem, RuleOptions
 from claimcheck.rules.common import describe_value, quoted, valid_patterns
 
@@ -118,7 +119,7 @@ def _figure_reason(claim, options) -> str | None:
         return None
     if options.metrics and not metric_words & {w.casefold() for w in options.metrics}:
         return None
-    return f'figure "{claim.metric}" of "{claim.subject}" ({describe_value(claim)})'
+    return f"{claim_label(claim)} ({describe_value(claim)})"
 
 
 def _statement_reason(claim, options) -> str | None:
