@@ -3,10 +3,12 @@
 We build values from the parser's event stream ourselves instead of using a loader, because:
 
 * no tag may construct objects or run code (only the YAML core tags are honoured);
-* alias expansion and nesting depth are bounded *while* reading, so an alias bomb or a
-  20,000-deep flow sequence fails fast with a position instead of exhausting memory or the stack;
-* ruamel's C parser (libyaml) is used when installed: its events carry marks and it is several
-  times faster than the round-trip loader. The lint path only reads; rewrites live in `extract`.
+* alias expansion, the number of nodes and nesting depth are bounded *while* reading, so an
+  alias bomb or a 20,000-deep flow sequence fails fast with a position instead of exhausting
+  memory or the stack;
+* the events come from libyaml through PyYAML's C parser (`CParser`): it is the fastest event
+  source with marks we have (about 1.6x ruamel's C parser, which stays the round-trip writer of
+  `extract`), and the builder below is one tight loop over them.
 
 Dates are *not* resolved here: `2014-03-26` stays a string and the claim model parses it, so
 `2021-02-30` becomes a schema finding at its position rather than a loader crash.
@@ -17,9 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import (
+import yaml
+from yaml.events import (
     AliasEvent,
     DocumentStartEvent,
     MappingEndEvent,
@@ -31,7 +32,8 @@ from ruamel.yaml.events import (
 )
 
 MAX_DEPTH = 64
-MAX_NODES = 200_000  # nodes after alias expansion; a claim file of 10,000 claims has ~150,000
+MAX_NODES = 5_000_000  # YAML nodes of one file (a claim has about 15): a file is refused above it
+MAX_ALIAS_NODES = 200_000  # nodes that aliases add when expanded (alias bombs stop here)
 
 Path = tuple  # keys and indexes from the document root, e.g. ("claims", 3, "attribution")
 
@@ -43,6 +45,7 @@ _INT = re.compile(r"^[-+]?[0-9]+$")
 _INT_OTHER = re.compile(r"^0o[0-7]+$|^0x[0-9a-fA-F]+$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 _SPECIAL_FLOAT = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan")}
+_Parser = getattr(yaml, "CBaseLoader", None) or yaml.BaseLoader  # libyaml; the pure parser only without it
 
 
 class YamlProblem(Exception):
@@ -77,24 +80,16 @@ class Document:
         return self.key_marks.get(tuple(path)) or self.mark(path)
 
 
-def _parser_factory():
-    try:
-        return YAML(typ="safe", pure=False)
-    except Exception:  # pragma: no cover - the C extension is a declared dependency
-        return YAML(typ="safe", pure=True)
-
-
-_YAML = _parser_factory()
+_WORDS_THAT_ARE_NOT_STRINGS = {"null", "Null", "NULL", *_BOOL}
 
 
 def resolve_scalar(value: str, tag: str | None, plain: bool) -> object:
     """The YAML 1.2 core schema, without timestamps (see module docstring)."""
-    if tag == _CORE + "str" or (not plain and tag in (None, "!")):
+    if tag == _CORE + "str" or not plain and tag in (None, "!"):
         return value
     if tag is not None and tag not in _ALLOWED_TAGS:
         raise ValueError(tag)
-    first = value[:1]
-    if first.isalpha() and first not in "tTfFnN":  # fast path: most scalars are words
+    if value[:1].isalpha() and value not in _WORDS_THAT_ARE_NOT_STRINGS:  # fast path: most scalars are words
         return value
     if _NULL.match(value):
         return None
@@ -111,116 +106,11 @@ def resolve_scalar(value: str, tag: str | None, plain: bool) -> object:
     return value
 
 
-class _Builder:
-    """Turns events into values. Iterative: deep input cannot overflow the Python stack."""
-
-    def __init__(self, max_depth: int, max_nodes: int):
-        self.max_depth = max_depth
-        self.max_nodes = max_nodes
-        self.nodes = 0
-        self.anchors: dict[str, tuple[object, int]] = {}  # anchor -> (value, its node count)
-        self.doc = Document(None)
-        # Stack entries: [container, path, pending_key, key_mark, anchor, start_node_count]
-        self.stack: list[list] = []
-
-    def _count(self, n: int, mark) -> None:
-        self.nodes += n
-        if self.nodes > self.max_nodes:
-            raise YamlProblem(
-                f"document expands to more than {self.max_nodes} nodes (alias bomb?)", *_pos(mark)
-            )
-
-    def _path(self) -> Path:
-        if not self.stack:
-            return ()
-        top = self.stack[-1]
-        if isinstance(top[0], list):
-            return top[1] + (len(top[0]),)
-        return top[1] + (top[2],)
-
-    def _expects_key(self) -> bool:
-        return bool(self.stack) and isinstance(self.stack[-1][0], dict) and self.stack[-1][2] is _NO_KEY
-
-    def _add(self, value: object, mark, size: int, anchor: str | None) -> None:
-        if anchor:
-            self.anchors[anchor] = (value, size)
-        if not self.stack:
-            self.doc.data = value
-            return
-        top = self.stack[-1]
-        container = top[0]
-        if isinstance(container, list):
-            container.append(value)
-            return
-        key = top[2]
-        if key == "<<" and isinstance(value, (dict, list)):
-            self._merge(container, value, mark)
-        else:
-            if key in container:
-                self.doc.duplicate_keys.append((top[1] + (key,), key))
-            container[key] = value
-        top[2] = _NO_KEY
-
-    def _merge(self, container: dict, value, mark) -> None:
-        sources = value if isinstance(value, list) else [value]
-        for source in sources:
-            if not isinstance(source, dict):
-                raise YamlProblem("a merge key (<<) takes a mapping or a list of mappings", *_pos(mark))
-            for k, v in source.items():
-                container.setdefault(k, v)
-
-    def _key(self, value: object, mark) -> None:
-        top = self.stack[-1]
-        if isinstance(value, (dict, list)):
-            raise YamlProblem("a mapping key must be a plain value, not a mapping or list", *_pos(mark))
-        top[2] = value
-        self.doc.key_marks[top[1] + (value,)] = _pos(mark)
-
-    def scalar(self, event) -> None:
-        self._count(1, event.start_mark)
-        try:
-            value = resolve_scalar(event.value, event.tag, event.implicit[0] and not event.style)
-        except ValueError:
-            raise YamlProblem(_tag_message(event.tag), *_pos(event.start_mark)) from None
-        if self._expects_key():
-            self._key(value, event.start_mark)
-            return
-        self.doc.marks[self._path()] = _pos(event.start_mark)
-        self._add(value, event.start_mark, 1, event.anchor)
-
-    def alias(self, event) -> None:
-        if event.anchor not in self.anchors:
-            raise YamlProblem(f"unknown alias *{event.anchor}", *_pos(event.start_mark))
-        value, size = self.anchors[event.anchor]
-        self._count(size, event.start_mark)
-        if self._expects_key():
-            self._key(value, event.start_mark)
-            return
-        self.doc.marks[self._path()] = _pos(event.start_mark)
-        self._add(value, event.start_mark, size, None)
-
-    def start(self, event, container) -> None:
-        if event.tag is not None and event.tag not in _ALLOWED_TAGS and event.tag != "!":
-            raise YamlProblem(_tag_message(event.tag), *_pos(event.start_mark))
-        if len(self.stack) >= self.max_depth:
-            raise YamlProblem(f"nesting deeper than {self.max_depth} levels", *_pos(event.start_mark))
-        self._count(1, event.start_mark)
-        if self._expects_key():
-            raise YamlProblem("a mapping key must be a plain value, not a mapping or list", *_pos(event.start_mark))
-        path = self._path()
-        self.doc.marks[path] = _pos(event.start_mark)
-        self.stack.append([container, path, _NO_KEY, None, event.anchor, self.nodes])
-
-    def end(self, event) -> None:
-        container, _path, _key, _mark, anchor, started = self.stack.pop()
-        self._add(container, event.start_mark, self.nodes - started + 1, anchor)
-
-
 _NO_KEY = object()
 
 
 def _tag_message(tag: str) -> str:
-    shown = "!!" + tag[len(_CORE):] if tag.startswith(_CORE) else tag
+    shown = "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
     return f"tag {shown} is not allowed: claimcheck reads plain data only, no tags that build objects"
 
 
@@ -228,38 +118,166 @@ def _pos(mark) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
-def read_yaml(text: str, max_depth: int = MAX_DEPTH, max_nodes: int = MAX_NODES) -> Document:
-    """Parse one YAML document. Raises YamlProblem with a position for anything unreadable."""
-    builder = _Builder(max_depth, max_nodes)
-    documents = 0
-    handlers = {
-        ScalarEvent: builder.scalar,
-        MappingStartEvent: lambda event: builder.start(event, {}),
-        SequenceStartEvent: lambda event: builder.start(event, []),
-        MappingEndEvent: builder.end,
-        SequenceEndEvent: builder.end,
-        AliasEvent: builder.alias,
-    }
+def _events(text: str):
+    """The parser's events, up to the end of the stream."""
+    parser = _Parser(text)
+    get = parser.get_event
     try:
-        for event in _YAML.parse(text):
-            handler = handlers.get(type(event))
-            if handler is not None:
-                handler(event)
-            elif isinstance(event, DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    raise YamlProblem("a claim file holds one YAML document; found a second", *_pos(event.start_mark))
-            elif isinstance(event, StreamEndEvent):
-                break
-    except MarkedYAMLError as error:
+        event = get()
+        while event is not None and type(event) is not StreamEndEvent:
+            yield event
+            event = get()
+    finally:
+        parser.dispose()
+
+
+def read_yaml(text: str, max_depth: int = MAX_DEPTH, max_nodes: int = MAX_NODES, max_alias_nodes: int = MAX_ALIAS_NODES) -> Document:
+    """Parse one YAML document. Raises YamlProblem with a position for anything unreadable."""
+    try:
+        return _build(text, max_depth, max_nodes, max_alias_nodes)
+    except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or error.context or "invalid YAML"
+        if "maximum nesting depth" in problem:  # libyaml's own limit, met before ours in flow style
+            raise YamlProblem(f"nesting deeper than {max_depth} levels", *_pos(mark)) from None
+        if "expected a single document" in (error.context or "") or "but found another document" in problem:
+            raise YamlProblem("a claim file holds one YAML document; found a second", *_pos(error.problem_mark)) from None
         raise YamlProblem(f"invalid YAML: {problem}", *_pos(mark)) from None
-    except YAMLError as error:
+    except yaml.YAMLError as error:
         raise YamlProblem(f"invalid YAML: {_first_line(error)}", *_reader_pos(error, text)) from None
     except RecursionError:  # pragma: no cover - the builder is iterative; belt and braces
         raise YamlProblem(f"nesting deeper than {max_depth} levels") from None
-    return builder.doc
+
+
+def _build(text: str, max_depth: int, max_nodes: int, max_alias_nodes: int) -> Document:  # noqa: C901 - one tight loop
+    """The builder: one loop over the events, iterative (deep input cannot overflow the stack).
+
+    Stack entries are [container, path, pending key, anchor, node count at start, is a list]; a
+    mapping whose pending key is `_NO_KEY` expects a key next. The loop is written flat, with
+    local names, because it runs once per node of every claim file.
+    """
+    doc = Document(None)
+    marks, key_marks, duplicates = doc.marks, doc.key_marks, doc.duplicate_keys
+    stack: list[list] = []
+    anchors: dict[str, tuple[object, int]] = {}  # anchor -> (value, its node count)
+    nodes = aliased = documents = 0
+    words_not_strings = _WORDS_THAT_ARE_NOT_STRINGS
+    no_key = _NO_KEY
+    top = None  # stack[-1]
+    for event in _events(text):
+        kind = type(event)
+        if kind is ScalarEvent:
+            nodes += 1
+            value = event.value
+            anchor = event.anchor
+            if event.tag is None and event.implicit[0] and not event.style:  # plain: resolve
+                if not value[:1].isalpha() or value in words_not_strings:
+                    value = resolve_scalar(value, None, True)
+            elif event.tag is not None or not event.implicit[1]:
+                try:
+                    value = resolve_scalar(value, event.tag, event.implicit[0] and not event.style)
+                except ValueError:
+                    raise YamlProblem(_tag_message(event.tag), *_pos(event.start_mark)) from None
+            size = 1
+        elif kind is AliasEvent:
+            if event.anchor not in anchors:
+                raise YamlProblem(f"unknown alias *{event.anchor}", *_pos(event.start_mark))
+            value, size = anchors[event.anchor]
+            anchor = None
+            aliased += size
+            nodes += size
+            if aliased > max_alias_nodes:
+                raise YamlProblem(f"aliases expand to more than {max_alias_nodes:,} nodes (an alias bomb?)", *_pos(event.start_mark))
+        elif kind is MappingStartEvent or kind is SequenceStartEvent:
+            tag = event.tag
+            if tag is not None and tag not in _ALLOWED_TAGS and tag != "!":
+                raise YamlProblem(_tag_message(tag), *_pos(event.start_mark))
+            if len(stack) >= max_depth:
+                raise YamlProblem(f"nesting deeper than {max_depth} levels", *_pos(event.start_mark))
+            nodes += 1
+            if top is None:
+                path = ()
+            elif top[5]:
+                path = (*top[1], len(top[0]))
+            elif top[2] is no_key:
+                raise YamlProblem("a mapping key must be a plain value, not a mapping or list", *_pos(event.start_mark))
+            else:
+                path = (*top[1], top[2])
+            mark = event.start_mark
+            marks[path] = (mark.line + 1, mark.column + 1)
+            is_list = kind is SequenceStartEvent
+            top = [[] if is_list else {}, path, no_key, event.anchor, nodes, is_list]
+            stack.append(top)
+            continue
+        elif kind is MappingEndEvent or kind is SequenceEndEvent:
+            container, path, _key, anchor, started, _is_list = stack.pop()
+            if anchor:
+                anchors[anchor] = (container, nodes - started + 1)
+            if not stack:
+                doc.data = container
+                top = None
+                continue
+            top = stack[-1]
+            if top[5]:
+                top[0].append(container)
+            else:
+                _set(top[0], top[2], container, path, duplicates, event.start_mark)
+                top[2] = no_key
+            continue
+        else:
+            if kind is DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise YamlProblem("a claim file holds one YAML document; found a second", *_pos(event.start_mark))
+            continue
+        # a scalar or an alias: its value is placed
+        if nodes > max_nodes:
+            raise YamlProblem(_too_large(max_nodes), *_pos(event.start_mark))
+        mark = event.start_mark
+        position = (mark.line + 1, mark.column + 1)
+        if top is None:
+            marks[()] = position
+            doc.data = value
+            continue
+        container = top[0]
+        if top[5]:
+            marks[(*top[1], len(container))] = position
+            container.append(value)
+        elif top[2] is no_key:  # a key
+            if isinstance(value, (dict, list)):
+                raise YamlProblem("a mapping key must be a plain value, not a mapping or list", *_pos(mark))
+            top[2] = value
+            key_marks[(*top[1], value)] = position
+            continue
+        else:
+            key = top[2]
+            path = (*top[1], key)
+            marks[path] = position
+            if key in container or key == "<<":
+                _set(container, key, value, path, duplicates, mark)
+            else:
+                container[key] = value
+            top[2] = no_key
+        if anchor:
+            anchors[anchor] = (value, size)
+    return doc
+
+
+def _set(container: dict, key, value, path: Path, duplicates: list, mark) -> None:
+    if key == "<<" and isinstance(value, (dict, list)):
+        for source in value if isinstance(value, list) else [value]:
+            if not isinstance(source, dict):
+                raise YamlProblem("a merge key (<<) takes a mapping or a list of mappings", *_pos(mark))
+            for k, v in source.items():
+                container.setdefault(k, v)
+        return
+    if key in container:
+        duplicates.append((path, key))
+    container[key] = value
+
+
+def _too_large(limit: int) -> str:
+    return f"file too large: more than {limit:,} YAML nodes (about {limit // 15:,} claims); split it into several files"
 
 
 def _first_line(error: Exception) -> str:
