@@ -18,6 +18,7 @@ from pydantic.dataclasses import dataclass
 from pydantic.json_schema import SkipJsonSchema
 
 from claimcheck.dates import DATE_SCHEMA, PARTIAL_DATE_SCHEMA, DateInterval, parse_date, parse_partial
+from claimcheck import marks as _marks
 from claimcheck.marks import NO_MARKS
 
 # Types -------------------------------------------------------------------------------------------
@@ -36,6 +37,7 @@ Approx = Literal["exact", "about", "almost", "at-least", "more-than", "at-most",
 ATTRIBUTION_TYPES = ("named", "organization", "anonymous", "vague")
 AttributionType = Literal["named", "organization", "anonymous", "vague"]
 KINDS = ("figure", "event", "quote", "role", "statement")
+LOADED_FIELDS = ("file", "index", "line", "column", "marks", "article_id", "published")  # not read from files
 
 # Unknown keys are reported by the loader as warnings (the spec), so validation ignores them.
 _CONFIG = ConfigDict(extra="ignore", coerce_numbers_to_str=True, json_schema_extra={"additionalProperties": False})
@@ -86,25 +88,18 @@ class ClaimBase:
     ignore: list[Text] = Field(default_factory=list, description="rule names or codes to suppress here")
     boilerplate: Flag = Field(False, description="page furniture (captions, banners): not checked for sources")
 
-    # Set by the loader.
+    # Set by the loader (the article's id and date are copied here: rules read them constantly).
     file: SkipJsonSchema[Any] = _loaded()  # the ClaimFile
     index: SkipJsonSchema[int] = _loaded(0)  # in the file's `claims` list
     line: SkipJsonSchema[int] = _loaded(1)
     column: SkipJsonSchema[int] = _loaded(1)
     marks: SkipJsonSchema[Any] = _loaded(NO_MARKS)
+    article_id: SkipJsonSchema[str | None] = _loaded()
+    published: SkipJsonSchema[Any] = _loaded()  # DateInterval | None: the article's publication date
 
     @property
     def article(self) -> Article | None:
         return self.file.article if self.file is not None else None
-
-    @property
-    def article_id(self) -> str | None:
-        return self.file.article_id if self.file is not None else None
-
-    @property
-    def published(self) -> DateInterval | None:
-        article = self.article
-        return article.published if article is not None else None
 
     @property
     def path(self) -> str | None:
@@ -257,6 +252,19 @@ class ClaimFileData:
 
     article: Article
     claims: list[Annotated[Claim, Field(discriminator="kind")]] = Field(default_factory=list)
+
+
+def _register_field_paths() -> None:
+    """Fixed mark codes for every path the format defines (see claimcheck.marks)."""
+    fields = {name for cls in (*CLAIM_TYPES.values(), Article) for name in cls.__dataclass_fields__}
+    nested = {("attribution", name) for name in Attribution.__dataclass_fields__}
+    nested |= {(name, end) for name in ("as_of", "date", "said_on") for end in ("start", "end")}
+    nested |= {(name, i) for name in ("value", "span") for i in (0, 1)}
+    nested |= {(name, i) for name in ("ignore", "authors") for i in range(32)}
+    _marks.register([(name,) for name in sorted(fields)] + sorted(nested, key=str))
+
+
+_register_field_paths()
 
 
 # Validation and schema -------------------------------------------------------------------------------

@@ -15,8 +15,10 @@ from pydantic import ValidationError
 from claimcheck.load.files import read_text
 from claimcheck.load.yamlsafe import Document, YamlProblem, read_yaml
 from claimcheck.marks import Marks
+from claimcheck.marks import code_of as marks_code
 from claimcheck.model import (
     CLAIM_TYPES,
+    LOADED_FIELDS,
     Article,
     Attribution,
     ClaimBase,
@@ -28,7 +30,8 @@ from claimcheck.model import (
 )
 from claimcheck.quantities import APPROX_SYNONYMS
 
-_FIELDS = {cls: set(cls.__dataclass_fields__) - {"file", "index", "line", "column", "marks"} for cls in (*CLAIM_TYPES.values(), Article, Attribution)}
+_FIELDS = {cls: set(cls.__dataclass_fields__) - set(LOADED_FIELDS) for cls in CLAIM_TYPES.values()}
+_FIELDS |= {Article: set(Article.__dataclass_fields__) - {"marks"}, Attribution: set(Attribution.__dataclass_fields__)}
 MARK_DEPTH = 2  # field positions kept below a claim: `value`, `attribution.source`, `ignore.0`
 
 
@@ -89,8 +92,6 @@ def _claim_file(path: str, document: Document) -> ClaimFile:
         problems.append(FileProblem("schema", "missing `article` block", *document.mark(())))
     else:
         claim_file.article = _validate(Article, raw_article, ("article",), document, problems, "article")
-        if claim_file.article is not None:
-            claim_file.article.marks = _marks(document, ("article",))
     raw_claims = data.get("claims")
     if raw_claims is None:
         return claim_file
@@ -115,24 +116,37 @@ def _claim_file(path: str, document: Document) -> ClaimFile:
 
 
 def _place(claim_file: ClaimFile, claims: list[tuple[int, ClaimBase]], document: Document) -> None:
-    """Set every claim's position and field marks from the document, in one pass over its marks."""
-    fields: dict[int, dict] = {index: {} for index, _claim in claims}
-    key_marks = document.key_marks
+    """Set the positions and field marks of the article and every claim from the document, in
+    one pass over its marks (keys' positions preferred: a finding on `value` points at `value:`)."""
+    flat: dict[int, list[int]] = {index: [] for index, _claim in claims}
+    article: list[int] = []
+    key_marks, code_of = document.key_marks, marks_code
     for path, position in document.marks.items():
-        if len(path) > 2 and path[0] == "claims" and len(path) <= 2 + MARK_DEPTH and path[1] in fields:
-            fields[path[1]][path[2:]] = key_marks.get(path, position)
+        size = len(path)
+        if size < 2:
+            continue
+        head = path[0]
+        if head == "claims" and 2 < size <= 2 + MARK_DEPTH:
+            entries, code = flat.get(path[1]), code_of(path[2:])
+            if entries is not None and code is not None:
+                line, column = key_marks.get(path, position)
+                entries += (code, line, column)
+        elif head == "article" and size <= 1 + MARK_DEPTH:
+            code = code_of(path[1:])
+            if code is not None:
+                line, column = key_marks.get(path, position)
+                article += (code, line, column)
+    if claim_file.article is not None:
+        claim_file.article.marks = Marks(article)
+    marks = document.marks
+    article_id = claim_file.article_id
+    published = claim_file.article.published if claim_file.article is not None else None
     for index, claim in claims:
         claim.index = index
-        claim.line, claim.column = document.mark(("claims", index))
-        claim.marks = Marks(fields[index])
+        claim.article_id, claim.published = article_id, published
+        claim.line, claim.column = marks.get(("claims", index), (1, 1))
+        claim.marks = Marks(flat[index])
         claim_file.claims.append(claim)
-
-
-def _marks(document: Document, root: tuple) -> Marks:
-    depth = len(root)
-    return Marks(
-        {path[depth:]: document.key_marks.get(path, position) for path, position in document.marks.items() if path[:depth] == root and len(path) > depth}
-    )
 
 
 def _validate_claim(raw: object, path: tuple, document: Document, problems: list) -> ClaimBase | None:
@@ -214,6 +228,8 @@ def _shown(value: object, message: str) -> str:
 
 
 def _unknown_keys(document: Document, path: tuple, raw: dict, known: set, problems: list, what: str, claim_id: str | None = None) -> None:
+    if raw.keys() <= known:
+        return
     for key in raw:
         if key in known:
             continue

@@ -163,6 +163,7 @@ def _words(text: str, min_words: int) -> str | None:
     return " ".join(words) if len(words) >= min_words else None
 
 
+@lru_cache(maxsize=1 << 16)
 def _blocks(words: str) -> list[tuple]:
     """Pairs of the wording's `BLOCKING_WORDS` longest distinct words (ties alphabetical)."""
     longest = sorted(set(words.split()), key=lambda w: (-len(w), w))[:BLOCKING_WORDS]

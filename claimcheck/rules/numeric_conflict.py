@@ -124,16 +124,36 @@ class _Item:
         return self.start <= other.end and other.start <= self.end
 
 
-def keys(figure, context):
+@dataclass(slots=True)
+class _Context:
+    options: Options
+    normalizer: object
+    quantities: dict  # id(figure) -> Quantity: computed once, by `keys`
+
+    def key(self, text):
+        return self.normalizer.key(text)
+
+    def quantity(self, figure) -> Quantity:
+        found = self.quantities.get(id(figure))
+        if found is None:
+            found = self.quantities[id(figure)] = Quantity.of(figure, self.options)
+        return found
+
+
+def prepare(corpus, options) -> _Context:
+    return _Context(options, corpus.normalizer, {})
+
+
+def keys(figure, context: _Context):
     """Figures are compared within (subject, metric, dimension): units that convert."""
     subject, metric = context.key(figure.subject), context.key(figure.metric)
     if subject and metric:
-        yield (subject, metric, Quantity.of(figure, context.options).dimension)
+        yield (subject, metric, context.quantity(figure).dimension)
 
 
-def check(key, figures, context):
+def check(key, figures, context: _Context):
     if len(figures) > 1:
-        items = sorted((_item(f, Quantity.of(f, context.options)) for f in figures), key=_rank)
+        items = sorted((_item(f, context.quantity(f)) for f in figures), key=_rank)
         yield from _conflicts(items, context.options)
 
 

@@ -115,6 +115,7 @@ class TenureIndex:
         self.exclusive: set[str] = set(self.by_role) | {key(role) for role in configured if key(role)}
         self._coverage = {role: _coverage(spans) for role, spans in self.by_role.items()}
         self._judged: dict[int, Contradiction | None] = {}
+        self._splits: dict[tuple, tuple] = {}
 
     def judge_claim(self, claim) -> Contradiction | None:
         """`judge` for a role claim at its date (memoised: corpus rules ask once per pair)."""
@@ -143,11 +144,9 @@ class TenureIndex:
 
     def judge(self, entity_key: str, role_key: str, status: str, when: DateInterval) -> Contradiction | None:
         """The contradiction when the tenures say the title is certainly wrong at `when`, else None."""
-        spans = self.by_role.get(role_key)
-        if not spans or not entity_key:
+        if not entity_key or role_key not in self.by_role:
             return None
-        own = tuple(s for s in spans if same_name(entity_key, s.entity))
-        others = [s for s in spans if not same_name(entity_key, s.entity)]
+        own, others = self._split(entity_key, role_key)
         if status == "former":
             return self._judge_former(own, role_key, when)
         if own:  # current / then: held at `when`
@@ -161,6 +160,15 @@ class TenureIndex:
         if _covered(others, when):
             return Contradiction("other-holder", (), _sure_holders(others, when))
         return None
+
+    def _split(self, entity_key: str, role_key: str) -> tuple[tuple, tuple]:
+        """The role's tenures of this person, and of everyone else (memoised per name and role)."""
+        found = self._splits.get((entity_key, role_key))
+        if found is None:
+            spans = self.by_role[role_key]
+            own = tuple(s for s in spans if same_name(entity_key, s.entity))
+            found = self._splits[(entity_key, role_key)] = (own, tuple(s for s in spans if s not in own))
+        return found
 
     def _judge_former(self, own: tuple, role_key: str, when: DateInterval) -> Contradiction | None:
         # Someone the reference never lists may have held it before the reference begins.

@@ -113,11 +113,12 @@ def _attributed(claim) -> bool:
 def _figure_reason(claim, options) -> str | None:
     unit = (claim.unit or "").strip().casefold()
     metric_words = set(_words(claim.metric))
-    if unit and unit in {u.casefold() for u in options.skip_units}:
+    skip_units, skip_metrics, metrics = _folded(tuple(options.skip_units), tuple(options.skip_metrics), tuple(options.metrics))
+    if unit and unit in skip_units:
         return None  # a duration: background, not a disputed quantity
-    if metric_words & {w.casefold() for w in options.skip_metrics}:
+    if metric_words & skip_metrics:
         return None
-    if options.metrics and not metric_words & {w.casefold() for w in options.metrics}:
+    if metrics and not metric_words & metrics:
         return None
     return f"{claim_label(claim)} ({describe_value(claim)})"
 
@@ -139,6 +140,12 @@ def _snippet(text: str) -> str:
 
 def _words(text: str | None) -> list[str]:
     return re.findall(r"\w+", (text or "").casefold())
+
+
+@lru_cache(maxsize=32)
+def _folded(*word_lists: tuple[str, ...]) -> tuple[frozenset, ...]:
+    """The options' word lists as case-folded sets (once per set of options, not per claim)."""
+    return tuple(frozenset(word.casefold() for word in words) for words in word_lists)
 
 
 @lru_cache(maxsize=32)
