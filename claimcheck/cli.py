@@ -45,6 +45,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE (then none fail)")
     check.add_argument("--changed-since", metavar="REF", help="report only findings involving files changed since git REF")
     check.add_argument("--no-cache", action="store_true", help="read every file and run every rule afresh")
+    check.add_argument("--jobs", "-j", type=int, metavar="N", help="processes that read files (default: the available cores)")
     check.add_argument("--cache-dir", metavar="DIR", help="where results are cached (default: .claimcheck_cache beside the configuration)")
 
     rules = sub.add_parser("rules", help="list the rules: name, code, severity, summary")
@@ -175,7 +176,7 @@ def _check(args) -> int:
 
     session = _session(
         args, select=_split(args.select), ignore=_split(args.ignore), references=list(args.reference), fail_on=args.fail_on,
-        cache=not args.no_cache, cache_dir=args.cache_dir,
+        cache=not args.no_cache, cache_dir=args.cache_dir, jobs=args.jobs,
     )
     paths = args.paths or session.default_paths()
     missing = [p for p in paths if not Path(p).exists()]

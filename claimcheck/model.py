@@ -40,7 +40,7 @@ KINDS = ("figure", "event", "quote", "role", "statement")
 LOADED_FIELDS = ("file", "index", "line", "column", "marks", "article_id", "published")  # not read from files
 
 # Unknown keys are reported by the loader as warnings (the spec), so validation ignores them.
-_CONFIG = ConfigDict(extra="ignore", coerce_numbers_to_str=True, json_schema_extra={"additionalProperties": False})
+_CONFIG = ConfigDict(extra="ignore", coerce_numbers_to_str=True, json_schema_extra={"additionalProperties": False}, defer_build=True)
 
 
 def _loaded(default: Any = None) -> Any:

@@ -31,7 +31,7 @@ SCOPES = ("claim", "article", "file", "group", "corpus")
 class RuleOptions(BaseModel):
     """Base of every rule's options: unknown options are configuration errors."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 @dataclass(slots=True)

@@ -31,6 +31,7 @@ from claimcheck.load.loader import load_text
 from claimcheck.model import ClaimFile, ReferenceFile
 from claimcheck.plan import RunPlan, build_plan
 from claimcheck.registry import Rule, discover_rules
+from claimcheck.workers import parallel_map
 
 FILE_SCOPES = ("claim", "article", "file")  # rules that judge one file at a time
 
@@ -63,6 +64,7 @@ class Session:
     fail_on: str = "error"
     cache: Cache | None = None
     extra_references: list[str] = field(default_factory=list)
+    jobs: int | None = None  # processes that load files (None: the available cores)
 
     @classmethod
     def open(
@@ -78,6 +80,7 @@ class Session:
         fail_on: str | None = None,
         cache: bool = False,
         cache_dir: str | None = None,
+        jobs: int | None = None,
     ) -> Session:
         """Read the configuration (the nearest pyproject.toml, the file `config`, or a `Config`),
         discover the rules (unless given) and plan the run. Raises `ConfigError` /
@@ -87,7 +90,7 @@ class Session:
             rules = discover_rules(loaded.relative(loaded.rule_paths) + list(rule_paths))
         plan = build_plan(loaded, rules, select=select, ignore=ignore)
         folder = cache_dir or loaded.relative([DEFAULT_DIR])[0]
-        return cls(loaded, rules, plan, fail_on or loaded.fail_on, Cache(folder) if cache else None, list(references))
+        return cls(loaded, rules, plan, fail_on or loaded.fail_on, Cache(folder) if cache else None, list(references), jobs)
 
     # what to check ------------------------------------------------------------------------------------
 
@@ -145,13 +148,11 @@ class Session:
         return Result(findings, paths, claims, self.plan, corpus, self, inputs)
 
     def _load(self, inputs: list[tuple[str, bool]], data: dict | None = None) -> Corpus:
-        """Load the inputs (checked files, then extra reference paths: references only)."""
-        loaded = []
-        for path, checked in inputs:
-            item = self._load_one(path, (data or {}).get(path))
-            if checked or isinstance(item, ReferenceFile):
-                loaded.append(item)
-        return Corpus.of(loaded)
+        """Load the inputs (checked files, then extra reference paths: references only), on
+        `jobs` processes."""
+        data = data or {}
+        items = parallel_map(lambda item: self._load_one(item[0], data.get(item[0])), inputs, self.jobs)
+        return Corpus.of(item for item, (_path, checked) in zip(items, inputs) if checked or isinstance(item, ReferenceFile))
 
     def _load_one(self, path: str, content: tuple | None) -> ClaimFile | ReferenceFile:
         if content is None or self.cache is None:
