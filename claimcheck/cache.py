@@ -82,15 +82,31 @@ def _secret() -> bytes | None:
     path = Path(home) / "key"
     try:
         if not path.is_file():
-            from claimcheck.atomic import write_atomic
-
-            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            write_atomic(path, secrets.token_bytes(32))
-            os.chmod(path, 0o600)
+            _publish_key(path)
         key = path.read_bytes()
     except OSError:
         return None
     return key if len(key) >= 32 else None
+
+
+def _publish_key(path: Path) -> None:
+    """Write a new key next to `path` and link it into place: the first of concurrent runs wins,
+    and every run then reads the same key (a link never replaces an existing file)."""
+    import tempfile
+
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".key.", suffix=".tmp")  # mode 0600
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(secrets.token_bytes(32))
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            pass  # another run published its key first: use that one
+    finally:
+        os.unlink(temporary)
 
 
 class Cache:

@@ -17,8 +17,8 @@ from pydantic import BeforeValidator, ConfigDict, Field, PlainSerializer, Strict
 from pydantic.dataclasses import dataclass
 from pydantic.json_schema import SkipJsonSchema
 
-from claimcheck.dates import DATE_SCHEMA, PARTIAL_DATE_SCHEMA, DateInterval, parse_date, parse_partial
 from claimcheck import marks as _marks
+from claimcheck.dates import DATE_SCHEMA, PARTIAL_DATE_SCHEMA, DateInterval, parse_date, parse_partial
 from claimcheck.marks import NO_MARKS
 
 # Types -------------------------------------------------------------------------------------------

@@ -85,7 +85,7 @@ _WORDS_THAT_ARE_NOT_STRINGS = {"null", "Null", "NULL", *_BOOL}
 
 def resolve_scalar(value: str, tag: str | None, plain: bool) -> object:
     """The YAML 1.2 core schema, without timestamps (see module docstring)."""
-    if tag == _CORE + "str" or not plain and tag in (None, "!"):
+    if tag == _CORE + "str" or (not plain and tag in (None, "!")):
         return value
     if tag is not None and tag not in _ALLOWED_TAGS:
         raise ValueError(tag)
@@ -149,7 +149,7 @@ def read_yaml(text: str, max_depth: int = MAX_DEPTH, max_nodes: int = MAX_NODES,
         raise YamlProblem(f"nesting deeper than {max_depth} levels") from None
 
 
-def _build(text: str, max_depth: int, max_nodes: int, max_alias_nodes: int) -> Document:  # noqa: C901 - one tight loop
+def _build(text: str, max_depth: int, max_nodes: int, max_alias_nodes: int) -> Document:
     """The builder: one loop over the events, iterative (deep input cannot overflow the stack).
 
     Stack entries are [container, path, pending key, anchor, node count at start, is a list]; a
