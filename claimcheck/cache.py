@@ -101,10 +101,8 @@ def _publish_key(path: Path) -> None:
             handle.write(secrets.token_bytes(32))
             handle.flush()
             os.fsync(handle.fileno())
-        try:
+        with contextlib.suppress(FileExistsError):  # another run published its key first: use that one
             os.link(temporary, path)
-        except FileExistsError:
-            pass  # another run published its key first: use that one
     finally:
         os.unlink(temporary)
 
