@@ -32,6 +32,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: configuration, else claims/)")
     check.add_argument("--format", default="text", choices=list(FORMATS), help="output format (default: text)")
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
+    check.add_argument("--pretty", action="store_true", help="indent JSON output")
     check.add_argument("--select", metavar="RULES", help="comma-separated rule names or codes to run (replaces configuration)")
     check.add_argument("--ignore", metavar="RULES", help="comma-separated rule names or codes to skip (adds to configuration)")
     check.add_argument("--fail-on", choices=["error", "warning", "info"], help="lowest severity that fails the run (default: error)")
@@ -189,7 +190,7 @@ def _check(args) -> int:
         findings = _adopt(adoption, findings, args.quiet)
     report = Report(
         findings, files=len(result.paths), claims=result.claims, rules=[s.rule for s in session.plan.rules],
-        paths=result.paths, output=args.output, fail_on=session.fail_on,
+        paths=result.paths, output=args.output, fail_on=session.fail_on, pretty=args.pretty,
     )
     output = _statistics(findings) if args.statistics and args.format == "text" else render(report, args.format)
     _write(output, args.output)
@@ -230,13 +231,16 @@ def _statistics(findings) -> str:
 
 
 def _write(text: str, output: str | None) -> None:
+    """To standard output, or atomically to `output` (never through a symlink)."""
     if output is None:
         sys.stdout.write(text)
         return
+    from claimcheck.atomic import AtomicWriteError, write_atomic
+
     try:
-        Path(output).write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise UsageError(f"cannot write {output}: {error.strerror or error}") from None
+        write_atomic(output, text, label="output")
+    except AtomicWriteError as error:
+        raise UsageError(str(error)) from None
 
 
 def _summary(report, failing, fail_on: str) -> None:

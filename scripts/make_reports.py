@@ -35,7 +35,8 @@ def main() -> int:
     (REPO / "reports").mkdir(exist_ok=True)
     for fmt, name in OUTPUTS.items():
         output = os.path.join("reports", name)
-        code = claimcheck(["check", "--format", fmt, "--output", output, "--exit-zero", "--quiet"])
+        pretty = ["--pretty"] if fmt == "json" else []
+        code = claimcheck(["check", "--format", fmt, "--output", output, "--exit-zero", "--quiet", "--no-cache", *pretty])
         if code != 0:
             print(f"make_reports: claimcheck --format {fmt} failed (exit {code})", file=sys.stderr)
             return code

@@ -33,6 +33,7 @@ class Report:
     paths: list[str] = field(default_factory=list)  # every file checked, as given
     output: str | None = None  # where the report is written: Markdown links are relative to it
     fail_on: str = "error"  # the failing severity: JUnit fails testcases at or above it
+    pretty: bool = False  # JSON: indented for people
     version: str = __version__
 
     def counts_by_severity(self) -> Counter:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from pathlib import Path
 
 from claimcheck.findings import fingerprint
@@ -61,9 +60,8 @@ def _rule_descriptor(rule) -> dict:
 
 
 def _help_markdown(rule, doc: str) -> str:
-    longest = max((len(run) for run in re.findall(r"`+", doc)), default=0)
-    fence = "`" * max(3, longest + 1)
-    return f"**{rule.code} {rule.name}** (`claimcheck rule {rule.name}`)\n\n{fence}text\n{doc}\n{fence}"
+    """The rule's documentation is Markdown already (GitHub renders it beside the alert)."""
+    return f"**{rule.code} {rule.name}** (`claimcheck rule {rule.name}`)\n\n{doc}"
 
 
 def _message(finding) -> str:
