@@ -33,13 +33,14 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--format", default="text", choices=list(FORMATS), help="output format (default: text)")
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
     check.add_argument("--pretty", action="store_true", help="indent JSON output")
-    check.add_argument("--select", metavar="RULES", help="comma-separated rule names or codes to run (replaces configuration)")
+    check.add_argument("--select", metavar="RULES", help="comma-separated rule names, codes or code prefixes to run (replaces configuration)")
+    check.add_argument("--extend-select", metavar="RULES", help="rules to run in addition to those selected")
     check.add_argument("--ignore", metavar="RULES", help="comma-separated rule names or codes to skip (adds to configuration)")
     check.add_argument("--fail-on", choices=["error", "warning", "info"], help="lowest severity that fails the run (default: error)")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings fail the run")
     check.add_argument("--statistics", action="store_true", help="print counts per rule instead of the findings")
     check.add_argument("--config", metavar="FILE", help="pyproject.toml to read (default: nearest one with [tool.claimcheck])")
-    check.add_argument("--rule-path", action="append", default=[], metavar="DIR", help="extra folder of rule modules")
+    _rule_options(check)
     check.add_argument("--reference", action="append", default=[], metavar="PATH", help="extra reference file or folder")
     check.add_argument("--quiet", "-q", action="store_true", help="no summary line on standard error")
     check.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in FILE (see --write-baseline)")
@@ -49,13 +50,13 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--jobs", "-j", type=int, metavar="N", help="processes that read files (default: the available cores)")
     check.add_argument("--cache-dir", metavar="DIR", help="where results are cached (default: .claimcheck_cache beside the configuration)")
 
-    rules = sub.add_parser("rules", help="list the rules: name, code, severity, summary")
+    rules = sub.add_parser("rules", help="list the rules: name, code, severity, summary, where each comes from")
     rules.add_argument("--config", metavar="FILE")
-    rules.add_argument("--rule-path", action="append", default=[], metavar="DIR")
+    _rule_options(rules)
     rule = sub.add_parser("rule", help="print a rule's documentation")
     rule.add_argument("name", metavar="NAME|CODE")
     rule.add_argument("--config", metavar="FILE")
-    rule.add_argument("--rule-path", action="append", default=[], metavar="DIR")
+    _rule_options(rule)
     sub.add_parser("schema", help="print the JSON Schema of claim and reference files")
     clean = sub.add_parser("clean", help="remove the cache folder")
     clean.add_argument("--config", metavar="FILE")
@@ -64,6 +65,17 @@ def _parser() -> argparse.ArgumentParser:
     extract = sub.add_parser("extract", help="build claim files from article texts (spaCy)", add_help=False)
     extract.add_argument("rest", nargs=argparse.REMAINDER)
     return parser
+
+
+def _rule_options(parser) -> None:
+    parser.add_argument("--rule-path", action="append", default=[], metavar="DIR", help="extra folder of rule modules (code: see docs/security.md)")
+    parser.add_argument(
+        "--no-local-rules",
+        dest="local_rules",
+        action="store_false",
+        default=None,
+        help="import no project rule folder (rule-paths, --rule-path): for untrusted checkouts; also CLAIMCHECK_NO_LOCAL_RULES=1",
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -135,7 +147,9 @@ def _extract(argv: list[str]) -> int:
 def _session(args, **options):
     from claimcheck.session import Session
 
-    return Session.open(config=args.config, rule_paths=list(getattr(args, "rule_path", [])), **options)
+    return Session.open(
+        config=args.config, rule_paths=list(getattr(args, "rule_path", [])), local_rules=getattr(args, "local_rules", None), **options
+    )
 
 
 def _clean(args) -> int:
@@ -151,9 +165,17 @@ def _list_rules(args) -> int:
     from tabulate import tabulate
 
     rules = _session(args).rules
-    rows = [(r.name, r.code, r.severity, r.scope, r.summary) for r in rules.values()]
-    print(tabulate(rows, headers=["name", "code", "severity", "scope", "flags"], tablefmt="simple"))
+    rows = [(r.name, r.code, r.severity, r.scope, _origin(r), r.summary) for r in rules.values()]
+    print(tabulate(rows, headers=["name", "code", "severity", "scope", "from", "flags"], tablefmt="simple"))
     return EXIT_OK
+
+
+def _origin(rule) -> str:
+    """Where a rule comes from: claimcheck itself, an installed plugin, or a project file."""
+    if rule.origin.startswith("entry point"):
+        module = rule.origin.split("= ", 1)[-1]
+        return "built-in" if module.startswith("claimcheck.rules.") else f"plugin {module}"
+    return f"project {rule.origin}"
 
 
 def _show_rule(args) -> int:
@@ -176,7 +198,8 @@ def _check(args) -> int:
     from claimcheck.reporters import Report, render
 
     session = _session(
-        args, select=_split(args.select), ignore=_split(args.ignore), references=list(args.reference), fail_on=args.fail_on,
+        args, select=_split(args.select), extend_select=_split(args.extend_select), ignore=_split(args.ignore),
+        references=list(args.reference), fail_on=args.fail_on,
         cache=not args.no_cache, cache_dir=args.cache_dir, jobs=args.jobs,
     )
     paths = args.paths or session.default_paths()

@@ -3,12 +3,19 @@
 ```toml
 [tool.claimcheck]
 paths = ["claims"]                 # what `claimcheck` checks when given no paths
+exclude = ["claims/drafts/**"]     # globs (relative to this file) never checked; .gitignore is respected
 reference = ["claims/reference"]   # reference files loaded even when checking single files
-rule-paths = ["rules"]             # folders of project rules (default: rules/ if it exists)
-select = ["ALL"]                   # rule names or codes; default all
+rule-paths = ["rules"]             # folders of project rules (none unless named here; see docs/security.md)
+article-roots = ["../articles"]    # folders outside this one that article texts (article.source) may be read from
+select = ["ALL"]                   # rule names, codes or code prefixes ("CC1"); default all
+extend-select = []                 # added to select (also to --select)
 ignore = []
 fail-on = "error"                  # lowest severity that makes the exit code 1
-per-file-ignores = {"claims/legacy/*.yaml" = ["unattributed"]}
+output-format = "text"             # text | json | markdown | github | sarif | junit
+per-file-ignores = {"claims/legacy/*.yaml" = ["unattributed"]}   # globs relative to this file
+cache-dir = ".claimcheck_cache"
+max-findings-per-rule = 10000      # beyond it a rule's findings are counted, not listed
+max-findings-per-group = 100       # the same for one group of a group rule (one subject and metric...)
 
 [tool.claimcheck.rules.numeric-conflict]
 severity = "warning"               # any rule's severity
@@ -18,6 +25,7 @@ severity = "warning"               # any rule's severity
 
 from __future__ import annotations
 
+import difflib
 import os
 import tomllib
 from dataclasses import dataclass, field
@@ -30,21 +38,34 @@ class ConfigError(Exception):
     """The tool cannot do its job as configured (exit 2)."""
 
 
-_KEYS = {"paths", "reference", "rule-paths", "select", "ignore", "fail-on", "per-file-ignores", "rules", "extend-select"}
+_LISTS = ("paths", "exclude", "reference", "rule-paths", "article-roots", "select", "extend-select", "ignore")
+_KEYS = {
+    *_LISTS, "fail-on", "per-file-ignores", "rules", "output-format", "cache-dir", "respect-gitignore",
+    "max-findings-per-rule", "max-findings-per-group", "scheduler",
+}  # fmt: skip
 
 
 @dataclass
 class Config:
-    root: Path  # the folder of pyproject.toml (or the working directory)
+    root: Path  # the folder of pyproject.toml (or the working directory): the project root
     source: Path | None = None  # the pyproject.toml read, if any
     paths: list[str] = field(default_factory=lambda: ["claims"])
+    exclude: list[str] = field(default_factory=list)
     reference: list[str] = field(default_factory=list)
-    rule_paths: list[str] = field(default_factory=lambda: ["rules"])
+    rule_paths: list[str] = field(default_factory=list)
+    article_roots: list[str] = field(default_factory=list)  # folders outside the root article texts may be read from
     select: list[str] = field(default_factory=lambda: ["ALL"])
+    extend_select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
     fail_on: str = "error"
+    output_format: str | None = None
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     rules: dict[str, dict] = field(default_factory=dict)
+    cache_dir: str = ".claimcheck_cache"
+    respect_gitignore: bool = True
+    max_findings_per_rule: int = 10_000
+    max_findings_per_group: int = 100
+    scheduler: str | None = None  # a Dask scheduler's address (claimcheck.distributed)
 
     def relative(self, paths: list[str]) -> list[str]:
         """Configured paths (relative to pyproject.toml) as paths relative to the working directory."""
@@ -56,6 +77,11 @@ class Config:
             except ValueError:  # another drive on Windows
                 out.append(str(absolute))
         return out
+
+    def inside_root(self, path: str | os.PathLike) -> bool:
+        """Whether `path`, with every symbolic link followed, lies inside the project root."""
+        real, root = os.path.realpath(path), os.path.realpath(self.root)
+        return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
 
 
 def find_pyproject(start: Path) -> Path | None:
@@ -76,7 +102,7 @@ def load_config(explicit: str | None = None, cwd: Path | None = None) -> Config:
     cwd = cwd or Path.cwd()
     source = Path(explicit) if explicit else find_pyproject(cwd)
     if source is None:
-        return Config(root=cwd)
+        return Config(root=cwd.resolve())
     try:
         data = tomllib.loads(source.read_text(encoding="utf-8"))
     except OSError as error:
@@ -84,21 +110,38 @@ def load_config(explicit: str | None = None, cwd: Path | None = None) -> Config:
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise ConfigError(f"{source}: invalid TOML: {error}") from None
     table = data.get("tool", {}).get("claimcheck", {})
+    if not isinstance(table, dict):
+        raise ConfigError(f"{source}: [tool.claimcheck] must be a table")
     return _from_table(table, source)
 
 
 def _from_table(table: dict, source: Path) -> Config:
-    unknown = set(table) - _KEYS
+    unknown = sorted(set(table) - _KEYS)
     if unknown:
-        raise ConfigError(f"{source}: unknown [tool.claimcheck] key(s): {', '.join(sorted(unknown))}")
+        hints = [f"{key} (did you mean {close[0]}?)" if (close := difflib.get_close_matches(key, sorted(_KEYS), n=1)) else key for key in unknown]
+        raise ConfigError(f"{source}: unknown [tool.claimcheck] key(s): {', '.join(hints)}")
     config = Config(root=source.parent.resolve(), source=source)
-    for key in ("paths", "reference", "rule-paths", "select", "ignore"):
+    for key in _LISTS:
         if key in table:
             setattr(config, key.replace("-", "_"), _string_list(table[key], key, source))
-    if "extend-select" in table:
-        config.select = config.select + _string_list(table["extend-select"], "extend-select", source)
     if "fail-on" in table:
         config.fail_on = check_severity(table["fail-on"], f"{source}: fail-on")
+    if "output-format" in table:
+        config.output_format = _string(table["output-format"], "output-format", source)
+    if "cache-dir" in table:
+        config.cache_dir = _string(table["cache-dir"], "cache-dir", source)
+    if "scheduler" in table:
+        config.scheduler = _string(table["scheduler"], "scheduler", source)
+    if "respect-gitignore" in table:
+        if not isinstance(table["respect-gitignore"], bool):
+            raise ConfigError(f"{source}: respect-gitignore must be true or false")
+        config.respect_gitignore = table["respect-gitignore"]
+    for key in ("max-findings-per-rule", "max-findings-per-group"):
+        if key in table:
+            value = table[key]
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise ConfigError(f"{source}: {key} must be a whole number of at least 1")
+            setattr(config, key.replace("-", "_"), value)
     if "per-file-ignores" in table:
         per_file = table["per-file-ignores"]
         if not isinstance(per_file, dict):
@@ -109,6 +152,12 @@ def _from_table(table: dict, source: Path) -> Config:
         raise ConfigError(f"{source}: [tool.claimcheck.rules.NAME] must be tables of options")
     config.rules = rules
     return config
+
+
+def _string(value: object, key: str, source: Path) -> str:
+    if not isinstance(value, str):
+        raise ConfigError(f"{source}: {key} must be a string")
+    return value
 
 
 def _string_list(value: object, key: str, source: Path) -> list[str]:

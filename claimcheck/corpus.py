@@ -20,6 +20,7 @@ class Corpus:
     references: list[ReferenceFile] = field(default_factory=list)
     normalizer: Normalizer = field(default_factory=Normalizer)
     rule_names: frozenset = frozenset()  # names and codes of every installed rule (set by the engine)
+    read_roots: list[str] | None = None  # where rules may read files (article texts): the project root, article-roots
     _by_kind: dict | None = field(default=None, repr=False)
 
     @classmethod
@@ -64,11 +65,12 @@ class Corpus:
         return sum(len(f.claims) for f in self.files)
 
 
-def corpus_paths(paths: list[str], reference_paths: Iterable[str] = ()) -> tuple[list[str], list[str]]:
-    """(files to check, extra files that may be references): discovered, each real file once."""
-    checked = discover(paths)
+def corpus_paths(paths: list[str], reference_paths: Iterable[str] = (), **discovery) -> tuple[list[str], list[str]]:
+    """(files to check, extra files that may be references): discovered (`discover`'s options:
+    root, exclude, gitignore), each real file once."""
+    checked = discover(paths, **discovery)
     seen = {os.path.realpath(p) for p in checked}
-    extra = [p for p in discover(list(reference_paths)) if os.path.realpath(p) not in seen]
+    extra = [p for p in discover(list(reference_paths), **discovery) if os.path.realpath(p) not in seen]
     return checked, extra
 
 

@@ -115,6 +115,14 @@ DATE_SCHEMA = {
 }
 
 
+def shift(day: dt.date, days: int) -> dt.date:
+    """`day` moved by `days`, held at the ends of the calendar (9999-12-31 + 1 is 9999-12-31)."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max if days > 0 else dt.date.min
+
+
 # Sweeps: overlapping dates without comparing all pairs -------------------------------------------
 
 

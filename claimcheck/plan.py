@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from pydantic import ValidationError
 
 from claimcheck.config import Config, ConfigError, check_severity
-from claimcheck.registry import Rule, resolve
+from claimcheck.registry import Rule, resolve, suggest
+from claimcheck.registry import select as select_rules
 
 
 @dataclass
@@ -53,27 +54,37 @@ def names_and_codes(ignored) -> set[str]:
     return {*ignored, *(name.upper() for name in ignored)}
 
 
-def _resolve_names(rules: dict[str, Rule], names: list[str], where: str) -> list[Rule]:
+def _resolve_names(rules: dict[str, Rule], names: list[str], where: str, lenient: bool = False) -> list[Rule]:
+    """The rules the selectors name; an unknown one is a ConfigError with a suggestion (unless
+    `lenient`: the project's rule folders were not loaded, so their names are passed over)."""
     out = []
     for name in names:
-        if name.upper() == "ALL":
-            out.extend(rules.values())
-            continue
-        rule = resolve(rules, name)
-        if rule is None:
-            raise ConfigError(f"{where}: unknown rule {name!r} (see `claimcheck rules`)")
-        out.append(rule)
+        found = select_rules(rules, name)
+        if not found and not lenient:
+            raise ConfigError(f"{where}: unknown rule {name!r}{suggest(rules, name)} (see `claimcheck rules`)")
+        out.extend(found)
     return out
 
 
-def build_plan(config: Config, rules: dict[str, Rule], select: list[str] | None = None, ignore: list[str] | None = None) -> RunPlan:
-    """Which rules run, with which severity and options. Flags (select/ignore) override config."""
-    selected = _resolve_names(rules, select if select else config.select, "select")
-    ignored = {r.name for r in _resolve_names(rules, config.ignore + (ignore or []), "ignore")}
+def build_plan(
+    config: Config,
+    rules: dict[str, Rule],
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    extend_select: list[str] | None = None,
+    lenient: bool = False,
+) -> RunPlan:
+    """Which rules run, with which severity and options. `--select` replaces the configuration's
+    select, `--extend-select` and `extend-select` add to it, `--ignore` adds to its ignore.
+    With `lenient`, names no installed rule has are passed over (the project's rules were not
+    loaded: --no-local-rules)."""
+    chosen_selectors = (select if select else config.select) + config.extend_select + (extend_select or [])
+    selected = _resolve_names(rules, chosen_selectors, "select", lenient)
+    ignored = {r.name for r in _resolve_names(rules, config.ignore + (ignore or []), "ignore", lenient)}
     for glob, names in config.per_file_ignores.items():
-        _resolve_names(rules, names, f"per-file-ignores {glob!r}")
+        _resolve_names(rules, names, f"per-file-ignores {glob!r}", lenient)
     chosen = [r for r in dict.fromkeys(selected) if r.name not in ignored]
-    settings = {name: _rule_settings(rules, name, table) for name, table in config.rules.items()}
+    settings = {name: _rule_settings(rules, name, table) for name, table in config.rules.items() if not lenient or resolve(rules, name)}
     settings = {s.rule.name: s for s in settings.values()}
     return RunPlan(
         rules=[settings.get(r.name) or RuleSettings(r, r.severity, r.options()) for r in chosen],
@@ -86,7 +97,7 @@ def build_plan(config: Config, rules: dict[str, Rule], select: list[str] | None 
 def _rule_settings(rules: dict[str, Rule], name: str, table: dict) -> RuleSettings:
     rule = resolve(rules, name)
     if rule is None:
-        raise ConfigError(f"[tool.claimcheck.rules.{name}]: unknown rule {name!r} (see `claimcheck rules`)")
+        raise ConfigError(f"[tool.claimcheck.rules.{name}]: unknown rule {name!r}{suggest(rules, name)} (see `claimcheck rules`)")
     options = dict(table)
     severity = check_severity(options.pop("severity", rule.severity), f"[tool.claimcheck.rules.{name}]")
     try:

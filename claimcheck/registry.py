@@ -7,6 +7,7 @@ Both go through `rule_from_object`, so a third-party rule is a first-class citiz
 
 from __future__ import annotations
 
+import difflib
 import importlib.util
 import inspect
 import re
@@ -21,6 +22,7 @@ from claimcheck.rule_api import SCOPES, RuleOptions
 ENTRY_POINT_GROUP = "claimcheck.rules"
 _NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 _CODE = re.compile(r"^[A-Z]+[0-9]+$")
+_CODE_PREFIX = re.compile(r"^[A-Z]+[0-9]*$")
 
 
 class RuleDefinitionError(Exception):
@@ -134,8 +136,29 @@ def discover_rules(folders: list[str] = ()) -> dict[str, Rule]:
 
 
 def resolve(rules: dict[str, Rule], name_or_code: str) -> Rule | None:
-    """A rule by name or code (codes are case-insensitive)."""
+    """A rule by name or code, in any case (`Arithmetic`, `cc102`)."""
     if name_or_code in rules:
         return rules[name_or_code]
-    upper = name_or_code.upper()
-    return next((rule for rule in rules.values() if rule.code == upper), None)
+    lower, upper = name_or_code.lower(), name_or_code.upper()
+    return next((rule for rule in rules.values() if rule.name == lower or rule.code == upper), None)
+
+
+def select(rules: dict[str, Rule], name: str) -> list[Rule]:
+    """The rules a selector names: `ALL`, a name or code (any case), or a code prefix (`CC1`: CC101,
+    CC102, ...; `CC`: every built-in rule), as ruff selects. Empty when it names none."""
+    if name.upper() == "ALL":
+        return list(rules.values())
+    rule = resolve(rules, name)
+    if rule is not None:
+        return [rule]
+    upper = name.upper()
+    if _CODE_PREFIX.match(upper):
+        return [rule for rule in rules.values() if rule.code.startswith(upper)]
+    return []
+
+
+def suggest(rules: dict[str, Rule], name: str) -> str:
+    """` (did you mean `x`?)` for a misspelt rule name or code, or nothing."""
+    candidates = [key for rule in rules.values() for key in (rule.name, rule.code)]
+    close = difflib.get_close_matches(name.lower() if "-" in name or name.islower() else name.upper(), candidates, n=1, cutoff=0.6)
+    return f" (did you mean `{close[0]}`?)" if close else ""

@@ -20,16 +20,17 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from claimcheck.cache import DEFAULT_DIR, Cache, code_digest, content_digest, digest
-from claimcheck.config import Config, load_config
+from claimcheck.cache import Cache, code_digest, content_digest, digest
+from claimcheck.config import Config, ConfigError, load_config
 from claimcheck.corpus import Corpus, corpus_paths
 from claimcheck.engine import run_rule, suppressed
 from claimcheck.findings import Finding, severity_rank
 from claimcheck.load import load_file
-from claimcheck.load.files import decode, read_bytes
+from claimcheck.load.files import outside_root
 from claimcheck.load.loader import load_text
-from claimcheck.model import ClaimFile, ReferenceFile
+from claimcheck.model import ClaimFile, FileProblem, ReferenceFile
 from claimcheck.plan import RunPlan, build_plan
+from claimcheck.reading import decode, read_bytes
 from claimcheck.registry import Rule, discover_rules
 from claimcheck.workers import parallel_map
 
@@ -65,6 +66,7 @@ class Session:
     cache: Cache | None = None
     extra_references: list[str] = field(default_factory=list)
     jobs: int | None = None  # processes that load files (None: the available cores)
+    _explicit: set = field(default_factory=set, repr=False)  # real paths of files named on the command line
 
     @classmethod
     def open(
@@ -74,8 +76,10 @@ class Session:
         cwd: str | os.PathLike | None = None,
         rules: dict[str, Rule] | None = None,
         select: list[str] | None = None,
+        extend_select: list[str] | None = None,
         ignore: list[str] | None = None,
         rule_paths: list[str] = (),
+        local_rules: bool | None = None,
         references: list[str] = (),
         fail_on: str | None = None,
         cache: bool = False,
@@ -84,12 +88,18 @@ class Session:
     ) -> Session:
         """Read the configuration (the nearest pyproject.toml, the file `config`, or a `Config`),
         discover the rules (unless given) and plan the run. Raises `ConfigError` /
-        `RuleDefinitionError` when that cannot be done."""
+        `RuleDefinitionError` when that cannot be done.
+
+        Project rule folders (`rule-paths`, `rule_paths`) are code from the checkout: they are
+        imported only when named, only from inside the project root (configured ones), and not at
+        all with `local_rules=False` or `CLAIMCHECK_NO_LOCAL_RULES=1` (docs/security.md)."""
         loaded = config if isinstance(config, Config) else load_config(config, Path(cwd) if cwd is not None else None)
+        trusted = local_rules_allowed(local_rules)
         if rules is None:
-            rules = discover_rules(loaded.relative(loaded.rule_paths) + list(rule_paths))
-        plan = build_plan(loaded, rules, select=select, ignore=ignore)
-        folder = cache_dir or loaded.relative([DEFAULT_DIR])[0]
+            rules = discover_rules(rule_folders(loaded, rule_paths) if trusted else [])
+        lenient = not trusted and bool(loaded.rule_paths or rule_paths)
+        plan = build_plan(loaded, rules, select=select, ignore=ignore, extend_select=extend_select, lenient=lenient)
+        folder = cache_dir or loaded.relative([loaded.cache_dir])[0]
         return cls(loaded, rules, plan, fail_on or loaded.fail_on, Cache(folder) if cache else None, list(references), jobs)
 
     # what to check ------------------------------------------------------------------------------------
@@ -107,8 +117,7 @@ class Session:
 
     def check(self, paths: list[str] | None = None) -> Result:
         """Every planned rule over the files under `paths` (default: the configuration's)."""
-        checked, extra = corpus_paths(paths or self.default_paths(), self.reference_paths())
-        inputs = [(path, True) for path in checked] + [(path, False) for path in extra]
+        inputs = self._inputs(paths)
         if self.cache is None:
             corpus = self._load(inputs)
             return self._result(self._run(corpus), corpus, inputs)
@@ -117,19 +126,27 @@ class Session:
     def check_text(self, path: str, text: str, paths: list[str] | None = None) -> Result:
         """The corpus with one file's text replaced by `text` (an editor's unsaved buffer,
         standard input): its findings, with corpus rules seeing the rest of the corpus."""
-        checked, extra = corpus_paths(paths or self.default_paths(), self.reference_paths())
-        real = os.path.realpath(path)
-        inputs = [(p, True) for p in checked if os.path.realpath(p) != real] + [(p, False) for p in extra if os.path.realpath(p) != real]
+        inputs = self._inputs(paths, leave_out=path)
         corpus = self._load(inputs)
         edited = load_text(path, text)
-        (corpus.references if isinstance(edited, ReferenceFile) else corpus.files).append(edited)
-        corpus = Corpus.of([*corpus.files, *corpus.references])
+        corpus = self._corpus([*corpus.files, *corpus.references, edited])
         return self._result(self._run(corpus), corpus, [*inputs, (path, True)])
 
     def load(self, paths: list[str] | None = None) -> Corpus:
         """The corpus under `paths` (default: the configuration's), with the reference files."""
-        checked, extra = corpus_paths(paths or self.default_paths(), self.reference_paths())
-        return self._load([(path, True) for path in checked] + [(path, False) for path in extra])
+        return self._load(self._inputs(paths))
+
+    def _inputs(self, paths: list[str] | None, leave_out: str | None = None) -> list[tuple[str, bool]]:
+        """(path, checked) of every file to read: the files under `paths`, then the reference
+        paths' files (read as references only), each real file once."""
+        paths = paths or self.default_paths()
+        self._explicit = {os.path.realpath(p) for p in paths if not os.path.isdir(p)}
+        config = self.config
+        checked, extra = corpus_paths(
+            paths, self.reference_paths(), root=str(config.root), exclude=config.exclude, gitignore=config.respect_gitignore
+        )
+        real = os.path.realpath(leave_out) if leave_out else None
+        return [(p, True) for p in checked if os.path.realpath(p) != real] + [(p, False) for p in extra if os.path.realpath(p) != real]
 
     def run(self, corpus: Corpus, rules: list | None = None) -> list[Finding]:
         """The planned rules (or the given `RuleSettings`) over a loaded corpus, suppression applied."""
@@ -152,9 +169,19 @@ class Session:
         `jobs` processes."""
         data = data or {}
         items = parallel_map(lambda item: self._load_one(item[0], data.get(item[0])), inputs, self.jobs)
-        return Corpus.of(item for item, (_path, checked) in zip(items, inputs) if checked or isinstance(item, ReferenceFile))
+        return self._corpus(item for item, (_path, checked) in zip(items, inputs) if checked or isinstance(item, ReferenceFile))
+
+    def _corpus(self, loaded) -> Corpus:
+        corpus = Corpus.of(loaded)
+        config = self.config
+        corpus.read_roots = [str(config.root), *(str(config.root / extra) for extra in config.article_roots)]
+        return corpus
 
     def _load_one(self, path: str, content: tuple | None) -> ClaimFile | ReferenceFile:
+        target = outside_root(path, str(self.config.root))
+        if target is not None and os.path.realpath(path) not in getattr(self, "_explicit", ()):
+            message = f"a symbolic link to {target}, outside the project root: not read (name the file itself to check it)"
+            return ClaimFile(path, problems=[FileProblem("syntax", message)])
         if content is None or self.cache is None:
             return load_file(path)
         raw, problem, key = content
@@ -244,6 +271,28 @@ class Session:
     def _config_digest(self) -> str:
         plan = [(s.rule.name, s.rule.code, s.severity, s.rule.scope, s.options.model_dump(mode="json")) for s in self.plan.rules]
         return digest(self._code, plan, sorted(self.plan.per_file_ignores.items()), self.plan.root, sorted(self.plan.known_rules))
+
+
+# Trust ---------------------------------------------------------------------------------------------------
+
+NO_LOCAL_RULES = "CLAIMCHECK_NO_LOCAL_RULES"
+
+
+def local_rules_allowed(requested: bool | None = None) -> bool:
+    """Project rule folders may be imported: unless refused here or by the environment (CI)."""
+    if requested is not None:
+        return requested
+    return os.environ.get(NO_LOCAL_RULES, "").strip().lower() in ("", "0", "false", "no")
+
+
+def rule_folders(config: Config, extra: list[str] = ()) -> list[str]:
+    """The configured rule folders (inside the project root only) and the ones given as flags."""
+    folders = []
+    for path in config.rule_paths:
+        if not config.inside_root(config.root / path):
+            raise ConfigError(f"rule-paths: {path!r} is outside the project root {config.root}: claimcheck does not import code from there")
+        folders.extend(config.relative([path]))
+    return folders + list(extra)
 
 
 # Findings from the cache get their claim records back -----------------------------------------------------

@@ -25,7 +25,7 @@ def claim_file(article: str, *claims: tuple[str, str], header: str = "") -> str:
 def project(tmp_path, monkeypatch):
     """A project with two rule files and three claim files; the cwd is its root."""
     (tmp_path / "pyproject.toml").write_text(
-        '[tool.claimcheck]\npaths = ["claims"]\nselect = ["syntax", "schema", "no-shouting", "same-text"]\n'
+        '[tool.claimcheck]\npaths = ["claims"]\nrule-paths = ["rules"]\nselect = ["syntax", "schema", "no-shouting", "same-text"]\n'
         '[tool.claimcheck.rules.same-text]\nseverity = "error"\n',
         encoding="utf-8",
     )

@@ -37,7 +37,7 @@ def project(tmp_path, monkeypatch):
     monkeypatch.setenv("CLAIMCHECK_TEST_LOG", str(tmp_path / "ran.log"))
     monkeypatch.setenv("CLAIMCHECK_KEY_DIR", str(tmp_path / "key"))
     (tmp_path / "pyproject.toml").write_text(
-        '[tool.claimcheck]\npaths = ["claims"]\nselect = ["syntax", "schema", "no-shouting", "same-text", "anachronism"]\n',
+        '[tool.claimcheck]\npaths = ["claims"]\nrule-paths = ["rules"]\nselect = ["syntax", "schema", "no-shouting", "same-text", "anachronism"]\n',
         encoding="utf-8",
     )
     install(tmp_path / "rules", NO_SHOUTING, SAME_TEXT)

@@ -35,7 +35,7 @@ def project(write, tmp_path, monkeypatch):
     # The content rules are tested elsewhere; here only the mechanism matters.
     write(
         "pyproject.toml",
-        '[tool.claimcheck]\npaths = ["claims"]\nselect = ["no-shouting", "schema", "syntax"]\n'
+        '[tool.claimcheck]\npaths = ["claims"]\nrule-paths = ["rules"]\nselect = ["no-shouting", "schema", "syntax"]\n'
         '[tool.claimcheck.rules.no-shouting]\nseverity = "warning"\n',
     )
     monkeypatch.chdir(tmp_path)
@@ -77,6 +77,7 @@ def test_configuration_options_severity_and_per_file_ignores(project, capsys, wr
         """\
         [tool.claimcheck]
         paths = ["claims"]
+        rule-paths = ["rules"]
         select = ["no-shouting", "schema", "syntax"]
         per-file-ignores = {"claims/a.yaml" = ["schema"]}
         [tool.claimcheck.rules.no-shouting]
@@ -85,7 +86,7 @@ def test_configuration_options_severity_and_per_file_ignores(project, capsys, wr
         """,
     )
     assert main([]) == 0  # min-length 100 silences the rule, schema ignored for the file
-    write("pyproject.toml", '[tool.claimcheck]\n[tool.claimcheck.rules.no-shouting]\nseverity = "error"\n')
+    write("pyproject.toml", '[tool.claimcheck]\nrule-paths = ["rules"]\n[tool.claimcheck.rules.no-shouting]\nseverity = "error"\n')
     assert main(["claims", "--select", "no-shouting"]) == 1
 
 
@@ -94,7 +95,7 @@ def test_configuration_options_severity_and_per_file_ignores(project, capsys, wr
     [
         ("[tool.claimcheck]\nselect = ['no-such-rule']\n", "unknown rule 'no-such-rule'"),
         ("[tool.claimcheck.rules.no-such-rule]\nseverity = 'error'\n", "unknown rule 'no-such-rule'"),
-        ("[tool.claimcheck.rules.no-shouting]\nmin-lenght = 3\n", "min_lenght"),
+        ("[tool.claimcheck]\nrule-paths = ['rules']\n[tool.claimcheck.rules.no-shouting]\nmin-lenght = 3\n", "min_lenght"),
         ("[tool.claimcheck]\nfail-on = 'fatal'\n", "severity must be one of"),
         ("[tool.claimcheck]\npahts = ['claims']\n", "unknown [tool.claimcheck] key(s): pahts"),
         ("[tool.claimcheck\n", "invalid TOML"),
@@ -126,7 +127,7 @@ def test_missing_path_is_exit_2(project, capsys):
 def test_a_crashing_rule_is_reported_and_the_run_goes_on(project, capsys, write):
     write(
         "pyproject.toml",
-        '[tool.claimcheck]\npaths = ["claims"]\nselect = ["no-shouting", "crasher"]\n[tool.claimcheck.rules.no-shouting]\nseverity = "warning"\n',
+        '[tool.claimcheck]\npaths = ["claims"]\nrule-paths = ["rules"]\nselect = ["no-shouting", "crasher"]\n[tool.claimcheck.rules.no-shouting]\nseverity = "warning"\n',
     )
     write("rules/crasher.py", 'NAME = "crasher"\nCODE = "LOC999"\nSEVERITY = "info"\n\ndef check(claim, options, corpus):\n    raise ZeroDivisionError("boom")\n')
     assert main([]) == 1

@@ -24,6 +24,7 @@ def claim_file(article: str, *claims: tuple[str, str]) -> str:
 PYPROJECT = """\
 [tool.claimcheck]
 paths = ["claims"]
+rule-paths = ["rules"]
 select = ["syntax", "schema", "no-shouting", "same-text"]
 {extra}"""
 

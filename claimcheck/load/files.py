@@ -1,26 +1,38 @@
-"""Which files to read, and reading them: discovery under the given paths, bounded safe reads.
+"""Which files to read: discovery under the given paths (exclude globs, .gitignore, links).
 
-Nothing here raises on bad input: a file that cannot be read becomes a `syntax` problem with a
-position, and the other files are still read.
+Reading is `claimcheck.reading`'s: nothing raises on bad input, a file that cannot be read
+becomes a `syntax` problem with a position, and the other files are still read.
 """
 
 from __future__ import annotations
 
+import contextlib
+import fnmatch
 import os
-import stat
+import subprocess
 
 from claimcheck.model import FileProblem
+from claimcheck.reading import decode, read_bytes
 
 YAML_SUFFIXES = (".yaml", ".yml")
-MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
-def discover(paths: list[str]) -> list[str]:
-    """YAML files under `paths`, in a stable order, displayed as given (relative stays relative)."""
+def discover(paths: list[str], root: str | None = None, exclude: list[str] = (), gitignore: bool = False) -> list[str]:
+    """YAML files under `paths`, in a stable order, displayed as given (relative stays relative).
+
+    Files found by walking a folder are left out when they match an `exclude` glob (relative to
+    `root`), when git ignores them (`gitignore`), or when they are hidden. A file named
+    explicitly is always kept: it was asked for.
+    """
     found: list[str] = []
     seen: set[str] = set()
     for given in paths:
-        candidates = _walk(given) if os.path.isdir(given) else [given]
+        if os.path.isdir(given):
+            candidates = [path for path in _walk(given) if not _excluded(path, root, exclude)]
+            if gitignore:
+                candidates = git_unignored(candidates)
+        else:
+            candidates = [given]
         for candidate in candidates:
             real = os.path.realpath(candidate)
             if real not in seen:
@@ -31,7 +43,7 @@ def discover(paths: list[str]) -> list[str]:
 
 def _walk(directory: str) -> list[str]:
     out = []
-    for root, dirs, files in os.walk(directory):
+    for root, dirs, files in os.walk(directory):  # symbolic links to folders are not followed
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if name.endswith(YAML_SUFFIXES) and not name.startswith("."):
@@ -39,58 +51,42 @@ def _walk(directory: str) -> list[str]:
     return out
 
 
-def read_bytes(path: str, limit: int = MAX_FILE_BYTES) -> tuple[bytes | None, FileProblem | None]:
-    """The bytes of a regular file of at most `limit` bytes, or a `syntax` problem saying why not.
-
-    The size is checked on the open file and the read is bounded, so a device or a FIFO
-    (`/dev/zero`, which reports size 0) can never make claimcheck read without end.
-    """
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except OSError as error:
-        return None, FileProblem("syntax", f"cannot read file: {error.strerror or error}")
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            return None, FileProblem("syntax", "not a regular file (a device, FIFO or socket): not read")
-        if info.st_size > limit:
-            return None, FileProblem("syntax", f"file is {info.st_size} bytes; claim files are limited to {limit}")
-        chunks, size = [], 0
-        while True:
-            chunk = os.read(fd, 1 << 20)
-            if not chunk:
-                break
-            size += len(chunk)
-            if size > limit:  # grew while we read it
-                return None, FileProblem("syntax", f"file is over {limit} bytes; claim files are limited to {limit}")
-            chunks.append(chunk)
-        return b"".join(chunks), None
-    except OSError as error:
-        return None, FileProblem("syntax", f"cannot read file: {error.strerror or error}")
-    finally:
-        os.close(fd)
+def _excluded(path: str, root: str | None, patterns: list[str]) -> bool:
+    if not patterns:
+        return False
+    relative = path.replace(os.sep, "/")
+    if root is not None:
+        with contextlib.suppress(ValueError):  # another drive (Windows)
+            relative = os.path.relpath(os.path.abspath(path), root).replace(os.sep, "/")
+    return any(fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(relative, pattern.rstrip("/") + "/*") for pattern in patterns)
 
 
-def decode(data: bytes) -> tuple[str | None, FileProblem | None]:
-    """UTF-8 text (a BOM is allowed), or a `syntax` problem at the first byte that is not text."""
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        line, column = byte_position(data, nul)
-        return None, FileProblem("syntax", "binary file, not YAML text (NUL byte)", line, column)
+def git_unignored(paths: list[str]) -> list[str]:
+    """The paths git does not ignore (.gitignore, .git/info/exclude); all of them outside a
+    repository or without git."""
+    if not paths:
+        return paths
     try:
-        return data.decode("utf-8-sig"), None
-    except UnicodeDecodeError as error:
-        line, column = byte_position(data, error.start)
-        byte = data[error.start : error.start + 1].hex()
-        return None, FileProblem("syntax", f"not UTF-8 text: invalid byte 0x{byte}", line, column)
+        result = subprocess.run(
+            ["git", "check-ignore", "-z", "--stdin"], input="\0".join(paths) + "\0", capture_output=True, text=True, timeout=30, check=False
+        )
+    except (OSError, subprocess.SubprocessError):
+        return paths
+    if result.returncode not in (0, 1):  # 128: not a repository
+        return paths
+    ignored = set(filter(None, result.stdout.split("\0")))
+    return [path for path in paths if path not in ignored]
+
+
+def outside_root(path: str, root: str | None) -> str | None:
+    """Where a symbolic link leads when that is outside `root` (then it is not read), else None."""
+    if root is None or not os.path.islink(path):
+        return None
+    real, base = os.path.realpath(path), os.path.realpath(root)
+    return None if real == base or real.startswith(base.rstrip(os.sep) + os.sep) else real
 
 
 def read_text(path: str) -> tuple[str | None, FileProblem | None]:
     """Decoded text of a claim file, or a `syntax` problem saying why the bytes are not YAML text."""
     data, problem = read_bytes(path)
     return (None, problem) if problem is not None else decode(data)
-
-
-def byte_position(data: bytes, offset: int) -> tuple[int, int]:
-    line = data.count(b"\n", 0, offset) + 1
-    return line, offset - (data.rfind(b"\n", 0, offset) + 1) + 1

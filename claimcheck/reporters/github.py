@@ -74,10 +74,13 @@ def step_summary(report: Report) -> str:
 
 def write_step_summary(report: Report, path: str) -> None:
     """Append the summary; a summary that cannot be written must not lose the annotations."""
-    try:
-        with open(path, "a", encoding="utf-8") as handle:
-            handle.write(step_summary(report) + "\n")
-    except OSError as error:
-        import sys
+    import sys
 
+    try:
+        text = step_summary(report)
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.write(text + "\n")
+    except OSError as error:
         print(f"claimcheck: warning: cannot write the job summary to {path}: {error.strerror or error}", file=sys.stderr)
+    except Exception as error:  # a summary that cannot be made must not cost the annotations
+        print(f"claimcheck: warning: no job summary ({type(error).__name__}: {error})", file=sys.stderr)

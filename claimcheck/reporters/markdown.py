@@ -10,6 +10,7 @@ Everything that comes from claim files is escaped (`claimcheck.reporters._escape
 
 from __future__ import annotations
 
+import math
 import os
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -174,6 +175,9 @@ def _claim_row(primary: bool, loc, claim, link: Linker) -> list[str]:
 
 
 def _plain(value: float) -> str:
+    """A number for Mermaid: digits only (no thousands separators), never fails on inf or nan."""
+    if not math.isfinite(value):
+        return "0"
     if value == int(value) and abs(value) < 1e15:
         return str(int(value))
     return f"{value:.6f}".rstrip("0").rstrip(".")
@@ -192,7 +196,7 @@ def _chart(figures: list) -> list[str]:
     labels, values = [], []
     for figure in dated:
         value = figure.value
-        middle = (value[0] + value[1]) / 2 if isinstance(value, tuple) else value
+        middle = value[0] / 2 + value[1] / 2 if isinstance(value, tuple) else value  # no overflow at 1e308
         when = str(figure.when) if figure.when is not None else "undated"
         unit = "" if same_unit or not figure.unit else f" {figure.unit}"
         labels.append(f'"{mermaid_label(f"{when} {figure.id}{unit}", 40)}"')

@@ -72,11 +72,11 @@ aliases: {President of the United States: [US President]}
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from pydantic import Field
 
+from claimcheck.dates import shift
 from claimcheck.describe import claim_label
 from claimcheck.rule_api import Problem, RuleOptions
 from claimcheck.rules.tenures import TenureIndex
@@ -124,7 +124,7 @@ def _after_publication(claim, options):
         return
     if claim.kind == "event" and claim.tense == "future":
         return
-    if when.start <= published.end + dt.timedelta(days=options.tolerance_days):
+    if when.start <= shift(published.end, options.tolerance_days):
         return
     hint = "; if it is planned, mark it `tense: future`" if claim.kind == "event" else ""
     yield Problem(

@@ -24,11 +24,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from claimcheck.dates import DateInterval
+from claimcheck.dates import DateInterval, shift
 from claimcheck.normalize import same_name
 
 OPEN_START, OPEN_END = dt.date.min, dt.date.max
-DAY = dt.timedelta(days=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +179,7 @@ class TenureIndex:
         # "former" is possibly right on any day after their first possible start that is not
         # strictly inside a tenure; wrong only if no such day lies in `when`.
         low = max(when.start, first_possible)
-        inside = [(s.sure_from + DAY, s.sure_to - DAY) for s in own if s.sure_from is not None and s.sure_to > s.sure_from]
+        inside = [(shift(s.sure_from, 1), shift(s.sure_to, -1)) for s in own if s.sure_from is not None and s.sure_to > s.sure_from]
         if _interval_covered(inside, low, when.end):
             return Contradiction("in-office", tuple(s for s in own if s.may_hold(when)), ())
         return None
@@ -242,5 +241,5 @@ def _interval_covered(pieces: list[tuple[dt.date, dt.date]], low: dt.date, high:
         if end >= reached:
             if end >= high:
                 return True
-            reached = end + DAY
+            reached = shift(end, 1)
     return False
