@@ -18,7 +18,6 @@ to the findings after every rule has run over the whole corpus.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import sys
@@ -26,6 +25,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from claimcheck import __version__
+from claimcheck.atomic import AtomicWriteError, write_atomic
 from claimcheck.findings import identity, posix
 
 FORMAT_VERSION = 1
@@ -96,16 +96,10 @@ class Baseline:
             "findings": self.entries,
         }
         text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-        folder = os.path.dirname(os.path.abspath(self.path))
-        temporary = os.path.join(folder, f".{os.path.basename(self.path)}.{os.getpid()}.tmp")
         try:
-            with open(temporary, "w", encoding="utf-8") as handle:
-                handle.write(text)
-            os.replace(temporary, self.path)
-        except OSError as error:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-            raise AdoptionError(f"cannot write baseline {self.path}: {error.strerror or error}") from None
+            write_atomic(self.path, text, label="baseline")
+        except AtomicWriteError as error:
+            raise AdoptionError(f"baseline: {error}") from None
 
     def filter(self, findings) -> tuple[list, int]:
         """(findings the baseline does not record, number of baseline entries that matched nothing)."""

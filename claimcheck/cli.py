@@ -213,7 +213,7 @@ def _check(args) -> int:
         findings = _adopt(adoption, findings, args.quiet)
     report = Report(
         findings, files=len(result.paths), claims=result.claims, rules=[s.rule for s in session.plan.rules],
-        paths=result.paths, output=args.output, fail_on=session.fail_on, pretty=args.pretty,
+        paths=result.paths, output=args.output, fail_on=session.fail_on, pretty=args.pretty, left_out=result.left_out,
     )
     output = _statistics(findings) if args.statistics and args.format == "text" else render(report, args.format)
     _write(output, args.output)
@@ -267,15 +267,24 @@ def _write(text: str, output: str | None) -> None:
 
 
 def _summary(report, failing, fail_on: str) -> None:
+    from claimcheck.describe import plural
+
     by_severity = report.counts_by_severity()
     parts = ", ".join(f"{by_severity[s]} {s}" for s in ("error", "warning", "info") if by_severity[s])
     verdict = f"{len(failing)} at or above {fail_on}" if failing else "passed"
     print(
-        f"claimcheck: {report.files} files, {report.claims} claims, {len(report.findings)} findings"
+        f"claimcheck: {plural(report.files, 'file')}, {plural(report.claims, 'claim')}, {plural(len(report.findings), 'finding')}"
         + (f" ({parts})" if parts else "")
         + f" — {verdict}",
         file=sys.stderr,
     )
+    if report.left_out:
+        counts = ", ".join(f"{rule} {count:,}" for rule, count in sorted(report.left_out.items()))
+        print(
+            f"claimcheck: {sum(report.left_out.values()):,} more findings not listed ({counts}): "
+            "max-findings-per-rule / max-findings-per-group in [tool.claimcheck]",
+            file=sys.stderr,
+        )
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -67,6 +67,9 @@ class Config:
     max_findings_per_group: int = 100
     scheduler: str | None = None  # a Dask scheduler's address (claimcheck.distributed)
 
+    def __post_init__(self) -> None:
+        self.root = Path(self.root)
+
     def relative(self, paths: list[str]) -> list[str]:
         """Configured paths (relative to pyproject.toml) as paths relative to the working directory."""
         out = []

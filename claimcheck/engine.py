@@ -15,7 +15,9 @@ from __future__ import annotations
 import inspect
 import os
 import traceback
+from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from claimcheck.corpus import Corpus
 from claimcheck.findings import MAX_RELATED, Finding, Location
@@ -32,12 +34,38 @@ def run(corpus: Corpus, plan: RunPlan) -> list[Finding]:
     return sorted(kept, key=Finding.sort_key)
 
 
-def run_rule(corpus: Corpus, settings: RuleSettings) -> list[Finding]:
-    """One rule over the whole corpus: its findings, crashes included."""
+@dataclass
+class Limits:
+    """How many findings are listed at most (the rest are counted in `left_out`, by rule).
+
+    A corpus can hold thousands of figures that contradict each other; listing every pair helps
+    nobody and costs memory and output. Per group: the findings of one group of a group rule (one
+    subject and metric, one role...); per rule: all of a rule's findings.
+    """
+
+    per_rule: int = 10_000
+    per_group: int = 100
+    left_out: Counter = field(default_factory=Counter)
+
+    def cap(self, rule: str, findings: list[Finding], limit: int) -> list[Finding]:
+        if len(findings) <= limit:
+            return findings
+        kept = sorted(findings, key=Finding.sort_key)[:limit]
+        self.left_out[rule] += len(findings) - limit
+        return kept
+
+
+def run_rule(corpus: Corpus, settings: RuleSettings, limits: Limits | None = None) -> list[Finding]:
+    """One rule over the whole corpus: its findings, crashes included, at most `limits.per_group`
+    of each group (the per-rule limit is the caller's: results may also come from a cache)."""
+    limits = limits or Limits()
     runner = _RUNNERS[settings.rule.scope]
     out: list[Finding] = []
     try:
-        runner(corpus, settings, out)
+        if runner is _groups:
+            runner(corpus, settings, out, limits)
+        else:
+            runner(corpus, settings, out)
     except Exception as error:  # a broken rule must not stop the others
         out.append(crash_finding(settings, error))
     return out
@@ -92,7 +120,7 @@ def _corpus(corpus: Corpus, settings: RuleSettings, out: list) -> None:
     out.extend(to_finding(problem, settings) for problem in settings.rule.check(corpus, settings.options, corpus) or ())
 
 
-def _groups(corpus: Corpus, settings: RuleSettings, out: list) -> None:
+def _groups(corpus: Corpus, settings: RuleSettings, out: list, limits: Limits | None = None) -> None:
     rule = settings.rule
     context = prepare(rule, corpus, settings.options)
     groups = group(rule, _of_kinds(corpus, rule), context)
@@ -104,7 +132,7 @@ def _groups(corpus: Corpus, settings: RuleSettings, out: list) -> None:
         except Exception as error:  # this group only
             crashes.add(error, members[0])
     crashes.close()
-    out.extend(group_findings(rule, results, context, settings))
+    out.extend(group_findings(rule, results, context, settings, limits))
 
 
 def group(rule, claims: Iterable, context) -> dict:
@@ -116,18 +144,22 @@ def group(rule, claims: Iterable, context) -> dict:
     return groups
 
 
-def group_findings(rule, results: list[list], context, settings: RuleSettings) -> list[Finding]:
-    """Per-group results (problems, or partials for `combine`) as findings, each once."""
+def group_findings(rule, results: list[list], context, settings: RuleSettings, limits: Limits | None = None) -> list[Finding]:
+    """Per-group results (problems, or partials for `combine`) as findings, each once, at most
+    `limits.per_group` of each group."""
     if rule.combine is not None:
         results = [list(rule.combine([partial for result in results for partial in result], context) or ())]
+        limits = None  # combined results are no longer per group
     out, seen = [], set()
     for problems in results:
+        found = []
         for problem in problems:
             finding = to_finding(problem, settings)
             identity = (finding.location, finding.message)
             if identity not in seen:  # a claim in two groups (two keys) may be found twice
                 seen.add(identity)
-                out.append(finding)
+                found.append(finding)
+        out.extend(limits.cap(rule.name, found, limits.per_group) if limits is not None else found)
     return out
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from claimcheck.cache import Cache, code_digest, content_digest, digest
 from claimcheck.config import Config, ConfigError, load_config
 from claimcheck.corpus import Corpus, corpus_paths
-from claimcheck.engine import run_rule, suppressed
+from claimcheck.engine import Limits, run_rule, suppressed
 from claimcheck.findings import Finding, severity_rank
 from claimcheck.load import load_file
 from claimcheck.load.files import outside_root
@@ -48,6 +48,7 @@ class Result:
     corpus: Corpus | None = None  # None when every result came from the cache
     _session: Session | None = field(default=None, repr=False)
     _inputs: list | None = field(default=None, repr=False)
+    left_out: dict[str, int] = field(default_factory=dict)  # rule -> findings beyond the limits, not listed
 
     def load(self) -> Corpus:
         """The corpus, loaded now if the results came from the cache; claims attached to findings."""
@@ -67,6 +68,7 @@ class Session:
     extra_references: list[str] = field(default_factory=list)
     jobs: int | None = None  # processes that load files (None: the available cores)
     _explicit: set = field(default_factory=set, repr=False)  # real paths of files named on the command line
+    _current_limits: Limits | None = field(default=None, repr=False)
 
     @classmethod
     def open(
@@ -117,6 +119,7 @@ class Session:
 
     def check(self, paths: list[str] | None = None) -> Result:
         """Every planned rule over the files under `paths` (default: the configuration's)."""
+        self._current_limits = None
         inputs = self._inputs(paths)
         if self.cache is None:
             corpus = self._load(inputs)
@@ -155,14 +158,24 @@ class Session:
     def _run(self, corpus: Corpus, rules=None) -> list[Finding]:
         corpus.rule_names = self.plan.known_rules
         findings: list[Finding] = []
+        limits = self._limits
         for settings in rules if rules is not None else self.plan.rules:
-            findings.extend(f for f in run_rule(corpus, settings) if not suppressed(f, self.plan))
+            kept = [f for f in run_rule(corpus, settings, limits) if not suppressed(f, self.plan)]
+            findings.extend(limits.cap(settings.rule.name, kept, limits.per_rule))
         return sorted(findings, key=Finding.sort_key)
 
-    def _result(self, findings, corpus, inputs) -> Result:
+    @property
+    def _limits(self) -> Limits:
+        """This check's limits (made anew by `check`), counting what they leave out."""
+        if self._current_limits is None:
+            self._current_limits = Limits(self.config.max_findings_per_rule, self.config.max_findings_per_group)
+        return self._current_limits
+
+    def _result(self, findings, corpus, inputs, left_out=None) -> Result:
         claims = corpus.claim_count if corpus is not None else 0
         paths = [path for path, _checked in inputs]
-        return Result(findings, paths, claims, self.plan, corpus, self, inputs)
+        left_out = dict(self._limits.left_out) if left_out is None else left_out
+        return Result(findings, paths, claims, self.plan, corpus, self, inputs, left_out)
 
     def _load(self, inputs: list[tuple[str, bool]], data: dict | None = None) -> Corpus:
         """Load the inputs (checked files, then extra reference paths: references only), on
@@ -209,7 +222,7 @@ class Session:
         whole = cache.get_result(corpus_key) if not uncacheable else None
         if isinstance(whole, dict):
             findings = [Finding.from_json(item) for item in whole["findings"]]
-            return Result(findings, [p for p, _c in inputs], whole["claims"], self.plan, None, self, inputs)
+            return Result(findings, [p for p, _c in inputs], whole["claims"], self.plan, None, self, inputs, whole.get("left_out", {}))
         corpus = self._load(inputs, data)
         references = digest([data[r.path][2] for r in corpus.references if r.path in data])
         findings: list[Finding] = []
@@ -218,7 +231,8 @@ class Session:
         findings.sort(key=Finding.sort_key)
         attach_claims(findings, corpus)
         if not uncacheable and not any(_crashed(findings, s.rule) for s in self.plan.rules):
-            cache.put_result(corpus_key, {"claims": corpus.claim_count, "findings": [f.to_json() for f in findings]})
+            entry = {"claims": corpus.claim_count, "findings": [f.to_json() for f in findings], "left_out": dict(self._limits.left_out)}
+            cache.put_result(corpus_key, entry)
         return self._result(findings, corpus, inputs)
 
     def _cached_rule(self, settings, corpus: Corpus, data: dict, references: str, corpus_key: str) -> list[Finding]:
@@ -226,14 +240,17 @@ class Session:
         cache, rule = self.cache, settings.rule
         if not rule.cacheable:
             return self._run(corpus, [settings])
+        limits = self._limits
         if rule.scope not in FILE_SCOPES:
             key = digest("rule", corpus_key, rule.name)
             cached = cache.get_result(key)
-            if isinstance(cached, list):
-                return [Finding.from_json(item) for item in cached]
+            if isinstance(cached, dict):
+                limits.left_out[rule.name] += cached["left_out"]
+                return [Finding.from_json(item) for item in cached["findings"]]
+            before = limits.left_out[rule.name]
             found = self._run(corpus, [settings])
             if not _crashed(found, rule):
-                cache.put_result(key, [f.to_json() for f in found])
+                cache.put_result(key, {"findings": [f.to_json() for f in found], "left_out": limits.left_out[rule.name] - before})
             return found
         files = corpus.all_files if rule.scope == "file" else corpus.files
         found, missed = [], []
@@ -250,7 +267,8 @@ class Session:
             view = Corpus(files=[f for f in missed if isinstance(f, ClaimFile)], references=corpus.references, normalizer=corpus.normalizer)
             if rule.scope == "file":
                 view.references = [f for f in missed if isinstance(f, ReferenceFile)]
-            fresh = self._run(view, [settings])
+            view.rule_names, view.read_roots = self.plan.known_rules, corpus.read_roots
+            fresh = [f for f in run_rule(view, settings) if not suppressed(f, self.plan)]  # every finding: cached per file
             if not _crashed(fresh, rule):
                 by_path: dict[str, list] = {f.path: [] for f in missed}
                 for finding in fresh:
@@ -259,7 +277,7 @@ class Session:
                     if path in keys:
                         cache.put_result(keys[path], items)
             found.extend(fresh)
-        return found
+        return limits.cap(rule.name, found, limits.per_rule)
 
     @property
     def _code(self) -> str:

@@ -145,6 +145,8 @@ def read_yaml(text: str, max_depth: int = MAX_DEPTH, max_nodes: int = MAX_NODES,
         raise YamlProblem(f"invalid YAML: {problem}", *_pos(mark)) from None
     except yaml.YAMLError as error:
         raise YamlProblem(f"invalid YAML: {_first_line(error)}", *_reader_pos(error, text)) from None
+    except UnicodeEncodeError as error:  # a str with lone surrogates (an editor's buffer, stdin)
+        raise YamlProblem("not valid Unicode text: a lone surrogate character", *offset_to_position(text, error.start)) from None
     except RecursionError:  # pragma: no cover - the builder is iterative; belt and braces
         raise YamlProblem(f"nesting deeper than {max_depth} levels") from None
 

@@ -34,6 +34,7 @@ class Report:
     output: str | None = None  # where the report is written: Markdown links are relative to it
     fail_on: str = "error"  # the failing severity: JUnit fails testcases at or above it
     pretty: bool = False  # JSON: indented for people
+    left_out: dict = field(default_factory=dict)  # rule -> findings beyond the limits, counted but not listed
     version: str = __version__
 
     def counts_by_severity(self) -> Counter:
