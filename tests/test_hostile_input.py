@@ -92,7 +92,7 @@ def test_a_link_out_of_the_project_is_not_read(project, capsys, tmp_path_factory
     outside.write_text(claim_file("secret", FIGURE.format(id="a", value=1)), encoding="utf-8")
     (project / "claims" / "link.yaml").symlink_to(outside)
     _code, findings = json_findings(capsys)
-    assert [f["message"] for f in findings if f["path"].endswith("link.yaml")][0].startswith("a symbolic link to ")
+    assert next(f["message"] for f in findings if f["path"].endswith("link.yaml")).startswith("a symbolic link to ")
     _code, findings = json_findings(capsys, str(project / "claims" / "link.yaml"))  # named: it was asked for
     assert not [f for f in findings if f["rule"] == "syntax"]
 
