@@ -2,20 +2,19 @@
 
 Exit codes: 0 no finding at or above the failing severity, 1 such findings, 2 the tool could not
 do its job (bad option, unreadable configuration, a rule that cannot be loaded).
-Heavy modules (spaCy, reporters other than the one asked for) are imported only when needed.
+This module only parses the command line; each command lives in `claimcheck.commands`, and heavy
+modules (spaCy, pygls, Dask, reporters other than the one asked for) are imported only when needed.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections import Counter
-from pathlib import Path
 
 from claimcheck import __version__
 from claimcheck.reporters import FORMATS
 
-COMMANDS = ("check", "rules", "rule", "schema", "extract", "clean")
+COMMANDS = ("check", "rules", "rule", "schema", "extract", "clean", "init", "server", "reference")
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
@@ -23,51 +22,8 @@ class UsageError(Exception):
     """Reported as `claimcheck: error: ...`, exit 2."""
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="claimcheck", description="Lint claim files like code: conflicts, anachronisms, sourcing.")
-    parser.add_argument("--version", action="version", version=f"claimcheck {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    check = sub.add_parser("check", help="lint claim files (the default command)")
-    check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: configuration, else claims/)")
-    check.add_argument("--format", default="text", choices=list(FORMATS), help="output format (default: text)")
-    check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
-    check.add_argument("--pretty", action="store_true", help="indent JSON output")
-    check.add_argument("--select", metavar="RULES", help="comma-separated rule names, codes or code prefixes to run (replaces configuration)")
-    check.add_argument("--extend-select", metavar="RULES", help="rules to run in addition to those selected")
-    check.add_argument("--ignore", metavar="RULES", help="comma-separated rule names or codes to skip (adds to configuration)")
-    check.add_argument("--fail-on", choices=["error", "warning", "info"], help="lowest severity that fails the run (default: error)")
-    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings fail the run")
-    check.add_argument("--statistics", action="store_true", help="print counts per rule instead of the findings")
-    check.add_argument("--config", metavar="FILE", help="pyproject.toml to read (default: nearest one with [tool.claimcheck])")
-    _rule_options(check)
-    check.add_argument("--reference", action="append", default=[], metavar="PATH", help="extra reference file or folder")
-    check.add_argument("--quiet", "-q", action="store_true", help="no summary line on standard error")
-    check.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in FILE (see --write-baseline)")
-    check.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE (then none fail)")
-    check.add_argument("--changed-since", metavar="REF", help="report only findings involving files changed since git REF")
-    check.add_argument("--no-cache", action="store_true", help="read every file and run every rule afresh")
-    check.add_argument("--jobs", "-j", type=int, metavar="N", help="processes that read files (default: the available cores)")
-    check.add_argument("--cache-dir", metavar="DIR", help="where results are cached (default: .claimcheck_cache beside the configuration)")
-
-    rules = sub.add_parser("rules", help="list the rules: name, code, severity, summary, where each comes from")
-    rules.add_argument("--config", metavar="FILE")
-    _rule_options(rules)
-    rule = sub.add_parser("rule", help="print a rule's documentation")
-    rule.add_argument("name", metavar="NAME|CODE")
-    rule.add_argument("--config", metavar="FILE")
-    _rule_options(rule)
-    sub.add_parser("schema", help="print the JSON Schema of claim and reference files")
-    clean = sub.add_parser("clean", help="remove the cache folder")
-    clean.add_argument("--config", metavar="FILE")
-    clean.add_argument("--cache-dir", metavar="DIR")
-    # `extract` parses its own arguments so that `check` never imports the extractor.
-    extract = sub.add_parser("extract", help="build claim files from article texts (spaCy)", add_help=False)
-    extract.add_argument("rest", nargs=argparse.REMAINDER)
-    return parser
-
-
 def _rule_options(parser) -> None:
+    parser.add_argument("--config", metavar="FILE", help="pyproject.toml to read (default: nearest one with [tool.claimcheck])")
     parser.add_argument("--rule-path", action="append", default=[], metavar="DIR", help="extra folder of rule modules (code: see docs/security.md)")
     parser.add_argument(
         "--no-local-rules",
@@ -78,12 +34,68 @@ def _rule_options(parser) -> None:
     )
 
 
+def _check_parser(sub) -> None:
+    check = sub.add_parser("check", help="lint claim files (the default command)")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: configuration, else claims/); - reads standard input")
+    check.add_argument("--format", "--output-format", dest="format", choices=list(FORMATS), help="output format (default: configuration, else text)")
+    check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
+    check.add_argument("--pretty", action="store_true", help="indent JSON output")
+    check.add_argument("--select", metavar="RULES", help="comma-separated rule names, codes or code prefixes to run (replaces configuration)")
+    check.add_argument("--extend-select", metavar="RULES", help="rules to run in addition to those selected")
+    check.add_argument("--ignore", metavar="RULES", help="comma-separated rule names or codes to skip (adds to configuration)")
+    check.add_argument("--fail-on", choices=["error", "warning", "info"], help="lowest severity that fails the run (default: error)")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings fail the run")
+    check.add_argument("--statistics", action="store_true", help="counts per rule instead of the findings (JSON with --format json)")
+    check.add_argument("--show-source", action="store_true", help="print the YAML lines of the claim under each finding")
+    check.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="colour the text output (default: on a terminal, unless NO_COLOR)")
+    check.add_argument("--fix", action="store_true", help="apply the safe fixes findings carry (comments and layout are kept)")
+    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply the unsafe fixes too")
+    check.add_argument("--diff", action="store_true", help="show the fixes as a unified diff instead of writing them")
+    check.add_argument("--stdin-filename", metavar="PATH", help="the path standard input stands for (with -)")
+    check.add_argument("--exclude", action="append", default=[], metavar="GLOB", help="leave out files matching GLOB (adds to configuration)")
+    check.add_argument("--no-respect-gitignore", dest="respect_gitignore", action="store_false", default=None, help="check files git ignores too")
+    _rule_options(check)
+    check.add_argument("--reference", action="append", default=[], metavar="PATH", help="extra reference file or folder")
+    check.add_argument("--quiet", "-q", action="store_true", help="no summary line on standard error")
+    check.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in FILE (see --write-baseline)")
+    check.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE (then none fail)")
+    check.add_argument("--changed-since", metavar="REF", help="report only findings involving files changed since git REF")
+    check.add_argument("--no-cache", action="store_true", help="read every file and run every rule afresh")
+    check.add_argument("--cache-dir", metavar="DIR", help="where results are cached (default: .claimcheck_cache beside the configuration)")
+    check.add_argument("--jobs", "-j", type=int, metavar="N", help="processes that read files (default: the available cores)")
+    check.add_argument("--cluster", action="store_true", help="run on a local Dask cluster (--jobs workers); needs the cluster extra")
+    check.add_argument("--scheduler", metavar="ADDRESS", help="run on the Dask scheduler at ADDRESS; needs the cluster extra")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="claimcheck", description="Lint claim files like code: conflicts, anachronisms, sourcing.")
+    parser.add_argument("--version", action="version", version=f"claimcheck {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _check_parser(sub)
+    rules = sub.add_parser("rules", help="list the rules: name, code, severity, scope, where each comes from, summary")
+    _rule_options(rules)
+    rule = sub.add_parser("rule", help="print a rule's documentation")
+    rule.add_argument("name", metavar="NAME|CODE")
+    _rule_options(rule)
+    sub.add_parser("schema", help="print the JSON Schema of claim and reference files")
+    reference = sub.add_parser("reference", help="list the offices the reference tenures cover (embedded and the project's)")
+    _rule_options(reference)
+    clean = sub.add_parser("clean", help="remove the cache folder")
+    clean.add_argument("--config", metavar="FILE")
+    clean.add_argument("--cache-dir", metavar="DIR")
+    # `extract`, `init` and `server` parse their own arguments (their modules are imported only then).
+    for name, text in (("extract", "build claim files from article texts (spaCy)"), ("init", "set up a new desk"), ("server", "the language server")):
+        own = sub.add_parser(name, help=text, add_help=False)
+        own.add_argument("rest", nargs=argparse.REMAINDER)
+    return parser
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
         argv.insert(0, "check")
-    if argv[0] == "extract":  # its own parser: argparse's REMAINDER would reject leading options
-        return _guarded(lambda: _extract(argv[1:]))
+    if argv[0] in ("extract", "init", "server"):  # their own parsers: argparse's REMAINDER would reject leading options
+        return _guarded(lambda: _own_parser(argv[0], argv[1:]))
     try:
         args = _parser().parse_args(argv)
     except SystemExit as exit_:  # argparse: 0 for --help/--version, 2 for bad options
@@ -108,183 +120,44 @@ def _dispatch(args) -> int:
     from claimcheck.registry import RuleDefinitionError
 
     try:
-        if args.command == "schema":
-            return _schema()
-        if args.command == "rules":
-            return _list_rules(args)
-        if args.command == "rule":
-            return _show_rule(args)
-        if args.command == "clean":
-            return _clean(args)
-        return _check(args)
+        if args.command == "check":
+            from claimcheck.commands.check import run
+
+            return run(args)
+        from claimcheck.commands import info
+
+        return {"schema": info.schema, "rules": info.list_rules, "rule": info.show_rule, "clean": info.clean, "reference": info.reference}[args.command](args)
     except (ConfigError, RuleDefinitionError) as error:
         raise UsageError(str(error)) from None
 
 
-def _schema() -> int:
-    import json
-
-    from claimcheck.model import json_schema
-
-    print(json.dumps(json_schema(), indent=2))
-    return EXIT_OK
-
-
-def _extract(argv: list[str]) -> int:
+def _own_parser(command: str, argv: list[str]) -> int:
+    modules = {"extract": "claimcheck.extract.command", "init": "claimcheck.commands.init", "server": "claimcheck.server"}
     try:
-        from claimcheck.extract.command import add_arguments, run
+        import importlib
+
+        module = importlib.import_module(modules[command])
     except ImportError as error:
-        raise UsageError(f"extraction is not available: {error}") from None
-    parser = argparse.ArgumentParser(prog="claimcheck extract", description="Build claim files from article texts.")
-    add_arguments(parser)
+        raise UsageError(f"`claimcheck {command}` is not available: {error}") from None
+    parser = argparse.ArgumentParser(prog=f"claimcheck {command}", description=(module.__doc__ or "").strip().splitlines()[0])
+    module.add_arguments(parser)
     try:
-        extract_args = parser.parse_args(argv)
+        own_args = parser.parse_args(argv)
     except SystemExit as exit_:
         return int(exit_.code or 0)
-    return run(extract_args)
+    return module.run(own_args)
 
 
-def _session(args, **options):
-    from claimcheck.session import Session
-
-    return Session.open(
-        config=args.config, rule_paths=list(getattr(args, "rule_path", [])), local_rules=getattr(args, "local_rules", None), **options
-    )
-
-
-def _clean(args) -> int:
-    from claimcheck.session import Session
-
-    session = Session.open(config=args.config, cache=True, cache_dir=args.cache_dir)
-    removed = session.cache.clean()
-    print(f"claimcheck: {'removed' if removed else 'no cache at'} {session.cache.folder}", file=sys.stderr)
-    return EXIT_OK
-
-
-def _list_rules(args) -> int:
-    from tabulate import tabulate
-
-    rules = _session(args).rules
-    rows = [(r.name, r.code, r.severity, r.scope, _origin(r), r.summary) for r in rules.values()]
-    print(tabulate(rows, headers=["name", "code", "severity", "scope", "from", "flags"], tablefmt="simple"))
-    return EXIT_OK
-
-
-def _origin(rule) -> str:
-    """Where a rule comes from: claimcheck itself, an installed plugin, or a project file."""
-    if rule.origin.startswith("entry point"):
-        module = rule.origin.split("= ", 1)[-1]
-        return "built-in" if module.startswith("claimcheck.rules.") else f"plugin {module}"
-    return f"project {rule.origin}"
-
-
-def _show_rule(args) -> int:
-    from claimcheck.registry import resolve
-    from claimcheck.ruledocs import rule_text
-
-    rules = _session(args).rules
-    rule = resolve(rules, args.name)
-    if rule is None:
-        raise UsageError(f"unknown rule {args.name!r} (see `claimcheck rules`)")
-    print(rule_text(rule), end="")
-    return EXIT_OK
-
-
-def _split(value: str | None) -> list[str]:
+def split(value: str | None) -> list[str]:
     return [part.strip() for part in (value or "").split(",") if part.strip()]
 
 
-def _check(args) -> int:
-    from claimcheck.reporters import Report, render
+def open_session(args, **options):
+    from claimcheck.session import Session
 
-    session = _session(
-        args, select=_split(args.select), extend_select=_split(args.extend_select), ignore=_split(args.ignore),
-        references=list(args.reference), fail_on=args.fail_on,
-        cache=not args.no_cache, cache_dir=args.cache_dir, jobs=args.jobs,
+    return Session.open(
+        config=getattr(args, "config", None), rule_paths=list(getattr(args, "rule_path", [])), local_rules=getattr(args, "local_rules", None), **options
     )
-    paths = args.paths or session.default_paths()
-    missing = [p for p in paths if not Path(p).exists()]
-    if missing:
-        raise UsageError(f"no such file or folder: {', '.join(missing)}")
-    adoption = _adoption(args)
-    result = session.check(paths)
-    findings = result.findings
-    if adoption is not None:  # baseline / changed-since: filters after every rule saw the whole corpus
-        findings = _adopt(adoption, findings, args.quiet)
-    report = Report(
-        findings, files=len(result.paths), claims=result.claims, rules=[s.rule for s in session.plan.rules],
-        paths=result.paths, output=args.output, fail_on=session.fail_on, pretty=args.pretty, left_out=result.left_out,
-    )
-    output = _statistics(findings) if args.statistics and args.format == "text" else render(report, args.format)
-    _write(output, args.output)
-    failing = [f for f in findings if session.fails(f)]
-    if not args.quiet:
-        _summary(report, failing, session.fail_on)
-    return EXIT_OK if args.exit_zero or not failing else EXIT_FINDINGS
-
-
-def _adoption(args):
-    """--baseline, --write-baseline, --changed-since: read and asked of git before the run (exit 2 early)."""
-    if not (args.baseline or args.write_baseline or args.changed_since is not None):
-        return None
-    from claimcheck.baseline import Adoption, AdoptionError
-
-    try:
-        return Adoption.from_options(args.baseline, args.write_baseline, args.changed_since)
-    except AdoptionError as error:
-        raise UsageError(str(error)) from None
-
-
-def _adopt(adoption, findings, quiet: bool):
-    from claimcheck.baseline import AdoptionError
-
-    try:
-        findings = adoption.apply(findings)
-    except AdoptionError as error:
-        raise UsageError(str(error)) from None
-    if not quiet:
-        adoption.print_notes()
-    return findings
-
-
-def _statistics(findings) -> str:
-    counts = Counter((f.code, f.rule, f.severity) for f in findings)
-    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    return "".join(f"{count:>5}  {code:<7} {rule} [{severity}]\n" for (code, rule, severity), count in rows)
-
-
-def _write(text: str, output: str | None) -> None:
-    """To standard output, or atomically to `output` (never through a symlink)."""
-    if output is None:
-        sys.stdout.write(text)
-        return
-    from claimcheck.atomic import AtomicWriteError, write_atomic
-
-    try:
-        write_atomic(output, text, label="output")
-    except AtomicWriteError as error:
-        raise UsageError(str(error)) from None
-
-
-def _summary(report, failing, fail_on: str) -> None:
-    from claimcheck.describe import plural
-
-    by_severity = report.counts_by_severity()
-    parts = ", ".join(f"{by_severity[s]} {s}" for s in ("error", "warning", "info") if by_severity[s])
-    verdict = f"{len(failing)} at or above {fail_on}" if failing else "passed"
-    print(
-        f"claimcheck: {plural(report.files, 'file')}, {plural(report.claims, 'claim')}, {plural(len(report.findings), 'finding')}"
-        + (f" ({parts})" if parts else "")
-        + f" — {verdict}",
-        file=sys.stderr,
-    )
-    if report.left_out:
-        counts = ", ".join(f"{rule} {count:,}" for rule, count in sorted(report.left_out.items()))
-        print(
-            f"claimcheck: {sum(report.left_out.values()):,} more findings not listed ({counts}): "
-            "max-findings-per-rule / max-findings-per-group in [tool.claimcheck]",
-            file=sys.stderr,
-        )
 
 
 if __name__ == "__main__":  # pragma: no cover

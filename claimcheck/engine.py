@@ -198,6 +198,7 @@ def to_finding(problem: Problem, settings: RuleSettings) -> Finding:
         [Location.of(c) for c in listed],
         claims,
         related_total=len(related) if len(related) > len(listed) else None,
+        fix=problem.fix,
     )
 
 

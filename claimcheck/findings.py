@@ -19,6 +19,29 @@ SEVERITIES = ("info", "warning", "error")  # ascending
 MAX_RELATED = 200  # related claims listed per finding (the message names the nearest few)
 
 
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One change to a claim file, at a path in its YAML document (`("claims", 3, "approx")`).
+
+    `rename` renames the key at `path`; otherwise the value at `path` becomes `value`.
+    """
+
+    path: tuple
+    value: object = None
+    rename: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """How to mend what a problem reports: edits applied by `claimcheck check --fix` (through the
+    round-trip writer, so comments and layout survive). `safe` fixes cannot change what the file
+    means beyond the mistake; the others need `--unsafe-fixes`, as in ruff."""
+
+    title: str
+    edits: tuple[Edit, ...]
+    safe: bool = True
+
+
 def severity_rank(severity: str) -> int:
     return SEVERITIES.index(severity)
 
@@ -57,6 +80,7 @@ class Finding:
     related: list[Location] = field(default_factory=list)
     claims: tuple = ()  # the claim records involved, primary first (not kept in caches)
     related_total: int | None = None  # how many related claims there were, when more than listed
+    fix: Fix | None = None  # how to mend it (`claimcheck check --fix`)
 
     @property
     def path(self) -> str:
@@ -100,6 +124,8 @@ class Finding:
         }
         if self.related_total is not None:
             data["related_total"] = self.related_total
+        if self.fix is not None:
+            data["fix"] = fix_to_json(self.fix)
         return data
 
     @classmethod
@@ -113,7 +139,18 @@ class Finding:
             Location.from_json(data),
             [Location.from_json(r) for r in data.get("related", [])],
             related_total=data.get("related_total"),
+            fix=fix_from_json(data["fix"]) if data.get("fix") else None,
         )
+
+
+def fix_to_json(fix: Fix) -> dict:
+    edits = [{"path": list(e.path), **({"rename": e.rename} if e.rename is not None else {"value": e.value})} for e in fix.edits]
+    return {"title": fix.title, "safe": fix.safe, "edits": edits}
+
+
+def fix_from_json(data: dict) -> Fix:
+    edits = tuple(Edit(tuple(e["path"]), e.get("value"), e.get("rename")) for e in data["edits"])
+    return Fix(data["title"], edits, data.get("safe", True))
 
 
 # Identity ------------------------------------------------------------------------------------------

@@ -309,6 +309,7 @@ class FileProblem:
     column: int = 1
     severity: str | None = None  # None: the rule's configured severity
     claim_id: str | None = None  # the claim it is about, when it has an id
+    fix: object = None  # a claimcheck.rule_api.Fix, when the mend is clear (a misspelt field name)
 
 
 @dataclasses.dataclass(slots=True, eq=False)

@@ -25,6 +25,8 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
 
+from claimcheck.findings import Edit, Fix
+
 SCOPES = ("claim", "article", "file", "group", "corpus")
 
 
@@ -45,6 +47,11 @@ class Context:
         return self.normalizer.key(text)
 
 
+def claim_edit(claim, field: str, value: object) -> Edit:
+    """An edit that sets a field of a claim (its path in the file from the claim's index)."""
+    return Edit(("claims", claim.index, field), value)
+
+
 @dataclass(slots=True)
 class Problem:
     """One thing a rule found. The engine adds the rule, code, severity and positions."""
@@ -58,3 +65,4 @@ class Problem:
     column: int | None = None
     severity: str | None = None  # override the configured severity (rarely right)
     claim_id: str | None = None  # a claim named by id only (it failed validation)
+    fix: Fix | None = None  # how to mend it (see `Fix`)

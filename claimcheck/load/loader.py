@@ -9,9 +9,11 @@ which is then dropped: only the compact `Marks` survive.
 from __future__ import annotations
 
 import difflib
+import re
 
 from pydantic import ValidationError
 
+from claimcheck.findings import Edit, Fix
 from claimcheck.load.files import read_text
 from claimcheck.load.yamlsafe import Document, YamlProblem, read_yaml
 from claimcheck.marks import Marks
@@ -186,13 +188,15 @@ def _validate(cls, raw: object, path: tuple, document: Document, problems: list,
     try:
         return validate(cls, raw)
     except ValidationError as error:
-        for message, loc in _error_messages(error, what, raw):
-            problems.append(FileProblem("schema", message, *document.mark(path + loc), claim_id=claim_id))
+        for message, loc, fix in _error_messages(error, what, raw):
+            fix = Fix(fix.title, tuple(Edit(path + edit.path, edit.value) for edit in fix.edits)) if fix else None
+            problems.append(FileProblem("schema", message, *document.mark(path + loc), claim_id=claim_id, fix=fix))
         return None
 
 
-def _error_messages(error: ValidationError, what: str, raw: dict) -> list[tuple[str, tuple]]:
-    """One message per offending field (unions report each branch; the first one is enough)."""
+def _error_messages(error: ValidationError, what: str, raw: dict) -> list[tuple[str, tuple, Fix | None]]:
+    """One message per offending field (unions report each branch; the first one is enough), with
+    a fix when the mend is clear (an approx synonym, a value one letter off an allowed one)."""
     seen: set = set()
     out = []
     for detail in error.errors(include_url=False):
@@ -203,14 +207,30 @@ def _error_messages(error: ValidationError, what: str, raw: dict) -> list[tuple[
         seen.add(field_name)
         dotted = ".".join(str(p) for p in loc)
         if detail["type"] == "missing":
-            out.append((f"{what}: missing required field `{dotted}`", loc[:-1]))
+            out.append((f"{what}: missing required field `{dotted}`", loc[:-1], None))
             continue
         message = detail["msg"].removeprefix("Value error, ")
         value = detail.get("input")
-        if field_name == "approx" and isinstance(value, str) and value in APPROX_SYNONYMS:
-            message += f" (`{value}` is written `{APPROX_SYNONYMS[value]}`)"
-        out.append((f"{what}: field `{dotted}`: {message}{_shown(value, message)}", loc))
+        better = _better_value(detail, field_name, value)
+        fix = None
+        if better is not None:
+            message += f" (did you mean `{better}`?)"
+            fix = Fix(f"write `{value}` as `{better}`", (Edit(loc, better),))
+        out.append((f"{what}: field `{dotted}`: {message}{_shown(value, message)}", loc, fix))
     return out
+
+
+def _better_value(detail: dict, field_name, value) -> str | None:
+    """The allowed value meant: an approx synonym (`around` is `about`), or the one allowed value
+    close to what was written (`organisation` is `organization`)."""
+    if not isinstance(value, str):
+        return None
+    if field_name == "approx" and value in APPROX_SYNONYMS:
+        return APPROX_SYNONYMS[value]
+    expected = (detail.get("ctx") or {}).get("expected", "")
+    allowed = re.findall(r"'([^']+)'", expected) if detail["type"] == "literal_error" else []
+    close = difflib.get_close_matches(value, allowed, n=2, cutoff=0.75)
+    return close[0] if len(close) == 1 else None
 
 
 def _is_type_name(part: str) -> bool:
@@ -233,10 +253,13 @@ def _unknown_keys(document: Document, path: tuple, raw: dict, known: set, proble
     for key in raw:
         if key in known:
             continue
-        suggestion = difflib.get_close_matches(str(key), sorted(known), n=1)
+        suggestion = difflib.get_close_matches(str(key), sorted(known), n=2)
         hint = f" (did you mean `{suggestion[0]}`?)" if suggestion else ""
+        fix = None
+        if len(suggestion) == 1 and suggestion[0] not in raw:  # one close name, not already there: a typo
+            fix = Fix(f"rename `{key}` to `{suggestion[0]}`", (Edit((*path, key), rename=suggestion[0]),))
         problems.append(
-            FileProblem("schema", f"unknown {what} `{key}`{hint}", *document.key_mark((*path, key)), severity="warning", claim_id=claim_id)
+            FileProblem("schema", f"unknown {what} `{key}`{hint}", *document.key_mark((*path, key)), severity="warning", claim_id=claim_id, fix=fix)
         )
 
 

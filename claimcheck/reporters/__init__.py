@@ -35,6 +35,8 @@ class Report:
     fail_on: str = "error"  # the failing severity: JUnit fails testcases at or above it
     pretty: bool = False  # JSON: indented for people
     left_out: dict = field(default_factory=dict)  # rule -> findings beyond the limits, counted but not listed
+    color: bool = False  # text: ANSI colours (a terminal that wants them)
+    sources: dict = field(default_factory=dict)  # path -> file text: text shows the claim's lines (--show-source)
     version: str = __version__
 
     def counts_by_severity(self) -> Counter:

@@ -72,13 +72,14 @@ aliases: {President of the United States: [US President]}
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from pydantic import Field
 
 from claimcheck.dates import shift
 from claimcheck.describe import claim_label
-from claimcheck.rule_api import Problem, RuleOptions
+from claimcheck.rule_api import Fix, Problem, RuleOptions, claim_edit
 from claimcheck.rules.tenures import TenureIndex
 
 NAME = "anachronism"
@@ -132,7 +133,20 @@ def _after_publication(claim, options):
         f"the article cannot report it yet{hint}",
         claim=claim,
         field=field,
+        fix=_planned(claim) if claim.kind == "event" else None,
     )
+
+
+_PLANNED = re.compile(
+    r"\b(?:will|shall|would|'ll|plans?|planned|planning|schedul\w*|upcoming|due to|set to|expected to|is to|are to|to be held|next)\b",
+    re.IGNORECASE,
+)
+
+
+def _planned(event) -> Fix:
+    """`tense: future`: safe when the event's own words say it is planned ("will meet")."""
+    says_so = bool(_PLANNED.search(event.text))
+    return Fix("mark the event planned (tense: future)", (claim_edit(event, "tense", "future"),), safe=says_so)
 
 
 def _title(claim, tenures: TenureIndex):

@@ -129,6 +129,7 @@ def loader_problems(source, rule_name: str) -> Iterator[Problem]:
                 column=problem.column,
                 severity=problem.severity,
                 claim_id=problem.claim_id,
+                fix=problem.fix,
             )
 
 

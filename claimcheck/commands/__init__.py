@@ -1,0 +1,1 @@
+"""The commands of `claimcheck`, one module each (the parser is `claimcheck.cli`)."""
