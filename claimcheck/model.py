@@ -323,6 +323,7 @@ class ClaimFile:
     raw_article_id: str | None = None  # the id written, even when the article block is invalid
     line: int = 1  # where the document starts
     column: int = 1
+    noqa: dict = dataclasses.field(default_factory=dict)  # disable comments: claim id (None: the file) -> rules (empty: all)
 
     @property
     def article_id(self) -> str | None:

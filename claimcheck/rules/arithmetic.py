@@ -184,7 +184,14 @@ def _sum_problem(shares: list, total: float, whole: tuple, dimension: str) -> Pr
         limit = "100 percent"
     else:
         limit = f"the whole of {format_number(whole[0])}"
-    amount = "is" if not rest else f"add up to at least {format_number(round(total, 2))},"
+    if not rest:
+        amount = "is"
+    else:  # what the shares say, then the least they can be (what the rule compares)
+        written = sum((min(f.value) if isinstance(f.value, tuple) else f.value) * parse_unit(f.unit).factor for f, _low in shares)
+        at_least = round(total, 2)
+        amount = f"add up to {format_number(written)}" + (
+            f" (at least {format_number(at_least)} allowing for rounding and hedges)," if at_least != written else ","
+        )
     message = f"shares of {part_of} ({first.subject}): {' + '.join(listed)} {amount} more than {limit}"
     related = [f for f, _low in rest] + ([whole[1]] if whole[1] is not None else [])
     return Problem(message, claim=first, field="value", related=related)
