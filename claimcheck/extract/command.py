@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     dup = [i for i, n in ids.items() if n > 1]
     if dup:
         return _fail(f"two articles share the id {dup[0]!r}; give them distinct ids")
-    from .model import ModelNotFound, load_model      # lazy: spaCy only here
+    from .nlp import ModelNotFound, load_model      # lazy: spaCy only here
     try:
         nlp = load_model(args.model)
     except ModelNotFound as exc:

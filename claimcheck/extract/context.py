@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from .dates import DateMention, find_dates
-from .meta import Article
+from .meta import ArticleText
 
 _NAME_JUNK = re.compile(r"[\[\]()“”\"]|[’']s$")
 _BROKEN_HYPHEN = re.compile(r"\b([A-Z])-([a-z]{2,})")   # "C-harap": a line-break artifact
@@ -26,7 +26,7 @@ def clean_name(text: str) -> str:
 
 @dataclass
 class ArticleContext:
-    article: Article
+    article: ArticleText
     doc: object                      # spacy Doc of the body
     published: object = None         # datetime.date or None
     dates: list[DateMention] = field(default_factory=list)
@@ -41,7 +41,7 @@ class ArticleContext:
     _names: list[str] = field(default_factory=list)
 
     @classmethod
-    def build(cls, article: Article, doc) -> "ArticleContext":
+    def build(cls, article: ArticleText, doc) -> ArticleContext:
         ctx = cls(article=article, doc=doc, published=article.published)
         ctx.dates = find_dates(article.body, article.body_start)
         ctx._names = sorted({clean_name(e.text) for e in doc.ents if e.label_ == "PERSON"},

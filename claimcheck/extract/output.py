@@ -9,22 +9,22 @@ from ruamel.yaml.error import YAMLError
 
 from .claims import Claim
 from .merge import load_snapshot, merge_document, save_snapshot
-from .meta import Article, BadInput, coerce_date
+from .meta import ArticleText, BadInput
 from .writer import article_plain, claim_plain, new_document, yaml
 
 
-def source_path(article: Article, out_dir: Path) -> str:
+def source_path(article: ArticleText, out_dir: Path) -> str:
     """The article's path relative to the claim file (POSIX separators)."""
     rel = os.path.relpath(article.path.resolve(), out_dir.resolve())
     return rel.replace(os.sep, "/")
 
 
-def write_claim_file(article: Article, claims: list[Claim], out_dir: Path):
+def write_claim_file(article: ArticleText, claims: list[Claim], out_dir: Path):
     """Write DIR/<id>.yaml, merging with a reviewed copy if there is one."""
     path = out_dir / f"{article.meta['id']}.yaml"
     meta = dict(article.meta)
-    if coerce_date(meta.get("published")) is not None:
-        meta["published"] = coerce_date(meta["published"])
+    if article.published is not None:
+        meta["published"] = article.published   # a day: written as a YAML date
     art = article_plain(meta, source_path(article, out_dir))
     plains = [claim_plain(c) for c in claims]
     y = yaml()

@@ -11,13 +11,13 @@ from .context import ArticleContext
 from .events import extract_events
 from .figures import _is_year_token, extract_figures
 from .ids import assign_ids
-from .meta import Article
+from .meta import ArticleText
 from .quotes import extract_quotes, find_quote_regions
 from .roles import extract_roles
 from .statements import extract_statements
 
 
-def extract_claims(article: Article, doc) -> list[Claim]:
+def extract_claims(article: ArticleText, doc) -> list[Claim]:
     ctx = ArticleContext.build(article, doc)
     ctx.quote_regions = [(s, e) for s, e, _, _ in find_quote_regions(article.body, article.body_start)]
     ctx.index_people()

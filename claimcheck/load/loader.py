@@ -172,12 +172,12 @@ def _validate(cls, raw: object, path: tuple, document: Document, problems: list,
     try:
         return validate(cls, raw)
     except ValidationError as error:
-        for message, loc in _error_messages(error, what, raw):
+        for message, loc in error_messages(error, what, raw):
             problems.append(FileProblem("schema", message, *document.mark(path + loc), claim_id=claim_id))
         return None
 
 
-def _error_messages(error: ValidationError, what: str, raw: dict) -> list[tuple[str, tuple]]:
+def error_messages(error: ValidationError, what: str, raw: dict) -> list[tuple[str, tuple]]:
     """One message per offending field (unions report each branch; the first one is enough)."""
     seen: set = set()
     out = []

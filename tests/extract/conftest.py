@@ -33,7 +33,7 @@ def shared() -> Path:
 @pytest.fixture(scope="session")
 def nlp():
     pytest.importorskip("spacy")
-    from claimcheck.extract.model import ModelNotFound, load_model
+    from claimcheck.extract.nlp import ModelNotFound, load_model
     try:
         return load_model()
     except ModelNotFound as exc:

@@ -18,11 +18,11 @@ FRIDAY = dt.date(2024, 5, 10)
 
 @pytest.fixture
 def extract(nlp):
-    from claimcheck.extract.meta import Article
+    from claimcheck.extract.meta import ArticleText
     from claimcheck.extract.pipeline import extract_claims
 
     def _extract(text: str, published: dt.date = FRIDAY):
-        article = Article(Path("t.txt"), text, 0, {"published": published})
+        article = ArticleText(Path("t.txt"), text, 0, {"id": "t", "published": published})
         return extract_claims(article, nlp(text))
     return _extract
 
