@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from .attribution import is_speech_verb, phrase_tokens
-from .claims import Claim
+from .claims import Draft
 from .context import ArticleContext
 from .dates import FUTURE_PATTERNS
 from .lexicon import YEAR_NAMED_NOUNS
@@ -33,8 +33,8 @@ _FUTURE_AUX = {"will", "shall", "'ll", "’ll"}
 _FUTURE_XCOMP = {"set", "plan", "schedule", "expect", "due", "go", "intend", "prepare"}
 
 
-def extract_events(ctx: ArticleContext, quotes: list[Claim], years_ok) -> list[Claim]:
-    claims: list[Claim] = []
+def extract_events(ctx: ArticleContext, quotes: list[Draft], years_ok) -> list[Draft]:
+    claims: list[Draft] = []
     seen: set[tuple[str, str]] = set()
     for d in ctx.dates:
         if d.pattern == "year" and not years_ok(d):
@@ -65,7 +65,7 @@ def extract_events(ctx: ArticleContext, quotes: list[Claim], years_ok) -> list[C
             quote = next((q for q in quotes if q.start <= d.start < q.end), None)
             if quote is not None and quote.fields.get("attribution"):
                 fields["attribution"] = quote.fields["attribution"]
-            claims.append(Claim("event", start, end, ctx.slice(start, end), fields))
+            claims.append(Draft("event", start, end, ctx.slice(start, end), fields))
     return claims
 
 

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 
 from .attribution import describe_source, phrase_tokens, public, speech_verb_above, subject_of
-from .claims import Claim
+from .claims import Draft
 from .context import ArticleContext
 from .dates import as_partial
 from .events import year_is_name
@@ -79,9 +79,9 @@ def _expressions(doc):
         i = j
 
 
-def extract_figures(ctx: ArticleContext, quotes: list[Claim]) -> list[Claim]:
+def extract_figures(ctx: ArticleContext, quotes: list[Draft]) -> list[Draft]:
     doc = ctx.doc
-    claims: list[Claim] = []
+    claims: list[Draft] = []
     consumed: set[int] = set()
     date_spans = [(d.start, d.end) for d in ctx.dates if d.pattern != "year" or _is_year_token(ctx, d)]
     exprs = list(_expressions(doc))
@@ -372,7 +372,7 @@ def _figure(ctx, span, value, consumed, quotes):
     attribution = _attribution(ctx, span, quote)
     if attribution:
         fields["attribution"] = attribution
-    return Claim("figure", start, end, ctx.slice(start, end), fields)
+    return Draft("figure", start, end, ctx.slice(start, end), fields)
 
 
 _SMALL_LIMIT = 10
@@ -580,5 +580,5 @@ def _fractions(ctx, quotes):
         att = _attribution(ctx, ctx.doc[tok.i:tok.i + 1], quote)
         if att:
             fields["attribution"] = att
-        out.append(Claim("figure", s0, end, ctx.slice(s0, end), fields))
+        out.append(Draft("figure", s0, end, ctx.slice(s0, end), fields))
     return out

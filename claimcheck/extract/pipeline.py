@@ -6,7 +6,9 @@ figures, events and statements.
 """
 from __future__ import annotations
 
-from .claims import KINDS, Claim
+from claimcheck.model import KINDS
+
+from .claims import Draft
 from .context import ArticleContext
 from .events import extract_events
 from .figures import _is_year_token, extract_figures
@@ -17,7 +19,7 @@ from .roles import extract_roles
 from .statements import extract_statements
 
 
-def extract_claims(article: ArticleText, doc) -> list[Claim]:
+def extract_claims(article: ArticleText, doc) -> list[Draft]:
     ctx = ArticleContext.build(article, doc)
     ctx.quote_regions = [(s, e) for s, e, _, _ in find_quote_regions(article.body, article.body_start)]
     ctx.index_people()

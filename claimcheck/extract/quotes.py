@@ -29,7 +29,7 @@ import re
 
 from .attribution import (describe_source, is_speech_noun, is_speech_verb, owner_of_speech_noun, public,
                           speech_noun_above, speech_verb_above, subject_of, via_of)
-from .claims import Claim
+from .claims import Draft
 from .context import ArticleContext
 from .events import _governor
 
@@ -102,16 +102,16 @@ def _trim_inner(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def extract_quotes(ctx: ArticleContext) -> list[Claim]:
+def extract_quotes(ctx: ArticleContext) -> list[Draft]:
     regions = find_quote_regions(ctx.article.body, ctx.article.body_start)
-    claims: list[Claim] = []
-    prev_by_para: dict[int, Claim] = {}
+    claims: list[Draft] = []
+    prev_by_para: dict[int, Draft] = {}
     for outer_s, outer_e, s, e in sorted(regions, key=lambda r: r[2]):
         s, e = _trim_inner(ctx.text, s, e)
         if e - s < 1 or not any(ch.isalnum() for ch in ctx.text[s:e]) or _is_name_label(ctx, s, e, outer_e):
             continue
         para = ctx.text.rfind("\n", 0, outer_s) + 1
-        claim = Claim("quote", s, e, ctx.slice(s, e), {"quote": ctx.slice(s, e)})
+        claim = Draft("quote", s, e, ctx.slice(s, e), {"quote": ctx.slice(s, e)})
         attribution, verb = _speaker(ctx, (outer_s, outer_e), (s, e))
         if attribution is _CLAIMED:
             attribution = None       # someone's claim, quoted, but the text does not say whose
@@ -161,7 +161,7 @@ def _note_title_role(ctx: ArticleContext, att: dict) -> None:
         return
     role = phrase[0].lower() + phrase[1:] if phrase[:2].istitle() and phrase.split()[0].lower() in ("a", "an", "the") else phrase
     role = " ".join(w for w in role.split() if w.lower() not in ("a", "an", "the") or w is not role.split()[0])
-    ctx.extra_roles.append(Claim("role", span[0], span[1], ctx.slice(*span), {"entity": person, "role": role}))
+    ctx.extra_roles.append(Draft("role", span[0], span[1], ctx.slice(*span), {"entity": person, "role": role}))
     ctx.titled.append((span[0], person, phrase))
 
 
@@ -274,7 +274,7 @@ def _earlier_claim_owner(ctx: ArticleContext, noun):
     return describe_source(ctx, best[1]) if best else None
 
 
-def _sentence_like(ctx: ArticleContext, claim: Claim, outer_s: int) -> bool:
+def _sentence_like(ctx: ArticleContext, claim: Draft, outer_s: int) -> bool:
     """A quote that is a statement of its own (not a two-word scare quote)."""
     words = claim.text.split()
     return len(words) >= 3 and (claim.text[:1].isupper() or claim.text[:1] in "[(")
@@ -296,7 +296,7 @@ def _is_heading(ctx: ArticleContext, pos: int) -> bool:
     return len(line.split()) <= 12 and not line.endswith((".", "?", "!", "”", '"'))
 
 
-def _resolve_headings(ctx: ArticleContext, claims: list[Claim]) -> None:
+def _resolve_headings(ctx: ArticleContext, claims: list[Draft]) -> None:
     """Headlines and section headers echo body quotes: borrow their speaker."""
     for claim in claims:
         if claim.fields.get("attribution") is not None or not _is_heading(ctx, claim.start):

@@ -20,16 +20,16 @@ from __future__ import annotations
 
 import re
 
-from .claims import Claim
+from .claims import Draft
 from .context import ArticleContext, clean_name
 from .lexicon import TITLE_MODIFIERS, TITLE_WORDS
 
 _TRAILING_CUT = {"who", "which", "that", "whose", "and", "but"}
 
 
-def extract_roles(ctx: ArticleContext) -> list[Claim]:
+def extract_roles(ctx: ArticleContext) -> list[Draft]:
     seen: set[tuple[str, str]] = set()
-    claims: list[Claim] = []
+    claims: list[Draft] = []
     for ent in ctx.doc.ents:
         if ent.label_ != "PERSON":
             continue
@@ -111,7 +111,7 @@ def _add(ctx, claims, seen, person, title_tokens, start_tok, end_tok):
     then = _then_year(ctx, start_tok)
     if status == "current" and then:
         fields["status"], fields["as_of"] = "then", then
-    claims.append(Claim("role", start, end, ctx.slice(start, end), fields))
+    claims.append(Draft("role", start, end, ctx.slice(start, end), fields))
 
 
 def _same_title(a: str, b: str) -> bool:
@@ -334,4 +334,4 @@ def _copula_roles(ctx: ArticleContext):
             continue
         role = " ".join("".join(t.text_with_ws for t in toks).split())
         start, end = ctx.tokens_span(ctx.doc[first:toks[-1].i + 1])
-        yield Claim("role", start, end, ctx.slice(start, end), {"entity": person, "role": role})
+        yield Draft("role", start, end, ctx.slice(start, end), {"entity": person, "role": role})
