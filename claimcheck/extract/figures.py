@@ -34,7 +34,7 @@ from .context import ArticleContext
 from .dates import as_partial
 from .events import year_is_name
 from .lexicon import CHANGE_VERBS, COUNT_NOUNS, GENERIC_COUNT_NOUNS, MEASURE_UNITS, TOLL_WORDS, UNIT_METRIC
-from .numbers import CURRENCIES, FRACTIONS, SCALES, hedge_match, hedge_of, parse_number, tidy
+from .numbers import CURRENCIES, FRACTIONS, GLUED_SCALE, SCALES, hedge_match, hedge_of, parse_number, tidy
 
 _NUM_WORDS = {"zero", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
               "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
@@ -56,7 +56,7 @@ def _is_num_token(tok) -> bool:
         return True                      # "15-year", "40-mile-long", "20–30"
     if _ORDINAL.match(tok.text) or tok.ent_type_ == "ORDINAL":
         return False
-    if re.match(r"^[$€£]?\d[\d,.]*(bn|mn|m|k)?$", tok.text, re.I):
+    if re.match(rf"^[$€£]?\d[\d,.]*({GLUED_SCALE})?$", tok.text, re.IGNORECASE):
         return True
     parts = [p for p in low.split("-") if p]
     return bool(parts) and all(p in _NUM_WORDS or p.endswith("ty") and p[:-2] in ("twen", "thir", "for", "fif", "six", "seven", "eigh", "nine") for p in parts if p)

@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import re
 
-SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-          "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
+from claimcheck import quantities
+
+# Scale words after a number: the checker's (`quantities.SCALES`), and the letters that are
+# scale words only there ("$5m", "2.5b"). Abbreviations may be glued to the digits ("2.5bn").
+SCALES = {**quantities.SCALES, **quantities.SCALE_LETTERS}
+GLUED_SCALE = "|".join(sorted((word for word in SCALES if len(word) <= 3), key=len, reverse=True))
 FRACTIONS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0,
              "thirds": 200 / 3, "quarters": 75.0}
 # Hedge words before a number -> the spec's approx values (longest first).
@@ -82,7 +86,7 @@ def parse_number(text: str) -> float | None:
     if not parts:
         return None
     joined = " ".join(parts)
-    glued = re.match(r"^([$€£]?[\d,.]+)(bn|mn|m|k|b|tn)$", joined, re.I)  # "2.5bn"
+    glued = re.match(rf"^([$€£]?[\d,.]+)({GLUED_SCALE})$", joined, re.IGNORECASE)  # "2.5bn"
     if glued:
         joined, scale = glued.group(1), scale * SCALES[glued.group(2).lower()]
     value = parse_digits(joined)

@@ -9,7 +9,8 @@ from claimcheck.extract.numbers import hedge_of, parse_number, tidy  # noqa: E40
 @pytest.mark.parametrize("text,value", [
     ("1,254", 1254), ("13,000", 13000), ("33.3", 33.3), ("Fifty-nine", 59), ("five", 5),
     ("40 million", 40_000_000), ("$300 million", 300_000_000), ("2.5bn", 2_500_000_000),
-    ("thirteen thousand", 13000),
+    ("thirteen thousand", 13000), ("a hundred", 100), ("five hundred", 500), ("7mln", 7_000_000),
+    ("3tn", 3e12), ("$5 b", 5e9),
 ])
 def test_parse_number(text, value):
     assert parse_number(text) == pytest.approx(value)
@@ -27,3 +28,8 @@ def test_hedges(before, approx):
 def test_tidy():
     assert tidy(5.0) == 5 and isinstance(tidy(5.0), int)
     assert tidy(100 / 3) == 33.3
+
+
+@pytest.mark.parametrize("text", ["hundred", "thousand", "few hundred"])
+def test_a_scale_word_alone_is_no_number(text):
+    assert parse_number(text) is None       # "a few hundred protesters" is not 100 protesters
