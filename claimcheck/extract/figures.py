@@ -34,7 +34,7 @@ from .context import ArticleContext
 from .dates import as_partial
 from .events import year_is_name
 from .lexicon import CHANGE_VERBS, COUNT_NOUNS, GENERIC_COUNT_NOUNS, MEASURE_UNITS, TOLL_WORDS, UNIT_METRIC
-from .numbers import CURRENCIES, FRACTIONS, GLUED_SCALE, SCALES, hedge_match, hedge_of, parse_number, tidy
+from .numbers import ABOUT_WORDS, CURRENCIES, FRACTIONS, GLUED_SCALE, SCALES, hedge_match, hedge_of, parse_number, tidy
 
 _NUM_WORDS = {"zero", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
               "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
@@ -163,7 +163,7 @@ def _range_link(doc, first, second) -> bool:
         return False
     word = gap[0].lower_
     k = first.start - 1
-    while k >= first.sent.start and (doc[k].text in CURRENCIES or doc[k].lower_ in ("about", "some", "roughly", "approximately", "around")):
+    while k >= first.sent.start and (doc[k].text in CURRENCIES or doc[k].lower_ in ABOUT_WORDS):
         k -= 1
     before = doc[k].lower_ if k >= first.sent.start else ""
     if word == "and" and before != "between":

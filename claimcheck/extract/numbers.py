@@ -16,18 +16,12 @@ SCALES = {**quantities.SCALES, **quantities.SCALE_LETTERS}
 GLUED_SCALE = "|".join(sorted((word for word in SCALES if len(word) <= 3), key=len, reverse=True))
 FRACTIONS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0,
              "thirds": 200 / 3, "quarters": 75.0}
-# Hedge words before a number -> the spec's approx values (longest first).
-HEDGES = [
-    ("more than", "more-than"), ("greater than", "more-than"), ("upwards of", "more-than"),
-    ("in excess of", "more-than"), ("over", "more-than"), ("above", "more-than"),
-    ("at least", "at-least"), ("no fewer than", "at-least"), ("no less than", "at-least"),
-    ("at most", "at-most"), ("no more than", "at-most"), ("up to", "up-to"), ("as many as", "up-to"),
-    ("as much as", "up-to"), ("less than", "less-than"), ("fewer than", "less-than"),
-    ("under", "less-than"), ("below", "less-than"), ("nearly", "almost"), ("almost", "almost"),
-    ("close to", "almost"), ("just under", "almost"), ("about", "about"), ("around", "about"),
-    ("roughly", "about"), ("approximately", "about"), ("some", "about"), ("an estimated", "about"),
-    ("estimated", "about"), ("circa", "about"), ("some", "about"),
-]
+# Hedge words before a number -> the spec's approx values: the checker's table
+# (quantities.APPROX_WORDS), longest phrase first ("no more than" is not "more than").
+HEDGES = sorted(((phrase, approx) for approx, phrases in quantities.APPROX_WORDS.items() if approx != "exact"
+                 for phrase in phrases), key=lambda hedge: -len(hedge[0]))
+# The one-word hedges of "about" ("from about 5 to 10").
+ABOUT_WORDS = frozenset(word for word in quantities.APPROX_WORDS["about"] if " " not in word)
 CURRENCIES = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB",
               "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR",
               "pounds": "GBP", "rubles": "RUB", "roubles": "RUB", "hryvnias": "UAH", "yuan": "CNY"}

@@ -20,6 +20,7 @@ def test_parse_number(text, value):
     ("has killed more than", "more-than"), ("for nearly", "almost"), ("faces up to", "up-to"),
     ("at least", "at-least"), ("sits less than", "less-than"), ("about", "about"),
     ("Almost", "almost"), ("the", "exact"), ("moreover", "exact"),
+    ("no more than", "at-most"), ("just under", "almost"), ("no fewer than", "at-least"), ("an estimated", "about"),
 ])
 def test_hedges(before, approx):
     assert hedge_of(before) == approx
@@ -33,3 +34,11 @@ def test_tidy():
 @pytest.mark.parametrize("text", ["hundred", "thousand", "few hundred"])
 def test_a_scale_word_alone_is_no_number(text):
     assert parse_number(text) is None       # "a few hundred protesters" is not 100 protesters
+
+
+def test_hedges_are_the_checkers_approx_words():
+    from claimcheck.extract.numbers import HEDGES
+    from claimcheck.quantities import APPROX_WORDS
+
+    assert {approx for _, approx in HEDGES} == set(APPROX_WORDS) - {"exact"}
+    assert [len(phrase) for phrase, _ in HEDGES] == sorted((len(phrase) for phrase, _ in HEDGES), reverse=True)
