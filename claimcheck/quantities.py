@@ -149,7 +149,7 @@ SCALES = {
 SCALE_LETTERS = {"m": 1e6, "b": 1e9}
 
 # Currency symbols, written before or glued to the unit ("$", "US$", "$bn").
-_CURRENCY_SYMBOLS = {"us$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB", "₴": "UAH", "¥": "JPY"}
+CURRENCY_SYMBOLS = {"us$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB", "₴": "UAH", "¥": "JPY"}
 
 
 def _units() -> dict[str, tuple[str, float]]:
@@ -253,8 +253,8 @@ def parse_unit(text: str | None) -> Unit:
     currency, scale, words = None, 1.0, []
     for token in filter(None, tokens):
         lowered = token.lower()
-        if lowered in _CURRENCY_SYMBOLS:
-            currency = _CURRENCY_SYMBOLS[lowered]
+        if lowered in CURRENCY_SYMBOLS:
+            currency = CURRENCY_SYMBOLS[lowered]
         elif lowered in SCALES or (lowered == "m" and currency):  # "$5m": million, not metres
             scale *= SCALES.get(lowered, SCALE_LETTERS["m"])
         elif lowered == "of" and (not words or scale != 1.0):

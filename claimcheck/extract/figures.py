@@ -34,7 +34,8 @@ from .context import ArticleContext
 from .dates import as_partial
 from .events import year_is_name
 from .lexicon import CHANGE_VERBS, COUNT_NOUNS, GENERIC_COUNT_NOUNS, MEASURE_UNITS, TOLL_WORDS, UNIT_METRIC
-from .numbers import ABOUT_WORDS, CURRENCIES, FRACTIONS, GLUED_SCALE, SCALES, hedge_match, hedge_of, parse_number, tidy
+from .numbers import (ABOUT_WORDS, CURRENCIES, FRACTIONS, GLUED_SCALE, SCALES, SYMBOL, hedge_match, hedge_of,
+                      is_currency_code, parse_number, tidy)
 
 _NUM_WORDS = {"zero", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
               "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
@@ -47,7 +48,7 @@ _GENERIC_VERBS = {"be", "have", "say", "include", "tell", "add", "do", "make", "
 
 
 _HYPHENATED = re.compile(r"^(\d[\d,.]*)-([a-z]+)", re.I)
-_DASHED = re.compile(r"^[$€£]?(\d[\d,.]*)\s*[-–]\s*[$€£]?(\d[\d,.]*)$")      # "20–30", "5-10"
+_DASHED = re.compile(rf"^{SYMBOL}?(\d[\d,.]*)\s*[-–]\s*{SYMBOL}?(\d[\d,.]*)$")      # "20–30", "5-10"
 
 
 def _is_num_token(tok) -> bool:
@@ -56,7 +57,7 @@ def _is_num_token(tok) -> bool:
         return True                      # "15-year", "40-mile-long", "20–30"
     if _ORDINAL.match(tok.text) or tok.ent_type_ == "ORDINAL":
         return False
-    if re.match(rf"^[$€£]?\d[\d,.]*({GLUED_SCALE})?$", tok.text, re.IGNORECASE):
+    if re.match(rf"^{SYMBOL}?\d[\d,.]*({GLUED_SCALE})?$", tok.text, re.IGNORECASE):
         return True
     parts = [p for p in low.split("-") if p]
     return bool(parts) and all(p in _NUM_WORDS or p.endswith("ty") and p[:-2] in ("twen", "thir", "for", "fif", "six", "seven", "eigh", "nine") for p in parts if p)
@@ -479,7 +480,7 @@ def _metric(noun, unit, verb, noun_tok, span) -> str:
         of = next((t for t in nxt if t.lower_ == "of"), None)
         who = next((c.text for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         return f"share of {who}" if who else "share"
-    if unit and unit.isupper() and len(unit) == 3:          # a currency code
+    if is_currency_code(unit):
         return "amount" + (f" {verb.text}" if verb is not None and verb.lemma_ not in _GENERIC_VERBS and verb.tag_ in ("VBN", "VBD") else "")
     name = noun or unit or "count"
     if verb is not None and verb.lemma_ not in _GENERIC_VERBS and verb.tag_ in ("VBN", "VBD", "VBG"):

@@ -22,11 +22,25 @@ HEDGES = sorted(((phrase, approx) for approx, phrases in quantities.APPROX_WORDS
                  for phrase in phrases), key=lambda hedge: -len(hedge[0]))
 # The one-word hedges of "about" ("from about 5 to 10").
 ABOUT_WORDS = frozenset(word for word in quantities.APPROX_WORDS["about"] if " " not in word)
-CURRENCIES = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB",
-              "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR",
-              "pounds": "GBP", "rubles": "RUB", "roubles": "RUB", "hryvnias": "UAH", "yuan": "CNY"}
 
-_DIGITS = re.compile(r"^[$€£¥₽]?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$")
+
+def is_currency_code(unit: str | None) -> bool:
+    """USD, EUR, GBP: the checker's currencies are its three-letter upper-case dimensions."""
+    return bool(unit) and unit.isupper() and len(unit) == 3
+
+
+# Currencies: the checker's symbols and the one-word names of its currency units ("euros",
+# "yuan"), and "pounds": in news copy a sum in pounds is sterling (the checker, reading any
+# claim file, leaves "pounds" ambiguous between money and weight).
+CURRENCIES = {
+    **quantities.CURRENCY_SYMBOLS,
+    **{name: dimension for name, (dimension, _) in quantities.UNITS.items() if is_currency_code(dimension) and " " not in name},
+    "pounds": "GBP",
+}
+# A currency symbol written before the digits ("$5", "£10m").
+SYMBOL = "[" + "".join(re.escape(symbol) for symbol in quantities.CURRENCY_SYMBOLS if len(symbol) == 1) + "]"
+
+_DIGITS = re.compile(rf"^{SYMBOL}?(\d{{1,3}}(?:,\d{{3}})+|\d+)(\.\d+)?$")
 
 
 def parse_digits(token: str) -> float | None:
@@ -80,7 +94,7 @@ def parse_number(text: str) -> float | None:
     if not parts:
         return None
     joined = " ".join(parts)
-    glued = re.match(rf"^([$€£]?[\d,.]+)({GLUED_SCALE})$", joined, re.IGNORECASE)  # "2.5bn"
+    glued = re.match(rf"^({SYMBOL}?[\d,.]+)({GLUED_SCALE})$", joined, re.IGNORECASE)  # "2.5bn"
     if glued:
         joined, scale = glued.group(1), scale * SCALES[glued.group(2).lower()]
     value = parse_digits(joined)

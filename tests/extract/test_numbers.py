@@ -42,3 +42,14 @@ def test_hedges_are_the_checkers_approx_words():
 
     assert {approx for _, approx in HEDGES} == set(APPROX_WORDS) - {"exact"}
     assert [len(phrase) for phrase, _ in HEDGES] == sorted((len(phrase) for phrase, _ in HEDGES), reverse=True)
+
+
+def test_currencies_are_the_checkers():
+    from claimcheck.extract.numbers import CURRENCIES, is_currency_code
+    from claimcheck.quantities import CURRENCY_SYMBOLS, parse_unit
+
+    assert CURRENCY_SYMBOLS.items() <= CURRENCIES.items()
+    for name, code in CURRENCIES.items():
+        assert is_currency_code(code)
+        if name != "pounds":                # the checker leaves "pounds" ambiguous (money or weight)
+            assert parse_unit(name).dimension == code
