@@ -31,6 +31,7 @@ from .attribution import (describe_source, is_speech_noun, is_speech_verb, owner
                           speech_noun_above, speech_verb_above, subject_of, via_of)
 from .claims import Draft
 from .context import ArticleContext
+from .dates import as_partial
 from .events import _governor
 
 _SINGLE_OPEN = re.compile(r"(?<![\w’'])‘")
@@ -429,6 +430,5 @@ def _said_on(ctx: ArticleContext, verb) -> str | None:
         return None
     value = best[1]
     if isinstance(value, dict):
-        from .dates import as_partial
         return as_partial(value)
     return value

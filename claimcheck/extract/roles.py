@@ -22,6 +22,7 @@ import re
 
 from .claims import Draft
 from .context import ArticleContext, clean_name
+from .dates import partial_date
 from .lexicon import TITLE_MODIFIERS, TITLE_WORDS
 
 _TRAILING_CUT = {"who", "which", "that", "whose", "and", "but"}
@@ -131,7 +132,7 @@ def _then_year(ctx, tok_i):
         if d.pattern in ("year", "my", "mdy") and not d.relative:
             year = int(d.text[-4:]) if d.text[-4:].isdigit() else None
             if year and year < ctx.published.year - 1:
-                return f"{year:04d}"
+                return partial_date(year)
     return None
 
 
