@@ -44,8 +44,10 @@ class ArticleContext:
     def build(cls, article: ArticleText, doc) -> ArticleContext:
         ctx = cls(article=article, doc=doc, published=article.published)
         ctx.dates = find_dates(article.body, article.body_start)
-        ctx._names = sorted({clean_name(e.text) for e in doc.ents if e.label_ == "PERSON"},
-                            key=len, reverse=True)
+        # longest first; names of one length in order of first mention (never set order, which
+        # changes with the string hash seed from run to run)
+        people = dict.fromkeys(clean_name(e.text) for e in doc.ents if e.label_ == "PERSON")
+        ctx._names = sorted(people, key=len, reverse=True)
         return ctx
 
     def index_people(self) -> None:

@@ -218,3 +218,14 @@ def test_a_fiscal_year_does_not_date_a_figure(extract):
     claims = extract("The council approved $40 million for fiscal 2025.")
     figure = next(c for c in of_kind(claims, "figure") if c.fields["value"] == 40_000_000)
     assert "as_of" not in figure.fields
+
+
+# --- a surname shared by two people -------------------------------------------------------------
+
+def test_a_shared_surname_resolves_to_the_first_named_never_by_chance(nlp):
+    from claimcheck.extract.context import ArticleContext
+    from claimcheck.extract.meta import ArticleText
+
+    text = "Randall Ferrara, a retired pastor, came to listen. Shirley Ferrara, his wife, agreed."
+    ctx = ArticleContext.build(ArticleText(Path("t.txt"), text, 0, {"id": "t"}), nlp(text))
+    assert ctx.full_name("Ferrara") == "Randall Ferrara"      # not the set order of the names
