@@ -27,12 +27,15 @@ from __future__ import annotations
 
 import re
 
+from claimcheck.normalize import name_key
+
 from .attribution import (describe_source, is_speech_noun, is_speech_verb, owner_of_speech_noun, public,
                           speech_noun_above, speech_verb_above, subject_of, via_of)
 from .claims import Draft
 from .context import ArticleContext
 from .dates import as_partial
 from .events import _governor
+from .roles import same_title
 
 _SINGLE_OPEN = re.compile(r"(?<![\w’'])‘")
 
@@ -154,11 +157,10 @@ def _note_title_role(ctx: ArticleContext, att: dict) -> None:
     phrase, span = att.get("_title_phrase"), att.get("_title_span")
     if not phrase or not span or span[1] <= span[0]:
         return
-    from .roles import _norm, _same_title
     person = att["source"]
     if person.split()[-1] in phrase:
         return                      # the name is in the phrase: roles.py has it
-    if any(p == person and _same_title(_norm(r), _norm(phrase)) for _, p, r in ctx.titled):
+    if any(p == person and same_title(name_key(r), name_key(phrase)) for _, p, r in ctx.titled):
         return
     role = phrase[0].lower() + phrase[1:] if phrase[:2].istitle() and phrase.split()[0].lower() in ("a", "an", "the") else phrase
     role = " ".join(w for w in role.split() if w.lower() not in ("a", "an", "the") or w is not role.split()[0])

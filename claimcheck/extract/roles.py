@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from claimcheck.normalize import name_key
+
 from .claims import Draft
 from .context import ArticleContext, clean_name
 from .dates import partial_date
@@ -40,7 +42,7 @@ def extract_roles(ctx: ArticleContext) -> list[Draft]:
         for start_tok, end_tok, title in _titles_for(ent):
             _add(ctx, claims, seen, person, title, start_tok, end_tok)
     for claim in _copula_roles(ctx):
-        key = (claim.fields["entity"], _norm(claim.fields["role"]))
+        key = (claim.fields["entity"], name_key(claim.fields["role"]))
         if key not in seen:
             seen.add(key)
             claims.append(claim)
@@ -78,10 +80,6 @@ _TO_TITLES = {"aide", "aides", "adviser", "advisor", "assistant", "counselor", "
               "envoy", "secretary", "staff", "successor", "predecessor", "heir"}
 
 
-def _norm(role: str) -> str:
-    return re.sub(r"[^a-z0-9 ]", "", role.lower().replace("’", "'")).strip()
-
-
 def _add(ctx, claims, seen, person, title_tokens, start_tok, end_tok):
     words = [t for t in title_tokens]
     status = "current"
@@ -101,8 +99,8 @@ def _add(ctx, claims, seen, person, title_tokens, start_tok, end_tok):
     if not role or not any(t.lower_.rstrip(".") in TITLE_WORDS or t.lower_ in TITLE_WORDS
                            or isinstance(title_tokens, _Singular) and t.lemma_.lower() in TITLE_WORDS for t in role_toks):
         return
-    key = (person, _norm(role))
-    if key in seen or any(p == person and _same_title(r, key[1]) for p, r in seen):
+    key = (person, name_key(role))
+    if key in seen or any(p == person and same_title(r, key[1]) for p, r in seen):
         return
     seen.add(key)
     start, end = ctx.tokens_span(ctx.doc[start_tok:end_tok])
@@ -115,8 +113,10 @@ def _add(ctx, claims, seen, person, title_tokens, start_tok, end_tok):
     claims.append(Draft("role", start, end, ctx.slice(start, end), fields))
 
 
-def _same_title(a: str, b: str) -> bool:
-    """'president' and 'russian president' are one title; word-suffix match."""
+def same_title(a: str, b: str) -> bool:
+    """'president' and 'russian president' (as name keys) are one title: the words of one
+    end the other. Not `normalize.same_name`, whose shared first and last words make one
+    person of two spellings but would make 'deputy foreign minister' 'deputy defence minister'."""
     wa, wb = a.split(), b.split()
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
     return bool(short) and long_[-len(short):] == short
