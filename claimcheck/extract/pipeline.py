@@ -11,7 +11,7 @@ from claimcheck.model import KINDS
 from .claims import Draft
 from .context import ArticleContext
 from .events import extract_events
-from .figures import _is_year_token, extract_figures
+from .figures import extract_figures
 from .ids import assign_ids
 from .meta import ArticleText
 from .quotes import extract_quotes, find_quote_regions
@@ -26,7 +26,7 @@ def extract_claims(article: ArticleText, doc) -> list[Draft]:
     roles = extract_roles(ctx)
     quotes = extract_quotes(ctx)
     figures = extract_figures(ctx, quotes)
-    events = extract_events(ctx, quotes, lambda d: _is_year_token(ctx, d))
+    events = extract_events(ctx, quotes)
     statements = extract_statements(ctx)
     claims = roles + ctx.extra_roles + quotes + figures + events + statements
     claims = [c for c in claims if c.end > c.start and article.text[c.start:c.end] == c.text]

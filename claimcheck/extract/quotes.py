@@ -34,7 +34,7 @@ from .attribution import (describe_source, is_speech_noun, is_speech_verb, owner
 from .claims import Draft
 from .context import ArticleContext
 from .dates import as_partial
-from .events import _governor
+from .events import date_governor
 from .roles import same_title
 
 _SINGLE_OPEN = re.compile(r"(?<![\w’'])‘")
@@ -423,7 +423,7 @@ def _said_on(ctx: ArticleContext, verb) -> str | None:
         mention = ctx.char_span(d.start, d.end)
         if mention is None or not len(mention):
             continue
-        if not _dates_speech(_governor(mention), verb) and not _after_setting(mention, verb):
+        if not _dates_speech(date_governor(mention), verb) and not _after_setting(mention, verb):
             continue          # "... since the start of the conflict on Feb. 24": another happening's date
         dist = abs(d.start - vpos)
         if best is None or dist < best[0]:
