@@ -21,6 +21,8 @@ from functools import lru_cache
 
 from claimcheck.dates import parse_date
 
+from .partial_dates import date_range, partial_date, partial_of
+
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
     "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -154,24 +156,6 @@ def _month_alone_ok(text: str, m: re.Match) -> bool:
 
 
 # ---------------------------------------------------------------- resolution
-def partial_date(year: int, month: int | None = None, day: int | None = None) -> str:
-    """A partial date as the claims format writes it: YYYY, YYYY-MM or YYYY-MM-DD."""
-    return "-".join([f"{year:04d}", *(f"{n:02d}" for n in (month, day) if n is not None)])
-
-
-def partial_of(d: _dt.date, unit: str = "day") -> str:
-    """The year, month or day `d` falls in, as a partial date."""
-    if unit == "year":
-        return partial_date(d.year)
-    if unit == "month":
-        return partial_date(d.year, d.month)
-    return partial_date(d.year, d.month, d.day)
-
-
-def date_range(start: str, end: str) -> dict:
-    return {"start": start, "end": end}
-
-
 def _month(name: str) -> int:
     return _MONTHS[name.lower().rstrip(".")]
 
@@ -401,14 +385,3 @@ _RESOLVERS = {
 }
 
 FUTURE_PATTERNS = {"coming"}   # these always describe planned things
-
-
-def as_partial(value) -> str | None:
-    """Collapse a resolved date to the finest partial date containing it (for as_of)."""
-    if value is None or isinstance(value, str):
-        return value
-    start, end = value["start"], value["end"]
-    for n in (10, 7, 4):
-        if start[:n] == end[:n]:
-            return start[:n]
-    return None

@@ -9,10 +9,16 @@ or "according to X" gives the attribution.
 """
 from __future__ import annotations
 
-from .attribution import describe_source, phrase_tokens, public, speech_verb_above, subject_of
-from .dates import as_partial
+from .attribution import (
+    describe_source,
+    phrase_tokens,
+    public,
+    speech_verb_above,
+    subject_of,
+)
 from .lexicon import TOLL_WORDS, UNIT_METRIC
 from .numbers import is_currency_code
+from .partial_dates import as_partial
 from .years import year_is_name
 
 _GENERIC_VERBS = {"be", "have", "say", "include", "tell", "add", "do", "make", "get", "become"}

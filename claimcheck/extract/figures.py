@@ -24,13 +24,37 @@ import re
 from .attribution import phrase_tokens
 from .claims import Draft
 from .context import ArticleContext
-from .figure_fields import (counted_noun, figure_attribution, figure_metric, figure_subject, governing_verb,
-                            is_toll, short_phrase, time_of, whole_subject)
+from .figure_fields import (
+    counted_noun,
+    figure_attribution,
+    figure_metric,
+    figure_subject,
+    governing_verb,
+    is_toll,
+    short_phrase,
+    time_of,
+    whole_subject,
+)
 from .figure_filter import is_not_a_figure, quantifies_nothing
 from .lexicon import MEASURE_UNITS
-from .number_spans import (dashed_range, expression_value, forms_range, is_number_token, number_expressions,
-                           scale_of, unit_after)
-from .numbers import CURRENCIES, FRACTIONS, SCALES, hedge_match, hedge_of, parse_number, tidy
+from .number_spans import (
+    dashed_range,
+    expression_value,
+    forms_range,
+    is_number_token,
+    number_expressions,
+    scale_of,
+    unit_after,
+)
+from .numbers import (
+    CURRENCIES,
+    FRACTIONS,
+    SCALES,
+    hedge_match,
+    hedge_of,
+    parse_number,
+    tidy,
+)
 from .years import is_year_token
 
 

@@ -24,8 +24,8 @@ from claimcheck.normalize import name_key
 
 from .claims import Draft
 from .context import ArticleContext, clean_name
-from .dates import partial_date
 from .lexicon import TITLE_MODIFIERS, TITLE_WORDS
+from .partial_dates import partial_date
 
 _TRAILING_CUT = {"who", "which", "that", "whose", "and", "but"}
 
