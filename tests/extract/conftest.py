@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import SHARED
+
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "examples" / "harbor-bridge.md"
-SHARED = REPO.parent / "shared"
 
 
 @pytest.fixture(scope="session")
