@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
     dup = [i for i, n in ids.items() if n > 1]
     if dup:
         return _fail(f"two articles share the id {dup[0]!r}; give them distinct ids")
-    from .nlp import ModelNotFound, load_model      # lazy: spaCy only here
+    from .nlp import ModelNotFound, load_model  # lazy: spaCy only here
     try:
         nlp = load_model(args.model)
     except ModelNotFound as exc:
@@ -80,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
         for article, doc in zip(articles, docs):
             claims = checked_claims(extract_claims(article, doc), article.meta["id"])
             try:
-                path, stats = write_claim_file(article, claims, out_dir)
+                path, _merge_stats = write_claim_file(article, claims, out_dir)
             except (OSError, BadInput) as exc:
                 return _fail(str(exc))
             kinds.update(c["kind"] for c in claims)

@@ -66,7 +66,7 @@ _PATTERNS: list[tuple[str, str]] = [
 # Patterns with month names are case-sensitive: "may" and "march" are also
 # ordinary words, and only the capitalised month is a date.
 _CASE_SENSITIVE = {"md_range", "md_dash", "mdy", "dmy", "md", "dm", "my", "rel_month", "month"}
-_COMPILED = [(name, re.compile(rx, 0 if name in _CASE_SENSITIVE else re.I)) for name, rx in _PATTERNS]
+_COMPILED = [(name, re.compile(rx, 0 if name in _CASE_SENSITIVE else re.IGNORECASE)) for name, rx in _PATTERNS]
 
 
 @dataclass

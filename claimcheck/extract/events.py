@@ -161,9 +161,7 @@ def _is_future(governor) -> bool:
     for child in verb.children:
         if child.dep_ == "aux" and child.lower_ in _FUTURE_AUX:
             return True
-    if verb.dep_ == "xcomp" and verb.head.lemma_ in _FUTURE_XCOMP:
-        return True
-    return False
+    return verb.dep_ == "xcomp" and verb.head.lemma_ in _FUTURE_XCOMP     # "is set to", "plans to"
 
 
 def _event_span(ctx, mention, governor):

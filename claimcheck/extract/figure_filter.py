@@ -21,6 +21,7 @@ _YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2})$")
 
 
 def is_not_a_figure(ctx, span) -> bool:
+    """The number expression `span` is no figure (see the module's list)."""
     doc = span.doc
     first = span[0]
     if first.ent_type_ in ("DATE", "TIME") and not _duration_unit(span):
@@ -43,9 +44,7 @@ def is_not_a_figure(ctx, span) -> bool:
     sent = first.sent
     if not any(t.pos_ in ("VERB", "AUX") for t in sent):
         return True          # captions, page furniture
-    if nxt is not None and nxt.lower_ in ("a.m.", "p.m.", "am", "pm", "o'clock"):
-        return True
-    return False
+    return nxt is not None and nxt.lower_ in ("a.m.", "p.m.", "am", "pm", "o'clock")     # a clock time
 
 
 def _duration_unit(span):

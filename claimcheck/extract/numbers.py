@@ -106,7 +106,7 @@ def parse_number(text: str) -> float | None:
 def tidy(value: float) -> int | float:
     """Integers print as integers; fractions keep one decimal place."""
     if abs(value - round(value)) < 1e-9:
-        return int(round(value))
+        return round(value)
     return round(value, 1)
 
 

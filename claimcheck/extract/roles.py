@@ -173,14 +173,11 @@ def _title_before(ent):
         low = t.lower_
         if t.ent_type_ == "PERSON" and not (toks and toks[0].text in ("’s", "'s")):
             break                # another person's name: "Chancellor X and President Y"
-        if t.text in ("’s", "'s") or low in ("of", "the", "and") or t.text == "-":
-            toks.insert(0, t)
-        elif t.pos_ in ("PROPN", "NOUN") or (t.pos_ == "ADJ" and (t.text[:1].isupper() or low in TITLE_MODIFIERS)):
-            toks.insert(0, t)
-        elif t.text in ("[",) or low in TITLE_MODIFIERS:
-            toks.insert(0, t)
-        else:
+        title_part = (t.text in ("’s", "'s", "-", "[") or low in ("of", "the", "and") or low in TITLE_MODIFIERS
+                      or t.pos_ in ("PROPN", "NOUN") or (t.pos_ == "ADJ" and t.text[:1].isupper()))
+        if not title_part:
             break
+        toks.insert(0, t)
         i -= 1
     # the title starts at the leftmost title word, extended over its modifiers
     idx = [k for k, t in enumerate(toks) if t.lower_.rstrip(".") in TITLE_WORDS or t.lower_ in TITLE_WORDS]

@@ -70,8 +70,8 @@ def _anchor_verb(gov):
 _SETTINGS = {"meeting", "conference", "ceremony", "briefing", "interview", "speech", "address", "summit",
              "session", "call", "appearance", "event", "hearing", "forum", "rally", "statement",
              "visit", "trip", "talks", "news", "gathering", "debate", "broadcast", "show", "article",
-             "column", "op-ed", "essay", "letter", "post", "tweet", "blog", "message", "interview",
-             "remarks", "comments", "report", "video", "podcast", "program", "programme"}
+             "column", "op-ed", "essay", "letter", "post", "tweet", "blog", "message", "remarks",
+             "comments", "report", "video", "podcast", "program", "programme"}
 
 
 def _after_setting(mention, verb) -> bool:

@@ -14,7 +14,7 @@ from .claims import Draft
 from .context import ArticleContext
 from .lexicon import HEDGE_CUES, VAGUE_NOUNS
 
-_CUE = re.compile(r"\b(?:" + "|".join(HEDGE_CUES) + r")\b", re.I)
+_CUE = re.compile(r"\b(?:" + "|".join(HEDGE_CUES) + r")\b", re.IGNORECASE)
 
 
 def extract_statements(ctx: ArticleContext) -> list[Draft]:

@@ -3,7 +3,7 @@ import pytest
 
 pytest.importorskip("text_to_num")
 
-from claimcheck.extract.numbers import hedge_of, parse_number, tidy  # noqa: E402
+from claimcheck.extract.numbers import hedge_of, parse_number, tidy
 
 
 @pytest.mark.parametrize("text,value", [
