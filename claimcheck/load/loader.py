@@ -214,13 +214,13 @@ def _validate(cls, raw: object, path: tuple, document: Document, problems: list,
     try:
         return validate(cls, raw)
     except ValidationError as error:
-        for message, loc, fix in _error_messages(error, what, raw):
+        for message, loc, fix in error_messages(error, what, raw):
             fix = Fix(fix.title, tuple(Edit(path + edit.path, edit.value) for edit in fix.edits)) if fix else None
             problems.append(FileProblem("schema", message, *document.mark(path + loc), claim_id=claim_id, fix=fix))
         return None
 
 
-def _error_messages(error: ValidationError, what: str, raw: dict) -> list[tuple[str, tuple, Fix | None]]:
+def error_messages(error: ValidationError, what: str, raw: dict) -> list[tuple[str, tuple, Fix | None]]:
     """One message per offending field (unions report each branch; the first one is enough), with
     a fix when the mend is clear (an approx synonym, a value one letter off an allowed one)."""
     seen: set = set()
