@@ -40,6 +40,8 @@ class Corpus:
             if reference.data is not None:
                 for canonical, others in reference.data.aliases.items():
                     corpus.normalizer.add_alias(canonical, others)
+                for canonical, others in reference.data.metrics.items():
+                    corpus.normalizer.add_metrics(canonical, others)
         return corpus
 
     @property

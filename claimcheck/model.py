@@ -241,6 +241,9 @@ class ReferenceData:
     reference: ReferenceInfo
     tenures: list[Tenure] = Field(default_factory=list)
     aliases: dict[Text, list[Text]] = Field(default_factory=dict)
+    metrics: dict[Text, list[Text]] = Field(
+        default_factory=dict, description="more words for quantities: canonical metric -> synonyms (extends docs/vocabulary.md)"
+    )
     exclusive_roles: list[Text] = Field(
         default_factory=list, description="extra roles held by one person at a time, beyond those with tenures"
     )

@@ -119,10 +119,10 @@ def _part_above_whole(figure, options: Options):
 
 def _shares(figures: list, normalizer, options: Options):
     """Parts grouped by (subject, part_of) and unit; each group summed at its lowest."""
-    wholes = group_by(figures, lambda f: (normalizer.key(f.subject), normalizer.key(f.metric)))
+    wholes = group_by(figures, lambda f: (normalizer.key(f.subject), normalizer.metric_key(f.metric)))
     groups = group_by(
         (f for f in figures if f.part_of),
-        lambda f: (normalizer.key(f.subject), normalizer.key(f.part_of), Quantity.of(f, options).dimension),
+        lambda f: (normalizer.key(f.subject), normalizer.metric_key(f.part_of), Quantity.of(f, options).dimension),
     )
     for (subject, part_of, dimension), parts in groups.items():
         shares = _one_per_metric(parts, normalizer, options)
@@ -139,7 +139,7 @@ def _one_per_metric(parts: list, normalizer, options: Options) -> list:
     lowest: dict = {}
     for figure in sorted(parts, key=_order):
         low = _share_low(figure, options)
-        key = normalizer.key(figure.metric)
+        key = normalizer.metric_key(figure.metric)
         if key not in lowest or low < lowest[key][1]:
             lowest[key] = (figure, low)
     return list(lowest.values())
