@@ -10,6 +10,7 @@ column, and the `Marks` of its fields.
 from __future__ import annotations
 
 import dataclasses
+import os
 from functools import cache
 from typing import Annotated, Any, Literal
 
@@ -197,12 +198,34 @@ CLAIM_TYPES: dict[str, type[ClaimBase]] = {"figure": Figure, "event": Event, "qu
 # Reference files ---------------------------------------------------------------------------------
 
 
+BUILTIN_REFERENCE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "reference")
+
+
+def builtin_reference_paths() -> list[str]:
+    """The reference files that ship with claimcheck."""
+    names = sorted(name for name in os.listdir(BUILTIN_REFERENCE_DIR) if name.endswith(".yaml"))
+    return [os.path.join(BUILTIN_REFERENCE_DIR, name) for name in names]
+
+
+def is_builtin_reference(path: str) -> bool:
+    return os.path.dirname(os.path.abspath(path)) == BUILTIN_REFERENCE_DIR
+
+
+def reference_place(path: str) -> str:
+    """A reference file's path for messages: claimcheck's own are named, not shown as site-packages paths."""
+    return f"claimcheck's reference {os.path.basename(path)}" if is_builtin_reference(path) else path
+
+
 @record
 class ReferenceInfo:
     id: Text
     description: Text | None = None
     verified: PartialDate | None = Field(
-        None, description="tenures were checked up to this date: a title dated later is not judged against an open tenure"
+        None, description="tenures were checked up to this date: a title dated later is not judged against this file"
+    )
+    complete_from: PartialDate | None = Field(
+        None,
+        description="every holder of each role in this file is listed from this date: a title dated earlier is not judged against this file",
     )
 
 

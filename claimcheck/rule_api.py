@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
 
-from claimcheck.findings import Edit, Fix
+from claimcheck.findings import MAX_RELATED, Edit, Fix
 
 SCOPES = ("claim", "article", "file", "group", "corpus")
 

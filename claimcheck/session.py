@@ -28,7 +28,7 @@ from claimcheck.findings import Finding, severity_rank
 from claimcheck.load import load_file
 from claimcheck.load.files import outside_root
 from claimcheck.load.loader import load_text
-from claimcheck.model import ClaimFile, FileProblem, ReferenceFile
+from claimcheck.model import ClaimFile, FileProblem, ReferenceFile, builtin_reference_paths, is_builtin_reference
 from claimcheck.plan import RunPlan, build_plan
 from claimcheck.reading import decode, read_bytes
 from claimcheck.registry import Rule, discover_rules
@@ -41,7 +41,7 @@ class Result:
     """What one check found, and what it looked at."""
 
     findings: list[Finding]
-    paths: list[str]  # every file read, as given
+    paths: list[str]  # every file of the project read, as given (not claimcheck's own references)
     claims: int
     plan: RunPlan
     corpus: Corpus | None = None  # None when every result came from the cache
@@ -154,12 +154,14 @@ class Session:
         checked, extra = corpus_paths(
             paths, self.reference_paths(), root=str(config.root), exclude=config.exclude, gitignore=config.respect_gitignore
         )
+        if config.builtin_reference:
+            extra = [*extra, *builtin_reference_paths()]
         real = os.path.realpath(leave_out) if leave_out else None
         return [(p, True) for p in checked if os.path.realpath(p) != real] + [(p, False) for p in extra if os.path.realpath(p) != real]
 
     def _result(self, findings, corpus, inputs, runner: Runner) -> Result:
         claims = corpus.claim_count if corpus is not None else 0
-        paths = [path for path, _checked in inputs]
+        paths = [path for path, _checked in inputs if not is_builtin_reference(path)]  # the project's files
         return Result(findings, paths, claims, self.plan, corpus, self, inputs, dict(runner.limits.left_out))
 
     def _load(self, inputs: list[tuple[str, bool]], data: dict | None = None) -> Corpus:

@@ -13,6 +13,12 @@ certain ones. For one tenure we keep four days:
   held it for part of the day (inaugurations are at noon), so "certainly in office, and nobody
   else" means strictly between them.
 
+A reference file may say how far it can be trusted (`reference: verified`, `complete_from`):
+a tenure still running is certain only up to `verified` (someone may have taken over since), and
+a role's tenures judge titles dated within the file's window only: before `complete_from` a
+person may have held the role in a tenure the file does not list, after `verified` in a new one.
+Without those keys a file is trusted at every date.
+
 Roles, entities and aliases are compared through the corpus normaliser; an entity matches a
 tenure's when the names may be the same person (`same_name`: "Putin" is "Vladimir Putin").
 """
@@ -25,6 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from claimcheck.dates import DateInterval, shift
+from claimcheck.model import reference_place
 from claimcheck.normalize import same_name
 
 OPEN_START, OPEN_END = dt.date.min, dt.date.max
@@ -44,29 +51,40 @@ class Span:
     @classmethod
     def of(cls, tenure, entity_key: str) -> Span:
         start, end = tenure.start, tenure.end
+        _complete_from, verified = file_window(tenure)
         return cls(
             tenure,
             entity_key,
             earliest=start.start if start else OPEN_START,
             latest=end.end if end else OPEN_END,
             sure_from=start.end if start else None,
-            sure_to=end.start if end else OPEN_END,
+            sure_to=end.start if end else (verified or OPEN_END),
         )
 
     def may_hold(self, when: DateInterval) -> bool:
         return self.earliest <= when.end and when.start <= self.latest
 
     def describe(self) -> str:
-        return f"{self.tenure.describe()} ({self.tenure.path}:{self.tenure.line})"
+        return f"{self.tenure.describe()} ({reference_place(self.tenure.path or '?')}:{self.tenure.line})"
+
+
+def file_window(tenure) -> tuple[dt.date | None, dt.date | None]:
+    """(complete_from, verified) of the reference file a tenure is in, as days (None: not given)."""
+    data = tenure.file.data if tenure.file is not None else None
+    info = data.reference if data is not None else None
+    if info is None:
+        return None, None
+    return (info.complete_from.start if info.complete_from else None, info.verified.start if info.verified else None)
 
 
 @dataclass(frozen=True, slots=True)
 class Contradiction:
     """Why the reference says a title is wrong: the tenures that say so, for the message."""
 
-    reason: str  # "not-held" | "other-holder" | "in-office" | "not-yet" | "never-yet"
+    reason: str  # "not-held" | "other-holder" | "in-office" | "not-yet" | "never-yet" | "no-holder"
     own: tuple  # the person's own tenures in the role
     holders: tuple  # others certainly in the role at that date
+    first_days: tuple = ()  # "no-holder": (the day the reference is complete from, the role's first tenure's)
 
     def explain(self, entity: str) -> str:
         """The "but ..." half of a message: what the reference says instead."""
@@ -78,6 +96,9 @@ class Contradiction:
             return f"but had not yet held it then: the reference has {own}"
         if self.reason == "never-yet":
             return f"but had not held it by then: the reference has {own}"
+        if self.reason == "no-holder":
+            complete_from, first = self.first_days
+            return f"but the reference, complete from {complete_from}, has nobody in the role before {first}"
         if self.reason == "not-held":
             text = f"but did not hold it then: the reference has {entity} in it only {_periods(self.own)} ({_places(self.own)})"
             return text + (f"; at that date the holder was {holders}" if holders else "")
@@ -88,7 +109,7 @@ def _places(spans: Iterable[Span]) -> str:
     """`path:4, 6` for the tenures' lines, grouped by file."""
     lines: dict[str, list[str]] = {}
     for span in spans:
-        lines.setdefault(span.tenure.path, []).append(str(span.tenure.line))
+        lines.setdefault(reference_place(span.tenure.path or "?"), []).append(str(span.tenure.line))
     return "; ".join(f"{path}:{', '.join(numbers)}" for path, numbers in lines.items())
 
 
@@ -112,7 +133,8 @@ class TenureIndex:
                 self.by_role[role].append(Span.of(tenure, entity))
         configured = [*corpus.exclusive_roles, *extra_exclusive]
         self.exclusive: set[str] = set(self.by_role) | {key(role) for role in configured if key(role)}
-        self._coverage = {role: _coverage(spans) for role, spans in self.by_role.items()}
+        self._window = {role: _window(spans) for role, spans in self.by_role.items()}
+        self._coverage = {role: _coverage(spans, *self._window[role]) for role, spans in self.by_role.items()}
         self._judged: dict[int, Contradiction | None] = {}
         self._splits: dict[tuple, tuple] = {}
 
@@ -134,7 +156,8 @@ class TenureIndex:
         the person's tenures all begin after it (someone the reference does not list may have
         held the role before the reference begins)."""
         own = tuple(s for s in self.by_role.get(role_key, ()) if same_name(entity_key, s.entity))
-        if own and all(s.earliest > published.end for s in own):
+        complete_from, _verified = self._window.get(role_key, (None, None))
+        if own and complete_from is None and all(s.earliest > published.end for s in own):
             return Contradiction("never-yet", own, ())
         return None
 
@@ -151,14 +174,23 @@ class TenureIndex:
         if own:  # current / then: held at `when`
             if any(s.may_hold(when) for s in own):
                 return None
-            holders = _sure_holders(others, when)
-            if self._within(role_key, when) or _covered(others, when):
-                return Contradiction("not-held", own, holders)
+            if self._judgeable(role_key, when) or _covered(others, when):
+                return Contradiction("not-held", own, _sure_holders(others, when))
             return None
-        # Not in the reference for this role: wrong only if someone else surely held it throughout.
+        # Not in the reference for this role: wrong only if someone else surely held it throughout,
+        # or nobody did yet (the role's first tenure begins later, in a file complete from before).
         if _covered(others, when):
             return Contradiction("other-holder", (), _sure_holders(others, when))
+        complete_from, _verified = self._window[role_key]
+        first = min(s.earliest for s in others) if others else OPEN_START
+        if complete_from is not None and complete_from <= when.start and when.end < first:
+            return Contradiction("no-holder", (), (), (complete_from, first))
         return None
+
+    def _judgeable(self, role_key: str, when: DateInterval) -> bool:
+        """Whether `when` lies in the window the role's files vouch for (module docstring)."""
+        complete_from, verified = self._window[role_key]
+        return (complete_from is None or complete_from <= when.start) and (verified is None or when.end <= verified)
 
     def _split(self, entity_key: str, role_key: str) -> tuple[tuple, tuple]:
         """The role's tenures of this person, and of everyone else (memoised per name and role)."""
@@ -216,10 +248,19 @@ class TenureIndex:
         return False
 
 
-def _coverage(spans: list[Span]) -> tuple[dt.date, dt.date]:
+def _window(spans: list[Span]) -> tuple[dt.date | None, dt.date | None]:
+    """The days every file giving the role's tenures vouches for: (latest complete_from, earliest verified)."""
+    windows = [file_window(s.tenure) for s in spans]
+    starts = [first for first, _last in windows if first is not None]
+    ends = [last for _first, last in windows if last is not None]
+    return (max(starts) if starts else None, min(ends) if ends else None)
+
+
+def _coverage(spans: list[Span], complete_from: dt.date | None, verified: dt.date | None) -> tuple[dt.date, dt.date]:
+    """The period the reference covers for a role: the window where given, else its tenures' span."""
     known_starts = [s.earliest for s in spans if s.sure_from is not None]
-    first = min(known_starts) if known_starts else OPEN_START
-    return first, max(s.latest for s in spans)
+    first = complete_from or (min(known_starts) if known_starts else OPEN_START)
+    return first, verified or max(s.latest for s in spans)
 
 
 def _sure_holders(spans: Iterable[Span], when: DateInterval) -> tuple:
