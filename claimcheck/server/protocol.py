@@ -27,6 +27,7 @@ from claimcheck import __version__
 from claimcheck.findings import Finding, Location, fix_from_json, fix_to_json
 from claimcheck.fix import apply
 from claimcheck.load import read_text
+from claimcheck.load.files import YAML_SUFFIXES
 from claimcheck.load.yamlsafe import YamlProblem, read_yaml
 from claimcheck.registry import resolve
 from claimcheck.ruledocs import rule_text
@@ -202,7 +203,7 @@ class ClaimcheckServer(LanguageServer):
     def snapshot(self) -> tuple[list[Buffer], dict[str, int]]:
         buffers, versions = [], {}
         for uri, document in list(self.workspace.text_documents.items()):
-            if document.path and document.path.endswith((".yaml", ".yml")):
+            if document.path and document.path.endswith(YAML_SUFFIXES):
                 buffers.append(Buffer(os.path.abspath(document.path), document.source))
                 versions[uri] = document.version
         return buffers, versions
@@ -407,6 +408,10 @@ def _finding_key(finding: Finding) -> tuple:
     return finding.rule, finding.code, finding.severity, finding.message, finding.line, finding.column, tuple(finding.related), finding.fix, _ignorable(finding)
 
 
+def _is_yaml(uri: str) -> bool:
+    return (uris.to_fs_path(uri) or "").endswith(YAML_SUFFIXES)
+
+
 def _kind(kind) -> str:
     return kind.value if isinstance(kind, types.CodeActionKind) else str(kind)
 
@@ -443,11 +448,13 @@ def build(debounce: float = 0.3, local_rules: bool | None = None) -> ClaimcheckS
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: ClaimcheckServer, params: types.DidOpenTextDocumentParams) -> None:
-        ls.schedule(0)
+        if _is_yaml(params.text_document.uri):
+            ls.schedule(0)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: ClaimcheckServer, params: types.DidChangeTextDocumentParams) -> None:
-        ls.schedule()
+        if _is_yaml(params.text_document.uri):
+            ls.schedule()
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: ClaimcheckServer, params: types.DidSaveTextDocumentParams) -> None:
@@ -455,7 +462,8 @@ def build(debounce: float = 0.3, local_rules: bool | None = None) -> ClaimcheckS
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: ClaimcheckServer, params: types.DidCloseTextDocumentParams) -> None:
-        ls.schedule(0)  # its findings now come from the file on disk
+        if _is_yaml(params.text_document.uri):
+            ls.schedule(0)  # its findings now come from the file on disk (none if it is not there)
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def did_change_watched_files(ls: ClaimcheckServer, params: types.DidChangeWatchedFilesParams) -> None:
