@@ -1,8 +1,9 @@
 """`claimcheck check --fix`: apply the fixes findings carry, as surgical edits of the text.
 
 A fix is a list of edits at paths of the YAML document (`claimcheck.findings.Edit`): rename a key,
-set a value, add a key (a list value is written `[a, b]`), append an item to a list (the edit's
-path ends in the list's length: `("claims", 3, "ignore", 1)`). They are applied to the file's text
+set a value, add a key (a list value is written `[a, b]`), give a list new items (in its own flow or
+block style), append an item to a list (the edit's path ends in the list's length:
+`("claims", 3, "ignore", 1)`). They are applied to the file's text
 at the exact characters the parser reports for that key or value, so everything else a person
 wrote — comments, quoting, layout, indentation, flow or block style — is left as it was, byte for
 byte. Edits of one file that touch the same characters are applied once (the first fix wins; the
@@ -140,6 +141,24 @@ def _append(text: str, sequence: _Node, index: object, value) -> tuple[int, int,
     return line_end, line_end, f"\n{indent}- {item}"
 
 
+def _relist(text: str, sequence: _Node, values) -> tuple[int, int, str] | None:
+    """(start, end, new characters) that make a sequence hold `values`, in its own style (a block
+    sequence left empty becomes `key: []`, the comment on the key's line kept)."""
+    if sequence.flow:
+        return sequence.start, sequence.end, _scalar(list(values))
+    end = sequence.last_value_end
+    if end is None or text[end - 1 : end] == "\n":
+        return None  # items that are block collections: not rewritten here
+    line_start = text.rfind("\n", 0, sequence.start) + 1
+    if values:
+        indent = " " * (sequence.start - line_start)
+        return sequence.start, end, f"\n{indent}".join(f"- {_flow_item(value)}" for value in values)
+    colon = text.find(":", sequence.key_end) if sequence.key_end is not None else -1
+    if colon < 0 or colon >= line_start:
+        return None
+    return colon + 1, end, " []" + text[colon + 1 : line_start - 1]
+
+
 def _replacement(text: str, spans: dict[tuple, _Node], edit: Edit) -> tuple[int, int, str] | None:
     """(start, end, new characters) for one edit, or None when it does not apply to this text."""
     node = spans.get(tuple(edit.path))
@@ -147,6 +166,8 @@ def _replacement(text: str, spans: dict[tuple, _Node], edit: Edit) -> tuple[int,
         if node is None or node.key_start is None:
             return None
         return node.key_start, node.key_end, edit.rename
+    if node is not None and node.items is not None and isinstance(edit.value, (list, tuple)):  # a list for a list
+        return _relist(text, node, edit.value)
     if node is not None:  # set an existing scalar value
         if text[node.start : node.start + 1] in "{[" or node.end <= node.start:
             return None

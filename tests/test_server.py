@@ -474,6 +474,21 @@ def test_fix_apply_extends_ignore_lists(before, after):
     assert apply(text, [fix]) == ("claims:\n  - id: a\n" + after, [fix])
 
 
+@pytest.mark.parametrize(
+    ("before", "value", "after"),
+    [
+        ("    ignore: [x, z]  # c\n", ["z"], "    ignore: [z]  # c\n"),
+        ("    ignore:\n      - x  # gone\n      - z  # kept\n    text: t\n", ["z"], "    ignore:\n      - z  # kept\n    text: t\n"),
+        ("    ignore:  # why\n    - x\n    text: t\n", [], "    ignore: []  # why\n    text: t\n"),
+    ],
+)
+def test_fix_apply_gives_a_list_new_items(before, value, after):
+    """unused-ignore's fix sets the list that remains; the list keeps its style."""
+    text = "claims:\n  - id: a\n" + before
+    fix = Fix("remove", (Edit(("claims", 0, "ignore"), value),))
+    assert apply(text, [fix]) == ("claims:\n  - id: a\n" + after, [fix])
+
+
 def test_fix_apply_lists_in_flow_mappings():
     text = "claims:\n  - {id: a, text: t}\n"
     fix = Fix("t", (Edit(("claims", 0, "ignore"), ["unattributed", "a, b"]),))

@@ -270,26 +270,27 @@ class ClaimcheckServer(LanguageServer):
     # requests --------------------------------------------------------------------------------------------
 
     def hover(self, params: types.HoverParams) -> types.Hover | None:
+        """The findings at the position (their messages, then their rules' documentation) and, over
+        a rule name or code in an `ignore:` list, that rule's documentation."""
         document = self.workspace.get_text_document(params.text_document.uri)
         lines = split_lines(document.source)
         line, column = self.server_position(lines, params.position)
-        slot = ignore_slot(lines, line, column)
-        if slot is not None and slot.word and (rule := resolve(self.claims.rules, slot.word)) is not None:
-            span = (line, slot.start, line, slot.end)
-            return types.Hover(types.MarkupContent(types.MarkupKind.Markdown, rule_text(rule)), self.client_range(lines, span))
         here = [item for item in self.shown.get(params.text_document.uri, []) if item.covers(line, column)]
-        if not here:
+        parts = [f"**{item.finding.code} {item.finding.rule}** ({item.finding.severity}): {item.finding.message}" for item in here]
+        rules = [self.claims.rules.get(item.finding.rule) for item in here]
+        span = here[0].span if here else None
+        slot = ignore_slot(lines, line, column)
+        if slot is not None and slot.word and (named := resolve(self.claims.rules, slot.word)) is not None:
+            rules.insert(0, named)
+            span = (line, slot.start, line, slot.end)
+        documented = []
+        for rule in rules:
+            if rule is not None and rule not in documented:
+                documented.append(rule)
+        parts += [rule_text(rule) for rule in documented]
+        if not parts:
             return None
-        parts, documented = [], set()
-        for item in here:
-            finding = item.finding
-            parts.append(f"**{finding.code} {finding.rule}** ({finding.severity}): {finding.message}")
-        for item in here:
-            rule = self.claims.rules.get(item.finding.rule)
-            if rule is not None and rule.name not in documented:
-                documented.add(rule.name)
-                parts.append(rule_text(rule))
-        return types.Hover(types.MarkupContent(types.MarkupKind.Markdown, "\n\n---\n\n".join(parts)), self.client_range(lines, here[0].span))
+        return types.Hover(types.MarkupContent(types.MarkupKind.Markdown, "\n\n---\n\n".join(parts)), self.client_range(lines, span))
 
     def code_actions(self, params: types.CodeActionParams) -> list[types.CodeAction]:
         """Quick fixes for the diagnostics asked about (the fix a finding carries; "Ignore RULE for
