@@ -96,12 +96,18 @@ def test_the_hooks_file_is_a_valid_manifest():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.fixture(scope="module")
+def hook_snapshot(tmp_path_factory):
+    pytest.importorskip("pre_commit")
+    folder = tmp_path_factory.mktemp("hook") / "claimcheck"
+    return folder, _snapshot(folder)
+
+
 @pytest.mark.slow
 @needs_git
-def test_try_repo_fails_on_a_finding_and_passes_on_a_clean_corpus(tmp_path):
-    pytest.importorskip("pre_commit")
-    hook_repo, home, project = tmp_path / "claimcheck", tmp_path / "pre-commit-home", tmp_path / "desk"
-    rev = _snapshot(hook_repo)
+def test_try_repo_fails_on_a_finding_and_passes_on_a_clean_corpus(tmp_path, hook_snapshot):
+    hook_repo, rev = hook_snapshot
+    home, project = tmp_path / "pre-commit-home", tmp_path / "desk"
 
     _project(project, FAULTY)
     failed = _try_repo(hook_repo, rev, project, home)
@@ -116,3 +122,25 @@ def test_try_repo_fails_on_a_finding_and_passes_on_a_clean_corpus(tmp_path):
     assert passed.returncode == 0, output
     assert "Passed" in output, output
     print(textwrap.indent(failed.stdout + passed.stdout, "    "))
+
+
+@pytest.mark.slow
+@needs_git
+def test_a_desk_set_up_by_init_lints_on_commit(tmp_path, hook_snapshot):
+    """`claimcheck init --repository <claimcheck> --rev <commit>`, then `pre-commit run`: the
+    written .pre-commit-config.yaml installs claimcheck's hook and reports the example's findings."""
+    hook_repo, rev = hook_snapshot
+    desk = tmp_path / "desk"
+    desk.mkdir()
+    done = subprocess.run([sys.executable, "-m", "claimcheck", "init", "--repository", str(hook_repo), "--rev", rev], cwd=desk, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    _git("init", "-q", cwd=desk)
+    _git("add", "-A", cwd=desk)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PRE_COMMIT", "VIRTUAL_ENV", "CLAIMCHECK_"))}
+    env["PRE_COMMIT_HOME"] = str(tmp_path / "pre-commit-home")
+    ran = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "run", "--all-files", "--color", "never"], cwd=desk, env=env, capture_output=True, text=True, timeout=600
+    )
+    output = ran.stdout + ran.stderr
+    assert ran.returncode == 1, output
+    assert "CC202 [error] anachronism" in output and "CC302 [warning] vague-attribution" in output, output
