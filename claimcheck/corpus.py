@@ -21,6 +21,10 @@ class Corpus:
     normalizer: Normalizer = field(default_factory=Normalizer)
     rule_names: frozenset = frozenset()  # names and codes of every installed rule (set by the engine)
     read_roots: list[str] | None = None  # where rules may read files (article texts): the project root, article-roots
+    selected_rules: frozenset = frozenset()  # names and codes of the rules this run runs (set by the session)
+    suppressions: list = field(default_factory=list)  # (claim, ignore entry) that suppressed a finding: for LAST rules
+    claim_index: dict | None = field(default=None, repr=False)  # (path, claim id) -> claim (claimcheck.runner)
+    article_ids: dict = field(default_factory=dict)  # article id -> the claim files that give it
     _by_kind: dict | None = field(default=None, repr=False)
 
     @classmethod
@@ -29,10 +33,15 @@ class Corpus:
         corpus = cls()
         for item in loaded:
             (corpus.references if isinstance(item, ReferenceFile) else corpus.files).append(item)
+        for claim_file in corpus.files:
+            if claim_file.article_id:
+                corpus.article_ids.setdefault(claim_file.article_id, []).append(claim_file)
         for reference in corpus.references:
             if reference.data is not None:
                 for canonical, others in reference.data.aliases.items():
                     corpus.normalizer.add_alias(canonical, others)
+                for canonical, others in reference.data.metrics.items():
+                    corpus.normalizer.add_metrics(canonical, others)
         return corpus
 
     @property

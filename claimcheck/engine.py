@@ -250,10 +250,32 @@ def _code_line(rule, error: Exception) -> tuple[str, int]:
 # Suppression ------------------------------------------------------------------------------------------
 
 
-def suppressed(finding: Finding, plan: RunPlan) -> bool:
-    """Turned off for this claim (its `ignore:` list) or this file (per-file-ignores)."""
+def suppressed(finding: Finding, plan: RunPlan, used: list | None = None) -> bool:
+    """Turned off for this file (per-file-ignores, a `# claimcheck: file-noqa` comment) or for a
+    claim of the finding: the one it is reported on or any other it names (a two-claim finding is
+    suppressed by `ignore:` on either claim, or a `# claimcheck: noqa` comment on its lines).
+    The `ignore:` entries that suppressed it are added to `used` as (claim, entry)."""
     names = {finding.rule, finding.code}
     if names & plan.ignored_in_file(finding.path):
         return True
-    claim = finding.claims[0] if finding.claims else None
-    return claim is not None and bool(names & names_and_codes(claim.ignore))
+    claims = [c for c in finding.claims if c is not None]
+    files = {id(c.file): c.file for c in claims if c.file is not None}
+    if any(_noqa(f.noqa, None, names) for f in files.values()):
+        return True
+    for claim in claims:
+        entries = [entry for entry in claim.ignore if names & names_and_codes([entry])]
+        if entries:
+            if used is not None:
+                used.extend((claim, entry) for entry in entries)
+            return True
+        if claim.file is not None and _noqa(claim.file.noqa, claim.id, names):
+            return True
+    return False
+
+
+def _noqa(noqa: dict, key, names: set) -> bool:
+    """Whether a disable comment covers these rule names (an empty set covers every rule)."""
+    if not noqa or key not in noqa:
+        return False
+    covered = noqa[key]
+    return not covered or bool(names & names_and_codes(covered))

@@ -252,6 +252,9 @@ class ReferenceData:
     reference: ReferenceInfo
     tenures: list[Tenure] = Field(default_factory=list)
     aliases: dict[Text, list[Text]] = Field(default_factory=dict)
+    metrics: dict[Text, list[Text]] = Field(
+        default_factory=dict, description="more words for quantities: canonical metric -> synonyms (extends docs/vocabulary.md)"
+    )
     exclusive_roles: list[Text] = Field(
         default_factory=list, description="extra roles held by one person at a time, beyond those with tenures"
     )
@@ -387,6 +390,7 @@ class ClaimFile:
     raw_article_id: str | None = None  # the id written, even when the article block is invalid
     line: int = 1  # where the document starts
     column: int = 1
+    noqa: dict = dataclasses.field(default_factory=dict)  # disable comments: claim id (None: the file) -> rules (empty: all)
 
     @property
     def article_id(self) -> str | None:

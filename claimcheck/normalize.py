@@ -59,14 +59,54 @@ def surname(key: str) -> str:
     return words[-1] if words else ""
 
 
+@lru_cache(maxsize=1)
+def vocabulary_data() -> dict:
+    """claimcheck/data/vocabulary.yaml as written: {"metrics": {canonical: [words]}, "cumulative": [...]}."""
+    from importlib.resources import files
+
+    import yaml  # a packaged file of ours: PyYAML's safe loader is enough
+
+    return yaml.safe_load(files("claimcheck").joinpath("data/vocabulary.yaml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> tuple[dict[str, str], frozenset]:
+    """The shipped vocabulary of quantities: synonym key -> canonical metric key, and the
+    canonical metrics that are running totals."""
+    data = vocabulary_data()
+    synonyms = {}
+    for canonical, words in data["metrics"].items():
+        target = name_key(canonical)
+        synonyms[target] = target
+        for word in words:
+            synonyms.setdefault(name_key(word), target)
+    return synonyms, frozenset(name_key(m) for m in data.get("cumulative", []))
+
+
 class Normalizer:
-    """Maps names to canonical keys through the aliases of the reference files."""
+    """Maps names to canonical keys through the aliases of the reference files; metrics also
+    through the vocabulary of quantities (`metric_key`)."""
 
     def __init__(self, aliases: Mapping[str, Iterable[str]] | None = None):
         self._canonical: dict[str, str] = {}
         self._display: dict[str, str] = {}
+        self._metrics: dict[str, str] = {}  # a project's own metric synonyms (reference `metrics:`)
         for canonical, others in (aliases or {}).items():
             self.add_alias(canonical, others)
+
+    def add_metrics(self, canonical: str, others: Iterable[str]) -> None:
+        """More words for a quantity (a reference file's `metrics:`), before the shipped ones."""
+        target = self.metric_key(canonical)
+        for other in others:
+            self._metrics[name_key(other)] = target
+
+    def metric_key(self, text: str | None) -> str:
+        """The canonical key of a metric: its name key, through the aliases, the project's metric
+        synonyms, then the shipped vocabulary ("deaths" and "people killed" are one)."""
+        key = self.key(text)
+        if key in self._metrics:
+            return self._metrics[key]
+        return vocabulary()[0].get(key, key)
 
     def add_alias(self, canonical: str, others: Iterable[str]) -> None:
         target = self.key(canonical)  # an alias of an alias joins the same group

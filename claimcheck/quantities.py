@@ -143,9 +143,12 @@ SCALES = {
     "billion": 1e9, "billions": 1e9, "bn": 1e9, "bln": 1e9,
     "trillion": 1e12, "trillions": 1e12, "tn": 1e12, "trn": 1e12,
 }  # fmt: skip
+# Letters that are scale words only glued to a number or after a currency ("$5m", "2.5b"):
+# alone, "m" is metres. The extractor reads them after numbers; `parse_unit` after a currency.
+SCALE_LETTERS = {"m": 1e6, "b": 1e9}
 
 # Currency symbols, written before or glued to the unit ("$", "US$", "$bn").
-_CURRENCY_SYMBOLS = {"us$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB", "₴": "UAH", "¥": "JPY"}
+CURRENCY_SYMBOLS = {"us$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB", "₴": "UAH", "¥": "JPY"}
 
 
 def _units() -> dict[str, tuple[str, float]]:
@@ -249,10 +252,10 @@ def parse_unit(text: str | None) -> Unit:
     currency, scale, words = None, 1.0, []
     for token in filter(None, tokens):
         lowered = token.lower()
-        if lowered in _CURRENCY_SYMBOLS:
-            currency = _CURRENCY_SYMBOLS[lowered]
+        if lowered in CURRENCY_SYMBOLS:
+            currency = CURRENCY_SYMBOLS[lowered]
         elif lowered in SCALES or (lowered == "m" and currency):  # "$5m": million, not metres
-            scale *= SCALES.get(lowered, 1e6)
+            scale *= SCALES.get(lowered, SCALE_LETTERS["m"])
         elif lowered == "of" and (not words or scale != 1.0):
             continue  # "millions of dollars"
         else:

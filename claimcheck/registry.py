@@ -44,6 +44,8 @@ class Rule:
     kinds: tuple = ()  # claim kinds the rule looks at (claim and group scopes); empty: all
     combine: object = None  # group scope, optional: combine(partials, context) -> problems
     cacheable: bool = True  # False (`CACHE = False`): the rule reads more than the claim files
+    last: bool = False  # True (`LAST = True`): runs after the others, with `corpus.suppressions`
+    supersedes: tuple = ()  # `SUPERSEDES`: rules whose findings on a claim this rule reports on are not shown
 
     @property
     def summary(self) -> str:
@@ -85,8 +87,12 @@ def rule_from_object(obj: object, origin: str) -> Rule:
         raise RuleDefinitionError(f"{origin}: " + "; ".join(problems))
     doc = inspect.getdoc(obj) or ""
     group = scope == "group"
-    cacheable = bool(getattr(obj, "CACHE", True))
-    return Rule(name, code, severity, scope, options, obj.check, doc, origin, keys if group else None, prepare, tuple(kinds), combine if group else None, cacheable)
+    cacheable, last = bool(getattr(obj, "CACHE", True)), bool(getattr(obj, "LAST", False))
+    supersedes = tuple(getattr(obj, "SUPERSEDES", ()))
+    return Rule(
+        name, code, severity, scope, options, obj.check, doc, origin, keys if group else None, prepare, tuple(kinds),
+        combine if group else None, cacheable, last, supersedes,
+    )
 
 
 def _entry_point_rules() -> list[Rule]:

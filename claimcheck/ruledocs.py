@@ -88,6 +88,27 @@ def rule_text(rule: Rule) -> str:
     return "\n".join([head, rule.doc.strip(), "", *options_markdown(rule)]) + "\n"
 
 
+def vocabulary_markdown() -> str:
+    """docs/vocabulary.md: the shipped vocabulary of quantities (claimcheck/data/vocabulary.yaml)."""
+    from claimcheck.normalize import vocabulary_data
+
+    data = vocabulary_data()
+    running = set(data.get("cumulative", []))
+    out = [
+        "# The vocabulary of quantities", "",
+        "Generated from `claimcheck/data/vocabulary.yaml` by `python scripts/make_rule_docs.py`.", "",
+        "A figure's `metric` is compared after normalisation (case, punctuation, leading articles, the",
+        "reference aliases) and then through this table: every word in a row names the same quantity, so",
+        "`deaths` in one claim file and `people killed` in another are compared by `numeric-conflict` and",
+        "`arithmetic`. `claimcheck extract` writes the canonical name, and marks the running totals",
+        "(`cumulative: true`). A project adds words in a reference file:", "",
+        "```yaml", "reference: {id: metrics}", "metrics:", "  people killed: [souls lost]", "  seats: [mandates]", "```", "",
+        "| quantity | running total | also written |", "|---|---|---|",
+    ]
+    out += [f"| {name} | {'yes' if name in running else ''} | {', '.join(words)} |" for name, words in data["metrics"].items()]
+    return "\n".join(out) + "\n"
+
+
 def rules_markdown(rules: dict[str, Rule]) -> str:
     out = ["# Rules", "", "Generated from the rules' docstrings by `python scripts/make_rule_docs.py`;",
            "`claimcheck rule NAME` prints the same text.", "",

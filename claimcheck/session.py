@@ -23,7 +23,7 @@ from pathlib import Path
 from claimcheck.cache import Cache, code_digest, content_digest, digest
 from claimcheck.config import Config, ConfigError, load_config
 from claimcheck.corpus import Corpus, corpus_paths
-from claimcheck.engine import Limits, run_rule, suppressed
+from claimcheck.engine import Limits
 from claimcheck.findings import Finding, severity_rank
 from claimcheck.load import load_file
 from claimcheck.load.files import outside_root
@@ -32,9 +32,8 @@ from claimcheck.model import ClaimFile, FileProblem, ReferenceFile
 from claimcheck.plan import RunPlan, build_plan
 from claimcheck.reading import decode, read_bytes
 from claimcheck.registry import Rule, discover_rules
+from claimcheck.runner import Keys, Runner, attach_claims, crashed
 from claimcheck.workers import parallel_map
-
-FILE_SCOPES = ("claim", "article", "file")  # rules that judge one file at a time
 
 
 @dataclass
@@ -68,7 +67,6 @@ class Session:
     extra_references: list[str] = field(default_factory=list)
     jobs: int | None = None  # processes that load files (None: the available cores)
     _explicit: set = field(default_factory=set, repr=False)  # real paths of files named on the command line
-    _current_limits: Limits | None = field(default=None, repr=False)
 
     @classmethod
     def open(
@@ -119,25 +117,33 @@ class Session:
 
     def check(self, paths: list[str] | None = None) -> Result:
         """Every planned rule over the files under `paths` (default: the configuration's)."""
-        self._current_limits = None
         inputs = self._inputs(paths)
+        runner = self._runner()
         if self.cache is None:
             corpus = self._load(inputs)
-            return self._result(self._run(corpus), corpus, inputs)
-        return self._cached_check(inputs)
+            return self._result(runner.run(corpus), corpus, inputs, runner)
+        return self._cached_check(inputs, runner)
 
     def check_text(self, path: str, text: str, paths: list[str] | None = None) -> Result:
         """The corpus with one file's text replaced by `text` (an editor's unsaved buffer,
         standard input): its findings, with corpus rules seeing the rest of the corpus."""
         inputs = self._inputs(paths, leave_out=path)
         corpus = self._load(inputs)
-        edited = load_text(path, text)
-        corpus = self._corpus([*corpus.files, *corpus.references, edited])
-        return self._result(self._run(corpus), corpus, [*inputs, (path, True)])
+        corpus = self._corpus([*corpus.files, *corpus.references, load_text(path, text)])
+        runner = self._runner(cached=False)
+        return self._result(runner.run(corpus), corpus, inputs + [(path, True)], runner)
 
     def load(self, paths: list[str] | None = None) -> Corpus:
         """The corpus under `paths` (default: the configuration's), with the reference files."""
         return self._load(self._inputs(paths))
+
+    def run(self, corpus: Corpus, rules: list | None = None) -> list[Finding]:
+        """The planned rules (or the given `RuleSettings`) over a loaded corpus, suppression applied."""
+        return self._runner(cached=False).run(corpus, rules)
+
+    def _runner(self, cached: bool = True, keys: Keys | None = None) -> Runner:
+        limits = Limits(self.config.max_findings_per_rule, self.config.max_findings_per_group)
+        return Runner(self.plan, limits, self.cache if cached else None, keys)
 
     def _inputs(self, paths: list[str] | None, leave_out: str | None = None) -> list[tuple[str, bool]]:
         """(path, checked) of every file to read: the files under `paths`, then the reference
@@ -151,31 +157,10 @@ class Session:
         real = os.path.realpath(leave_out) if leave_out else None
         return [(p, True) for p in checked if os.path.realpath(p) != real] + [(p, False) for p in extra if os.path.realpath(p) != real]
 
-    def run(self, corpus: Corpus, rules: list | None = None) -> list[Finding]:
-        """The planned rules (or the given `RuleSettings`) over a loaded corpus, suppression applied."""
-        return self._run(corpus, rules)
-
-    def _run(self, corpus: Corpus, rules=None) -> list[Finding]:
-        corpus.rule_names = self.plan.known_rules
-        findings: list[Finding] = []
-        limits = self._limits
-        for settings in rules if rules is not None else self.plan.rules:
-            kept = [f for f in run_rule(corpus, settings, limits) if not suppressed(f, self.plan)]
-            findings.extend(limits.cap(settings.rule.name, kept, limits.per_rule))
-        return sorted(findings, key=Finding.sort_key)
-
-    @property
-    def _limits(self) -> Limits:
-        """This check's limits (made anew by `check`), counting what they leave out."""
-        if self._current_limits is None:
-            self._current_limits = Limits(self.config.max_findings_per_rule, self.config.max_findings_per_group)
-        return self._current_limits
-
-    def _result(self, findings, corpus, inputs, left_out=None) -> Result:
+    def _result(self, findings, corpus, inputs, runner: Runner) -> Result:
         claims = corpus.claim_count if corpus is not None else 0
         paths = [path for path, _checked in inputs]
-        left_out = dict(self._limits.left_out) if left_out is None else left_out
-        return Result(findings, paths, claims, self.plan, corpus, self, inputs, left_out)
+        return Result(findings, paths, claims, self.plan, corpus, self, inputs, dict(runner.limits.left_out))
 
     def _load(self, inputs: list[tuple[str, bool]], data: dict | None = None) -> Corpus:
         """Load the inputs (checked files, then extra reference paths: references only), on
@@ -192,7 +177,7 @@ class Session:
 
     def _load_one(self, path: str, content: tuple | None) -> ClaimFile | ReferenceFile:
         target = outside_root(path, str(self.config.root))
-        if target is not None and os.path.realpath(path) not in getattr(self, "_explicit", ()):
+        if target is not None and os.path.realpath(path) not in self._explicit:
             message = f"a symbolic link to {target}, outside the project root: not read (name the file itself to check it)"
             return ClaimFile(path, problems=[FileProblem("syntax", message)])
         if content is None or self.cache is None:
@@ -210,74 +195,28 @@ class Session:
 
     # the cached run -------------------------------------------------------------------------------------
 
-    def _cached_check(self, inputs: list[tuple[str, bool]]) -> Result:
-        cache = self.cache
+    def _cached_check(self, inputs: list[tuple[str, bool]], runner: Runner) -> Result:
+        """An unchanged corpus is answered from one cache entry, without loading it; otherwise
+        its records come from the cache where they can and each rule's results where they can."""
         data = {}
         for path, _checked in inputs:
             raw, problem = read_bytes(path)
             content = content_digest(raw) if raw is not None else f"unreadable:{problem.message}"
             data[path] = (raw, problem, digest("records", path, content, self._code))
-        corpus_key = digest("corpus", self._config_digest, [(path, checked, data[path][2]) for path, checked in inputs])
-        uncacheable = [s for s in self.plan.rules if not s.rule.cacheable]
-        whole = cache.get_result(corpus_key) if not uncacheable else None
-        if isinstance(whole, dict):
+        config_key = self._config_digest
+        corpus_key = digest("corpus", config_key, [(path, checked, data[path][2]) for path, checked in inputs])
+        whole_run = all(s.rule.cacheable for s in self.plan.rules)
+        whole = self.cache.get_result(corpus_key) if whole_run else None
+        if isinstance(whole, dict) and isinstance(whole.get("findings"), list):
             findings = [Finding.from_json(item) for item in whole["findings"]]
             return Result(findings, [p for p, _c in inputs], whole["claims"], self.plan, None, self, inputs, whole.get("left_out", {}))
         corpus = self._load(inputs, data)
-        references = digest([data[r.path][2] for r in corpus.references if r.path in data])
-        findings: list[Finding] = []
-        for settings in self.plan.rules:
-            findings.extend(self._cached_rule(settings, corpus, data, references, corpus_key))
-        findings.sort(key=Finding.sort_key)
-        attach_claims(findings, corpus)
-        if not uncacheable and not any(_crashed(findings, s.rule) for s in self.plan.rules):
-            entry = {"claims": corpus.claim_count, "findings": [f.to_json() for f in findings], "left_out": dict(self._limits.left_out)}
-            cache.put_result(corpus_key, entry)
-        return self._result(findings, corpus, inputs)
-
-    def _cached_rule(self, settings, corpus: Corpus, data: dict, references: str, corpus_key: str) -> list[Finding]:
-        """One rule's findings: cached per file (file rules) or per corpus, re-run where missed."""
-        cache, rule = self.cache, settings.rule
-        if not rule.cacheable:
-            return self._run(corpus, [settings])
-        limits = self._limits
-        if rule.scope not in FILE_SCOPES:
-            key = digest("rule", corpus_key, rule.name)
-            cached = cache.get_result(key)
-            if isinstance(cached, dict):
-                limits.left_out[rule.name] += cached["left_out"]
-                return [Finding.from_json(item) for item in cached["findings"]]
-            before = limits.left_out[rule.name]
-            found = self._run(corpus, [settings])
-            if not _crashed(found, rule):
-                cache.put_result(key, {"findings": [f.to_json() for f in found], "left_out": limits.left_out[rule.name] - before})
-            return found
-        files = corpus.all_files if rule.scope == "file" else corpus.files
-        found, missed = [], []
-        keys = {}
-        for loaded in files:
-            key = digest("file-rule", self._config_digest, rule.name, data.get(loaded.path, (None, None, loaded.path))[2], references)
-            keys[loaded.path] = key
-            cached = cache.get_result(key)
-            if not isinstance(cached, list):
-                missed.append(loaded)
-            else:
-                found.extend(Finding.from_json(item) for item in cached)
-        if missed:
-            view = Corpus(files=[f for f in missed if isinstance(f, ClaimFile)], references=corpus.references, normalizer=corpus.normalizer)
-            if rule.scope == "file":
-                view.references = [f for f in missed if isinstance(f, ReferenceFile)]
-            view.rule_names, view.read_roots = self.plan.known_rules, corpus.read_roots
-            fresh = [f for f in run_rule(view, settings) if not suppressed(f, self.plan)]  # every finding: cached per file
-            if not _crashed(fresh, rule):
-                by_path: dict[str, list] = {f.path: [] for f in missed}
-                for finding in fresh:
-                    by_path.setdefault(finding.path, []).append(finding.to_json())
-                for path, items in by_path.items():
-                    if path in keys:
-                        cache.put_result(keys[path], items)
-            found.extend(fresh)
-        return limits.cap(rule.name, found, limits.per_rule)
+        runner.keys = Keys(config_key, corpus_key, {path: value[2] for path, value in data.items()})
+        findings = attach_claims(runner.run(corpus), corpus)
+        if whole_run and not any(crashed(findings, s.rule) for s in self.plan.rules):
+            entry = {"claims": corpus.claim_count, "findings": [f.to_json() for f in findings], "left_out": dict(runner.limits.left_out)}
+            self.cache.put_result(corpus_key, entry)
+        return self._result(findings, corpus, inputs, runner)
 
     @property
     def _code(self) -> str:
@@ -288,7 +227,8 @@ class Session:
     @property
     def _config_digest(self) -> str:
         plan = [(s.rule.name, s.rule.code, s.severity, s.rule.scope, s.options.model_dump(mode="json")) for s in self.plan.rules]
-        return digest(self._code, plan, sorted(self.plan.per_file_ignores.items()), self.plan.root, sorted(self.plan.known_rules))
+        limits = (self.config.max_findings_per_rule, self.config.max_findings_per_group)
+        return digest(self._code, plan, sorted(self.plan.per_file_ignores.items()), self.plan.root, sorted(self.plan.known_rules), limits)
 
 
 # Trust ---------------------------------------------------------------------------------------------------
@@ -311,23 +251,3 @@ def rule_folders(config: Config, extra: list[str] = ()) -> list[str]:
             raise ConfigError(f"rule-paths: {path!r} is outside the project root {config.root}: claimcheck does not import code from there")
         folders.extend(config.relative([path]))
     return folders + list(extra)
-
-
-# Findings from the cache get their claim records back -----------------------------------------------------
-
-
-def attach_claims(findings: list[Finding], corpus: Corpus) -> list[Finding]:
-    """Fill `finding.claims` (primary first) from the corpus, for findings read from a cache."""
-    by_path = {(os.path.normpath(c.path), c.id): c for c in corpus.claims()}
-    for finding in findings:
-        if finding.claims:
-            continue
-        locations = [finding.location, *finding.related]
-        claims = [by_path.get((os.path.normpath(loc.path), loc.claim)) if loc.claim is not None else None for loc in locations]
-        finding.claims = tuple(claims) if any(c is not None for c in claims) else ()
-    return findings
-
-
-def _crashed(findings: list[Finding], rule: Rule) -> bool:
-    """A crashed rule's results are not cached: the next run tries again."""
-    return any(f.rule == rule.name and f"rule {rule.name} crashed" in f.message for f in findings)

@@ -1,12 +1,15 @@
 from __future__ import annotations
 
+import os
 import textwrap
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
+# The shared data (articles, dev set): ../shared beside the repository, or $CLAIMCHECK_SHARED
+# (a git worktree elsewhere). Tests that need it skip when it is absent.
+SHARED = Path(os.environ.get("CLAIMCHECK_SHARED") or REPO.parent / "shared")
 
 
 @pytest.fixture

@@ -13,6 +13,12 @@ def test_every_builtin_rule_has_documentation_with_examples():
             assert "Fails" in rule.doc and "Passes" in rule.doc, f"{rule.name} lacks a failing/passing example"
 
 
+def test_docs_vocabulary_page_is_current():
+    from claimcheck.ruledocs import vocabulary_markdown
+
+    assert (REPO / "docs" / "vocabulary.md").read_text(encoding="utf-8") == vocabulary_markdown(), "run: python scripts/make_rule_docs.py"
+
+
 def test_docs_rules_page_is_current():
     page = (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
     assert page == rules_markdown(discover_rules()), "run: python scripts/make_rule_docs.py"

@@ -17,7 +17,14 @@ The rules follow the dependency parse:
 from __future__ import annotations
 
 from .context import ArticleContext, clause_depth, clean_name
-from .lexicon import LIGHT_SPEECH_VERBS, ORG_NOUNS, SPEECH_NOUNS, SPEECH_VERBS, TITLE_WORDS, VAGUE_NOUNS
+from .lexicon import (
+    LIGHT_SPEECH_VERBS,
+    ORG_NOUNS,
+    SPEECH_NOUNS,
+    SPEECH_VERBS,
+    TITLE_WORDS,
+    VAGUE_NOUNS,
+)
 
 PRONOUNS = {"he", "she", "him", "her"}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")

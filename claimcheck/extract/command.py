@@ -14,7 +14,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from .claims import KINDS
+from claimcheck.model import KINDS
+
 from .meta import BadInput, load_meta_file, read_article
 
 
@@ -55,11 +56,12 @@ def run(args: argparse.Namespace) -> int:
     dup = [i for i, n in ids.items() if n > 1]
     if dup:
         return _fail(f"two articles share the id {dup[0]!r}; give them distinct ids")
-    from .model import ModelNotFound, load_model      # lazy: spaCy only here
+    from .nlp import ModelNotFound, load_model  # lazy: spaCy only here
     try:
         nlp = load_model(args.model)
     except ModelNotFound as exc:
         return _fail(str(exc))
+    from .claims import checked_claims
     from .output import write_claim_file
     from .pipeline import extract_claims
 
@@ -76,12 +78,12 @@ def run(args: argparse.Namespace) -> int:
         progress = tqdm(total=len(articles), unit="article", file=sys.stderr, leave=False)
     try:
         for article, doc in zip(articles, docs):
-            claims = extract_claims(article, doc)
+            claims = checked_claims(extract_claims(article, doc), article.meta["id"])
             try:
-                path, stats = write_claim_file(article, claims, out_dir)
+                path, _merge_stats = write_claim_file(article, claims, out_dir)
             except (OSError, BadInput) as exc:
                 return _fail(str(exc))
-            kinds.update(c.kind for c in claims)
+            kinds.update(c["kind"] for c in claims)
             if progress is not None:
                 progress.update(1)
                 progress.set_postfix_str(path.name)

@@ -10,8 +10,10 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from claimcheck.normalize import name_key
+
 from .dates import DateMention, find_dates
-from .meta import Article
+from .meta import ArticleText
 
 _NAME_JUNK = re.compile(r"[\[\]()“”\"]|[’']s$")
 _BROKEN_HYPHEN = re.compile(r"\b([A-Z])-([a-z]{2,})")   # "C-harap": a line-break artifact
@@ -24,9 +26,16 @@ def clean_name(text: str) -> str:
     return name[:-1] if name.endswith(".") and not re.search(r"\b[A-Z]\.$", name) else name
 
 
+def word_keys(name: str) -> list[str]:
+    """The words of a name as name keys (`claimcheck.normalize.name_key`: case, accents and
+    punctuation aside; "&" is no word). A hyphenated surname stays one word: resolving who a
+    surname names, "Zuma" is not "Nkosazana Dlamini-Zuma"."""
+    return [key for key in map(name_key, name.split()) if key]
+
+
 @dataclass
 class ArticleContext:
-    article: Article
+    article: ArticleText
     doc: object                      # spacy Doc of the body
     published: object = None         # datetime.date or None
     dates: list[DateMention] = field(default_factory=list)
@@ -41,11 +50,13 @@ class ArticleContext:
     _names: list[str] = field(default_factory=list)
 
     @classmethod
-    def build(cls, article: Article, doc) -> "ArticleContext":
+    def build(cls, article: ArticleText, doc) -> ArticleContext:
         ctx = cls(article=article, doc=doc, published=article.published)
         ctx.dates = find_dates(article.body, article.body_start)
-        ctx._names = sorted({clean_name(e.text) for e in doc.ents if e.label_ == "PERSON"},
-                            key=len, reverse=True)
+        # longest first; names of one length in order of first mention (never set order, which
+        # changes with the string hash seed from run to run)
+        people = dict.fromkeys(clean_name(e.text) for e in doc.ents if e.label_ == "PERSON")
+        ctx._names = sorted(people, key=len, reverse=True)
         return ctx
 
     def index_people(self) -> None:
@@ -70,8 +81,9 @@ class ArticleContext:
             self.note_person(self.absolute(tok.idx), self.full_name(name), depth=clause_depth(tok))
 
     def is_known_surname(self, word: str) -> bool:
-        word = clean_name(word)
-        return bool(word) and any(n.split()[-1] == word for n in self._names if len(n.split()) > 1)
+        """Is `word` the surname of a person the article names in full?"""
+        key = name_key(clean_name(word))
+        return bool(key) and any(words[-1] == key for words in map(word_keys, self._names) if len(words) > 1)
 
     # ----------------------------------------------------------- offsets
     @property
@@ -118,13 +130,14 @@ class ArticleContext:
 
     # ----------------------------------------------------------- names
     def full_name(self, name: str) -> str:
-        """Resolve a surname or short form to the fullest PERSON name in the article."""
+        """Resolve a surname or short form to the fullest PERSON name in the article:
+        the longest whose last words are this name's (compared by `word_keys`)."""
         name = clean_name(name)
-        words = name.split()
+        words = word_keys(name)
         if not words:
             return name
         for candidate in self._names:
-            cwords = candidate.split()
+            cwords = word_keys(candidate)
             if len(cwords) > len(words) and cwords[-len(words):] == words:
                 return candidate
         return name

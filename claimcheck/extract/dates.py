@@ -19,6 +19,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from claimcheck.dates import parse_date
+
+from .partial_dates import date_range, partial_date, partial_of
+
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
     "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -62,7 +66,7 @@ _PATTERNS: list[tuple[str, str]] = [
 # Patterns with month names are case-sensitive: "may" and "march" are also
 # ordinary words, and only the capitalised month is a date.
 _CASE_SENSITIVE = {"md_range", "md_dash", "mdy", "dmy", "md", "dm", "my", "rel_month", "month"}
-_COMPILED = [(name, re.compile(rx, 0 if name in _CASE_SENSITIVE else re.I)) for name, rx in _PATTERNS]
+_COMPILED = [(name, re.compile(rx, 0 if name in _CASE_SENSITIVE else re.IGNORECASE)) for name, rx in _PATTERNS]
 
 
 @dataclass
@@ -75,9 +79,16 @@ class DateMention:
     relative: bool        # needs the publication date to resolve
 
     def resolve(self, published: _dt.date | None, future: bool = False):
-        """The partial date (str) or {"start","end"} range, or None."""
+        """The partial date (str) or {"start","end"} range, or None.
+
+        The value is read back as the claims format reads dates (`parse_date`):
+        an impossible date, or a range that ends before it starts, is no date.
+        """
         try:
-            return _RESOLVERS[self.pattern](self.groups, published, future)
+            value = _RESOLVERS[self.pattern](self.groups, published, future)
+            if value is not None:
+                parse_date(value)
+            return value
         except (ValueError, KeyError, TypeError):
             return None
 
@@ -126,7 +137,7 @@ def _joined(g, published, future):
     a, b = g["first"].resolve(published), g["second"].resolve(published)
     start = a["start"] if isinstance(a, dict) else a
     end = b["end"] if isinstance(b, dict) else b
-    return span(start, end)
+    return date_range(start, end)
 
 
 def _month_alone_ok(text: str, m: re.Match) -> bool:
@@ -145,18 +156,6 @@ def _month_alone_ok(text: str, m: re.Match) -> bool:
 
 
 # ---------------------------------------------------------------- resolution
-def fmt(d: _dt.date, unit: str = "day") -> str:
-    if unit == "year":
-        return f"{d.year:04d}"
-    if unit == "month":
-        return f"{d.year:04d}-{d.month:02d}"
-    return d.isoformat()
-
-
-def span(start: str, end: str) -> dict:
-    return {"start": start, "end": end}
-
-
 def _month(name: str) -> int:
     return _MONTHS[name.lower().rstrip(".")]
 
@@ -195,11 +194,11 @@ def _md(g, published, future):
         return None
     m, d = _month(g["m"]), _day(g["d"])
     parsed = _dateparser_day(f"{calendar.month_name[m]} {d}", published, future)
-    return fmt(parsed) if parsed else fmt(_infer_year(m, d, published, future))
+    return partial_of(parsed) if parsed else partial_of(_infer_year(m, d, published, future))
 
 
 def _mdy(g, published, future):
-    return fmt(_dt.date(int(g["y"]), _month(g["m"]), _day(g["d"])))
+    return partial_of(_dt.date(int(g["y"]), _month(g["m"]), _day(g["d"])))
 
 
 def _range(g, published, future):
@@ -213,11 +212,11 @@ def _range(g, published, future):
         end = _dt.date(start.year if m2 >= m1 else start.year + 1, m2, _day(g["d2"]))
     else:
         return None
-    return span(fmt(start), fmt(end))
+    return date_range(partial_of(start), partial_of(end))
 
 
 def _my(g, published, future):
-    return f"{int(g['y']):04d}-{_month(g['m']):02d}"
+    return partial_date(int(g["y"]), _month(g["m"]))
 
 
 def _month_only(g, published, future):
@@ -229,7 +228,7 @@ def _month_only(g, published, future):
         year += 1
     elif not future and m > published.month:
         year -= 1
-    return f"{year:04d}-{m:02d}"
+    return partial_date(year, m)
 
 
 def _rel_month(g, published, future):
@@ -241,23 +240,23 @@ def _rel_month(g, published, future):
         year = year if m < published.month else year - 1
     elif rel in ("next", "coming"):              # strictly after this month
         year = year if m > published.month else year + 1
-    return f"{year:04d}-{m:02d}"
+    return partial_date(year, m)
 
 
 def _year(g, published, future):
-    return f"{int(g['y']):04d}"
+    return partial_date(int(g["y"]))
 
 
 def _decade(g, published, future):
     start = int(g["dec"])
     part = (g.get("part") or "").lower().rstrip("-")
     lo, hi = {"early": (0, 4), "mid": (4, 6), "late": (6, 9)}.get(part, (0, 9))
-    return span(f"{start + lo:04d}", f"{start + hi:04d}")
+    return date_range(partial_date(start + lo), partial_date(start + hi))
 
 
 def _century(g, published, future):
     c = int(g["c"])
-    return span(f"{(c - 1) * 100 + 1:04d}", f"{c * 100:04d}")
+    return date_range(partial_date((c - 1) * 100 + 1), partial_date(c * 100))
 
 
 def _weekday(g, published, future):
@@ -267,16 +266,16 @@ def _weekday(g, published, future):
     rel = (g.get("part") or "").lower()
     if rel == "next" or (future and rel != "last"):
         delta = (target - published.weekday()) % 7
-        return fmt(published + _dt.timedelta(days=delta or (7 if rel == "next" else 0)))
+        return partial_of(published + _dt.timedelta(days=delta or (7 if rel == "next" else 0)))
     delta = (published.weekday() - target) % 7
     if rel == "last" and delta == 0:
         delta = 7
-    return fmt(published - _dt.timedelta(days=delta))
+    return partial_of(published - _dt.timedelta(days=delta))
 
 
 def _week_of(day: _dt.date) -> dict:
     monday = day - _dt.timedelta(days=day.weekday())
-    return span(fmt(monday), fmt(monday + _dt.timedelta(days=6)))
+    return date_range(partial_of(monday), partial_of(monday + _dt.timedelta(days=6)))
 
 
 def _add_months(d: _dt.date, n: int) -> _dt.date:
@@ -295,23 +294,23 @@ def _rel_unit(g, published, future):
         monday = _dt.date.fromisoformat(week["start"])
         if unit == "weekend":
             sat = monday + _dt.timedelta(days=5)
-            return span(fmt(sat), week["end"])
+            return date_range(partial_of(sat), week["end"])
         if part:      # "late last week": Thursday to Sunday; "early": Monday to Wednesday
             lo, hi = {"early": (0, 2), "mid": (1, 3), "late": (3, 6)}[part]
-            return span(fmt(monday + _dt.timedelta(days=lo)), fmt(monday + _dt.timedelta(days=hi)))
+            return date_range(partial_of(monday + _dt.timedelta(days=lo)), partial_of(monday + _dt.timedelta(days=hi)))
         return week
     if unit == "month":
         first = _add_months(published.replace(day=1), step)
         if part:      # "early last month": days 1-10; "mid": 11-20; "late": 21 to the end
             last = calendar.monthrange(first.year, first.month)[1]
             lo, hi = {"early": (1, 10), "mid": (11, 20), "late": (21, last)}[part]
-            return span(fmt(first.replace(day=lo)), fmt(first.replace(day=hi)))
-        return fmt(first, "month")
+            return date_range(partial_of(first.replace(day=lo)), partial_of(first.replace(day=hi)))
+        return partial_of(first, "month")
     year = published.year + step
     if part:          # "late last year": September to December
         lo, hi = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}[part]
-        return span(f"{year:04d}-{lo:02d}", f"{year:04d}-{hi:02d}")
-    return f"{year:04d}"
+        return date_range(partial_date(year, lo), partial_date(year, hi))
+    return partial_date(year)
 
 
 # Astronomical (northern) seasons, equinox to solstice, as calendars print them:
@@ -345,7 +344,7 @@ def _season(g, published, future):
         else:
             year = min(y for y in years if _season_of(name, y)[0] > published)
     start, end = _season_of(name, year)
-    return span(fmt(start), fmt(end))
+    return date_range(partial_of(start), partial_of(end))
 
 
 def _ago(g, published, future):
@@ -356,18 +355,18 @@ def _ago(g, published, future):
         return None
     unit = g["unit"].lower()
     if unit == "day":
-        return fmt(published - _dt.timedelta(days=n))
+        return partial_of(published - _dt.timedelta(days=n))
     if unit == "week":     # the calendar week n weeks before the publication week
         return _week_of(published - _dt.timedelta(weeks=n))
     if unit == "month":
-        return fmt(_add_months(published.replace(day=1), -n), "month")
-    return f"{published.year - n:04d}"
+        return partial_of(_add_months(published.replace(day=1), -n), "month")
+    return partial_date(published.year - n)
 
 
 def _coming(g, published, future):
     if published is None:
         return None
-    return span(fmt(published), fmt(_add_months(published.replace(day=1), 1), "month"))
+    return date_range(partial_of(published), partial_of(_add_months(published.replace(day=1), 1), "month"))
 
 
 def _deixis(g, published, future):
@@ -375,7 +374,7 @@ def _deixis(g, published, future):
         return None
     word = " ".join(g["word"].lower().split())
     delta = {"yesterday": -1, "last night": -1, "today": 0, "tonight": 0, "tomorrow": 1}[word]
-    return fmt(published + _dt.timedelta(days=delta))
+    return partial_of(published + _dt.timedelta(days=delta))
 
 
 _RESOLVERS = {
@@ -386,14 +385,3 @@ _RESOLVERS = {
 }
 
 FUTURE_PATTERNS = {"coming"}   # these always describe planned things
-
-
-def as_partial(value) -> str | None:
-    """Collapse a resolved date to the finest partial date containing it (for as_of)."""
-    if value is None or isinstance(value, str):
-        return value
-    start, end = value["start"], value["end"]
-    for n in (10, 7, 4):
-        if start[:n] == end[:n]:
-            return start[:n]
-    return None

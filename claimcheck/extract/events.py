@@ -21,23 +21,21 @@ Not events:
 """
 from __future__ import annotations
 
-import re
-
 from .attribution import is_speech_verb, phrase_tokens
-from .claims import Claim
+from .claims import Draft
 from .context import ArticleContext
 from .dates import FUTURE_PATTERNS
-from .lexicon import YEAR_NAMED_NOUNS
+from .years import is_year_token, year_is_name
 
 _FUTURE_AUX = {"will", "shall", "'ll", "’ll"}
 _FUTURE_XCOMP = {"set", "plan", "schedule", "expect", "due", "go", "intend", "prepare"}
 
 
-def extract_events(ctx: ArticleContext, quotes: list[Claim], years_ok) -> list[Claim]:
-    claims: list[Claim] = []
+def extract_events(ctx: ArticleContext, quotes: list[Draft]) -> list[Draft]:
+    claims: list[Draft] = []
     seen: set[tuple[str, str]] = set()
     for d in ctx.dates:
-        if d.pattern == "year" and not years_ok(d):
+        if d.pattern == "year" and not is_year_token(ctx, d):
             continue
         tok = ctx.token_at(d.start)
         if tok is None:
@@ -65,29 +63,8 @@ def extract_events(ctx: ArticleContext, quotes: list[Claim], years_ok) -> list[C
             quote = next((q for q in quotes if q.start <= d.start < q.end), None)
             if quote is not None and quote.fields.get("attribution"):
                 fields["attribution"] = quote.fields["attribution"]
-            claims.append(Claim("event", start, end, ctx.slice(start, end), fields))
+            claims.append(Draft("event", start, end, ctx.slice(start, end), fields))
     return claims
-
-
-_FISCAL = re.compile(r"\b(?:fiscal|financial|budget|budgetary|tax|model|academic|school)(?:\s+years?)?\s*$", re.I)
-
-
-def year_is_name(ctx, d, mention) -> bool:
-    """'fiscal 2022', 'the 2022 budget', 'the Inflation Reduction Act of 2022':
-    the year names a period a plan covers, or is part of a law's name."""
-    before = ctx.text[max(0, d.start - 30):d.start]
-    if _FISCAL.search(before):
-        return True
-    root = mention.root
-    head = root.head
-    if root.dep_ in ("nummod", "compound", "amod", "npadvmod") and head.i > root.i:
-        if head.lower_ in YEAR_NAMED_NOUNS:
-            return True
-        if head.ent_type_ == "LAW":
-            return True                   # "the 2022 Appropriations Act"
-    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.ent_type_ == "LAW":
-        return True                       # "the Inflation Reduction Act of 2022"
-    return False
 
 
 def _is_speech_act(ctx, governor) -> bool:
@@ -132,7 +109,7 @@ def _governors(mention):
     """What the date dates: its head, and also a 'when' clause hanging on it
     ("weeks after the election, in March 2018, when a fire ... killed")."""
     when = _when_clause(mention)
-    head = _governor(mention)
+    head = date_governor(mention)
     if when is None or when is head:
         return [head]
     if head is not None and head.pos_ in ("NOUN", "PROPN"):
@@ -155,7 +132,7 @@ def _when_clause(mention):
     return None
 
 
-def _governor(mention):
+def date_governor(mention):
     """The verb or noun a date phrase dates."""
     root = mention.root
     node = root
@@ -184,9 +161,7 @@ def _is_future(governor) -> bool:
     for child in verb.children:
         if child.dep_ == "aux" and child.lower_ in _FUTURE_AUX:
             return True
-    if verb.dep_ == "xcomp" and verb.head.lemma_ in _FUTURE_XCOMP:
-        return True
-    return False
+    return verb.dep_ == "xcomp" and verb.head.lemma_ in _FUTURE_XCOMP     # "is set to", "plans to"
 
 
 def _event_span(ctx, mention, governor):

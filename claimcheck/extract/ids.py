@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .claims import Claim
+from .claims import Draft
 
 _STOP = {"the", "a", "an", "of", "to", "in", "on", "and", "at", "for", "by", "with", "that", "is", "was"}
 
@@ -21,7 +21,7 @@ def _slug(text: str, words: int) -> str:
     return "-".join(keep)[:48].strip("-")
 
 
-def base_id(claim: Claim) -> str:
+def base_id(claim: Draft) -> str:
     f = claim.fields
     if claim.kind == "figure":
         text_slug = _slug(claim.text, 5)
@@ -38,7 +38,7 @@ def base_id(claim: Claim) -> str:
     return f"{claim.kind}-" + _slug(claim.text, 6)
 
 
-def assign_ids(claims: list[Claim]) -> None:
+def assign_ids(claims: list[Draft]) -> None:
     counts: dict[str, int] = {}
     for claim in sorted(claims, key=lambda c: (c.start, c.end, c.kind)):
         base = base_id(claim) or claim.kind

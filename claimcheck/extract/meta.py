@@ -2,7 +2,10 @@
 
 Offsets in claim files are Python string offsets into the decoded article
 file *including* its front matter, so we keep the full text and remember
-where the body starts instead of cutting the front matter away.
+where the body starts instead of cutting the front matter away. The
+metadata is the claims format's article block (`claimcheck.model.Article`)
+and is validated as one when the article is read: a bad id or date is an
+error naming the file, not a claim file the checker rejects later.
 """
 from __future__ import annotations
 
@@ -12,11 +15,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
+from claimcheck.load.loader import error_messages
+from claimcheck.model import Article, validate
+
 ARTICLE_FIELDS = ("id", "title", "outlet", "authors", "published", "url")
-_FRONT_MATTER = re.compile(r"\A(\ufeff?---[ \t]*\r?\n)(.*?\r?\n)(---|\.\.\.)[ \t]*(\r?\n|\Z)", re.S)
+_FRONT_MATTER = re.compile(r"\A(\ufeff?---[ \t]*\r?\n)(.*?\r?\n)(---|\.\.\.)[ \t]*(\r?\n|\Z)", re.DOTALL)
 _ID_OK = re.compile(r"[^a-z0-9._-]+")
 
 
@@ -25,11 +32,21 @@ class BadInput(Exception):
 
 
 @dataclass
-class Article:
+class ArticleText:
+    """An article file as the extractor reads it: its text and its metadata.
+
+    `meta` holds the article block's fields as given (front matter or
+    --meta); `info` is the same block validated as the core's `Article`.
+    """
+
     path: Path
     text: str                      # full decoded file text (offsets refer to it)
     body_start: int                # first character after the front matter
     meta: dict[str, Any] = field(default_factory=dict)
+    info: Article = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.info = article_info(self.path, self.meta)
 
     @property
     def body(self) -> str:
@@ -37,21 +54,19 @@ class Article:
 
     @property
     def published(self) -> _dt.date | None:
-        return coerce_date(self.meta.get("published"))
+        """The publication day; None when no date is given or it is only a year or month."""
+        when = self.info.published
+        return when.start if when is not None and when.start == when.end else None
 
 
-def coerce_date(value: Any) -> _dt.date | None:
-    """A full publication date from YAML (date object or ISO string)."""
-    if isinstance(value, _dt.datetime):
-        return value.date()
-    if isinstance(value, _dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return _dt.date.fromisoformat(value.strip())
-        except ValueError:
-            return None
-    return None
+def article_info(path: Path, meta: dict[str, Any]) -> Article:
+    """The metadata as the core's article record; BadInput says which field is wrong."""
+    given = {k: v for k, v in meta.items() if v is not None}   # null is written as absent
+    try:
+        return validate(Article, given)
+    except ValidationError as exc:
+        problems = "; ".join(message for message, *_ in error_messages(exc, "article", given))
+        raise BadInput(f"{path}: bad article metadata (front matter or --meta): {problems}") from None
 
 
 def slug_id(name: str) -> str:
@@ -59,7 +74,7 @@ def slug_id(name: str) -> str:
     return _ID_OK.sub("-", name.lower()).strip("-") or "article"
 
 
-def read_article(path: Path, meta_by_file: dict[str, dict] | None = None) -> Article:
+def read_article(path: Path, meta_by_file: dict[str, dict] | None = None) -> ArticleText:
     """Read an article; metadata from front matter, else from the --meta file."""
     try:
         text = path.read_bytes().decode("utf-8")
@@ -87,7 +102,7 @@ def read_article(path: Path, meta_by_file: dict[str, dict] | None = None) -> Art
     meta = {k: v for k, v in meta.items() if k in ARTICLE_FIELDS}
     meta.setdefault("id", slug_id(path.stem))
     meta["id"] = slug_id(str(meta["id"]))
-    return Article(path=path, text=text, body_start=body_start, meta=meta)
+    return ArticleText(path=path, text=text, body_start=body_start, meta=meta)
 
 
 def load_meta_file(path: Path) -> dict[str, dict]:

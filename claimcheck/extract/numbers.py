@@ -8,27 +8,39 @@ from __future__ import annotations
 
 import re
 
-SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-          "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
+from claimcheck import quantities
+
+# Scale words after a number: the checker's (`quantities.SCALES`), and the letters that are
+# scale words only there ("$5m", "2.5b"). Abbreviations may be glued to the digits ("2.5bn").
+SCALES = {**quantities.SCALES, **quantities.SCALE_LETTERS}
+GLUED_SCALE = "|".join(sorted((word for word in SCALES if len(word) <= 3), key=len, reverse=True))
 FRACTIONS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0,
              "thirds": 200 / 3, "quarters": 75.0}
-# Hedge words before a number -> the spec's approx values (longest first).
-HEDGES = [
-    ("more than", "more-than"), ("greater than", "more-than"), ("upwards of", "more-than"),
-    ("in excess of", "more-than"), ("over", "more-than"), ("above", "more-than"),
-    ("at least", "at-least"), ("no fewer than", "at-least"), ("no less than", "at-least"),
-    ("at most", "at-most"), ("no more than", "at-most"), ("up to", "up-to"), ("as many as", "up-to"),
-    ("as much as", "up-to"), ("less than", "less-than"), ("fewer than", "less-than"),
-    ("under", "less-than"), ("below", "less-than"), ("nearly", "almost"), ("almost", "almost"),
-    ("close to", "almost"), ("just under", "almost"), ("about", "about"), ("around", "about"),
-    ("roughly", "about"), ("approximately", "about"), ("some", "about"), ("an estimated", "about"),
-    ("estimated", "about"), ("circa", "about"), ("some", "about"),
-]
-CURRENCIES = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB",
-              "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR",
-              "pounds": "GBP", "rubles": "RUB", "roubles": "RUB", "hryvnias": "UAH", "yuan": "CNY"}
+# Hedge words before a number -> the spec's approx values: the checker's table
+# (quantities.APPROX_WORDS), longest phrase first ("no more than" is not "more than").
+HEDGES = sorted(((phrase, approx) for approx, phrases in quantities.APPROX_WORDS.items() if approx != "exact"
+                 for phrase in phrases), key=lambda hedge: -len(hedge[0]))
+# The one-word hedges of "about" ("from about 5 to 10").
+ABOUT_WORDS = frozenset(word for word in quantities.APPROX_WORDS["about"] if " " not in word)
 
-_DIGITS = re.compile(r"^[$€£¥₽]?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$")
+
+def is_currency_code(unit: str | None) -> bool:
+    """USD, EUR, GBP: the checker's currencies are its three-letter upper-case dimensions."""
+    return bool(unit) and unit.isupper() and len(unit) == 3
+
+
+# Currencies: the checker's symbols and the one-word names of its currency units ("euros",
+# "yuan"), and "pounds": in news copy a sum in pounds is sterling (the checker, reading any
+# claim file, leaves "pounds" ambiguous between money and weight).
+CURRENCIES = {
+    **quantities.CURRENCY_SYMBOLS,
+    **{name: dimension for name, (dimension, _) in quantities.UNITS.items() if is_currency_code(dimension) and " " not in name},
+    "pounds": "GBP",
+}
+# A currency symbol written before the digits ("$5", "£10m").
+SYMBOL = "[" + "".join(re.escape(symbol) for symbol in quantities.CURRENCY_SYMBOLS if len(symbol) == 1) + "]"
+
+_DIGITS = re.compile(rf"^{SYMBOL}?(\d{{1,3}}(?:,\d{{3}})+|\d+)(\.\d+)?$")
 
 
 def parse_digits(token: str) -> float | None:
@@ -82,7 +94,7 @@ def parse_number(text: str) -> float | None:
     if not parts:
         return None
     joined = " ".join(parts)
-    glued = re.match(r"^([$€£]?[\d,.]+)(bn|mn|m|k|b|tn)$", joined, re.I)  # "2.5bn"
+    glued = re.match(rf"^({SYMBOL}?[\d,.]+)({GLUED_SCALE})$", joined, re.IGNORECASE)  # "2.5bn"
     if glued:
         joined, scale = glued.group(1), scale * SCALES[glued.group(2).lower()]
     value = parse_digits(joined)
@@ -94,7 +106,7 @@ def parse_number(text: str) -> float | None:
 def tidy(value: float) -> int | float:
     """Integers print as integers; fractions keep one decimal place."""
     if abs(value - round(value)) < 1e-9:
-        return int(round(value))
+        return round(value)
     return round(value, 1)
 
 

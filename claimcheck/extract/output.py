@@ -7,28 +7,27 @@ from pathlib import Path
 
 from ruamel.yaml.error import YAMLError
 
-from .claims import Claim
 from .merge import load_snapshot, merge_document, save_snapshot
-from .meta import Article, BadInput, coerce_date
-from .writer import article_plain, claim_plain, new_document, yaml
+from .meta import ArticleText, BadInput
+from .writer import article_plain, new_document, yaml
 
 
-def source_path(article: Article, out_dir: Path) -> str:
+def source_path(article: ArticleText, out_dir: Path) -> str:
     """The article's path relative to the claim file (POSIX separators)."""
     rel = os.path.relpath(article.path.resolve(), out_dir.resolve())
     return rel.replace(os.sep, "/")
 
 
-def write_claim_file(article: Article, claims: list[Claim], out_dir: Path):
-    """Write DIR/<id>.yaml, merging with a reviewed copy if there is one."""
+def write_claim_file(article: ArticleText, claims: list[dict], out_dir: Path):
+    """Write DIR/<id>.yaml from validated plain claims (`claims.checked_claims`),
+    merging with a reviewed copy if there is one."""
     path = out_dir / f"{article.meta['id']}.yaml"
     meta = dict(article.meta)
-    if coerce_date(meta.get("published")) is not None:
-        meta["published"] = coerce_date(meta["published"])
+    if article.published is not None:
+        meta["published"] = article.published   # a day: written as a YAML date
     art = article_plain(meta, source_path(article, out_dir))
-    plains = [claim_plain(c) for c in claims]
     y = yaml()
-    stats = {"added": len(plains), "updated": 0, "kept_deleted": 0}
+    stats = {"added": len(claims), "updated": 0, "kept_deleted": 0}
     if path.exists():
         try:
             doc = y.load(path.read_text(encoding="utf-8"))
@@ -36,15 +35,15 @@ def write_claim_file(article: Article, claims: list[Claim], out_dir: Path):
             raise BadInput(f"{path}: existing claim file is not valid YAML, not overwriting it: {exc}") from None
         if not isinstance(doc, dict):
             raise BadInput(f"{path}: existing claim file is not a mapping, not overwriting it")
-        stats = merge_document(doc, art, plains, load_snapshot(path))
+        stats = merge_document(doc, art, claims, load_snapshot(path))
     else:
-        doc = new_document(art, plains, art["source"])
+        doc = new_document(art, claims, art["source"])
     buf = io.StringIO()
     y.dump(doc, buf)
     tmp = path.with_suffix(".yaml.tmp")
     tmp.write_text(buf.getvalue(), encoding="utf-8")
     tmp.replace(path)
-    save_snapshot(path, _jsonable(art), plains)
+    save_snapshot(path, _jsonable(art), claims)
     return path, stats
 
 

@@ -6,25 +6,27 @@ figures, events and statements.
 """
 from __future__ import annotations
 
-from .claims import KINDS, Claim
+from claimcheck.model import KINDS
+
+from .claims import Draft
 from .context import ArticleContext
 from .events import extract_events
-from .figures import _is_year_token, extract_figures
+from .figures import extract_figures
 from .ids import assign_ids
-from .meta import Article
+from .meta import ArticleText
 from .quotes import extract_quotes, find_quote_regions
 from .roles import extract_roles
 from .statements import extract_statements
 
 
-def extract_claims(article: Article, doc) -> list[Claim]:
+def extract_claims(article: ArticleText, doc) -> list[Draft]:
     ctx = ArticleContext.build(article, doc)
     ctx.quote_regions = [(s, e) for s, e, _, _ in find_quote_regions(article.body, article.body_start)]
     ctx.index_people()
     roles = extract_roles(ctx)
     quotes = extract_quotes(ctx)
     figures = extract_figures(ctx, quotes)
-    events = extract_events(ctx, quotes, lambda d: _is_year_token(ctx, d))
+    events = extract_events(ctx, quotes)
     statements = extract_statements(ctx)
     claims = roles + ctx.extra_roles + quotes + figures + events + statements
     claims = [c for c in claims if c.end > c.start and article.text[c.start:c.end] == c.text]

@@ -27,11 +27,23 @@ from __future__ import annotations
 
 import re
 
-from .attribution import (describe_source, is_speech_noun, is_speech_verb, owner_of_speech_noun, public,
-                          speech_noun_above, speech_verb_above, subject_of, via_of)
-from .claims import Claim
+from claimcheck.normalize import name_key
+
+from .attribution import (
+    describe_source,
+    is_speech_noun,
+    is_speech_verb,
+    owner_of_speech_noun,
+    public,
+    speech_noun_above,
+    speech_verb_above,
+    subject_of,
+    via_of,
+)
+from .claims import Draft
 from .context import ArticleContext
-from .events import _governor
+from .roles import same_title
+from .said_on import said_on_date
 
 _SINGLE_OPEN = re.compile(r"(?<![\w’'])‘")
 
@@ -102,16 +114,16 @@ def _trim_inner(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def extract_quotes(ctx: ArticleContext) -> list[Claim]:
+def extract_quotes(ctx: ArticleContext) -> list[Draft]:
     regions = find_quote_regions(ctx.article.body, ctx.article.body_start)
-    claims: list[Claim] = []
-    prev_by_para: dict[int, Claim] = {}
+    claims: list[Draft] = []
+    prev_by_para: dict[int, Draft] = {}
     for outer_s, outer_e, s, e in sorted(regions, key=lambda r: r[2]):
         s, e = _trim_inner(ctx.text, s, e)
         if e - s < 1 or not any(ch.isalnum() for ch in ctx.text[s:e]) or _is_name_label(ctx, s, e, outer_e):
             continue
         para = ctx.text.rfind("\n", 0, outer_s) + 1
-        claim = Claim("quote", s, e, ctx.slice(s, e), {"quote": ctx.slice(s, e)})
+        claim = Draft("quote", s, e, ctx.slice(s, e), {"quote": ctx.slice(s, e)})
         attribution, verb = _speaker(ctx, (outer_s, outer_e), (s, e))
         if attribution is _CLAIMED:
             attribution = None       # someone's claim, quoted, but the text does not say whose
@@ -125,7 +137,7 @@ def extract_quotes(ctx: ArticleContext) -> list[Claim]:
             if person:
                 attribution = {"source": person, "role": ctx.roles_by_person.get(person), "type": "named"}
         if verb is not None:
-            said_on = _said_on(ctx, verb)
+            said_on = said_on_date(ctx, verb)
             if said_on:
                 claim.fields["said_on"] = said_on
             via = via_of(verb)
@@ -153,15 +165,14 @@ def _note_title_role(ctx: ArticleContext, att: dict) -> None:
     phrase, span = att.get("_title_phrase"), att.get("_title_span")
     if not phrase or not span or span[1] <= span[0]:
         return
-    from .roles import _norm, _same_title
     person = att["source"]
     if person.split()[-1] in phrase:
         return                      # the name is in the phrase: roles.py has it
-    if any(p == person and _same_title(_norm(r), _norm(phrase)) for _, p, r in ctx.titled):
+    if any(p == person and same_title(name_key(r), name_key(phrase)) for _, p, r in ctx.titled):
         return
     role = phrase[0].lower() + phrase[1:] if phrase[:2].istitle() and phrase.split()[0].lower() in ("a", "an", "the") else phrase
     role = " ".join(w for w in role.split() if w.lower() not in ("a", "an", "the") or w is not role.split()[0])
-    ctx.extra_roles.append(Claim("role", span[0], span[1], ctx.slice(*span), {"entity": person, "role": role}))
+    ctx.extra_roles.append(Draft("role", span[0], span[1], ctx.slice(*span), {"entity": person, "role": role}))
     ctx.titled.append((span[0], person, phrase))
 
 
@@ -274,7 +285,7 @@ def _earlier_claim_owner(ctx: ArticleContext, noun):
     return describe_source(ctx, best[1]) if best else None
 
 
-def _sentence_like(ctx: ArticleContext, claim: Claim, outer_s: int) -> bool:
+def _sentence_like(ctx: ArticleContext, claim: Draft, outer_s: int) -> bool:
     """A quote that is a statement of its own (not a two-word scare quote)."""
     words = claim.text.split()
     return len(words) >= 3 and (claim.text[:1].isupper() or claim.text[:1] in "[(")
@@ -296,7 +307,7 @@ def _is_heading(ctx: ArticleContext, pos: int) -> bool:
     return len(line.split()) <= 12 and not line.endswith((".", "?", "!", "”", '"'))
 
 
-def _resolve_headings(ctx: ArticleContext, claims: list[Claim]) -> None:
+def _resolve_headings(ctx: ArticleContext, claims: list[Draft]) -> None:
     """Headlines and section headers echo body quotes: borrow their speaker."""
     for claim in claims:
         if claim.fields.get("attribution") is not None or not _is_heading(ctx, claim.start):
@@ -308,127 +319,3 @@ def _resolve_headings(ctx: ArticleContext, claims: list[Claim]) -> None:
             if words in other.text.lower() and not _is_heading(ctx, other.start):
                 claim.fields["attribution"] = other.fields["attribution"]
                 break
-
-
-_CLAUSE_EDGES = ("ccomp", "relcl", "acl", "conj", "parataxis", "csubj", "advcl", "xcomp", "pcomp")
-
-
-def _dates_speech(gov, verb) -> bool:
-    """Does a date governed by `gov` date the speech act `verb`? Yes when it
-    hangs on the verb ("said Thursday") or on the setting of the speech ("at
-    a news conference on Thursday"), or on a verb the speech verb shares its
-    subject with ("laid out his goals at a ceremony on December 1, saying
-    ...", "said Tuesday ... but added"); not when it dates a happening inside
-    the reported words or elsewhere in the sentence ("since the start of the
-    conflict on Feb. 24", "a July article")."""
-    anchor = _anchor_verb(gov)
-    if anchor is None:
-        return False
-    node = verb
-    for _ in range(6):
-        if node.i == anchor.i:
-            return True
-        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
-        if node.dep_ == "conj" and not own_subject and node.head.dep_ == "ccomp" and is_speech_verb(node.head.head):
-            # "X said Tuesday [the signals could be called ...] but added": a verb of saying
-            # with no subject of its own, joined to the reported clause, continues the report
-            node = node.head.head
-            continue
-        if node.dep_ in ("conj", "advcl", "xcomp") or node.dep_ == "ccomp" and not own_subject and node.i != verb.i:
-            node = node.head
-            continue
-        if node.dep_ == "ccomp" and node.i == verb.i and not own_subject:
-            node = node.head
-            continue
-        return False
-    return False
-
-
-def _anchor_verb(gov):
-    """The verb a date's governor belongs to, through nouns and prepositions
-    ("at a ceremony on December 1" -> the verb of "at"); None when the way up
-    crosses a noun's clause ("a July article", "the start of the conflict on
-    Feb. 24" belong to the noun, not to a verb)."""
-    node = gov
-    for _ in range(8):
-        if node is None:
-            return None
-        if node.pos_ in ("VERB", "AUX"):
-            return node
-        if node.head.i == node.i:
-            return None
-        if node.pos_ in ("NOUN", "PROPN") and node.i != gov.i and node.dep_ not in ("pobj", "dobj", "npadvmod"):
-            return None
-        if node.i == gov.i and node.pos_ in ("NOUN", "PROPN") and not _is_setting(node):
-            return None
-        node = node.head
-    return None
-
-
-_SETTINGS = {"meeting", "conference", "ceremony", "briefing", "interview", "speech", "address", "summit",
-             "session", "call", "appearance", "event", "hearing", "forum", "rally", "statement",
-             "visit", "trip", "talks", "news", "gathering", "debate", "broadcast", "show", "article",
-             "column", "op-ed", "essay", "letter", "post", "tweet", "blog", "message", "interview",
-             "remarks", "comments", "report", "video", "podcast", "program", "programme"}
-
-
-def _after_setting(mention, verb) -> bool:
-    """'at a credential ceremony with new ambassadors on December 1': the date
-    closes a phrase naming an occasion of speaking (read off the word order,
-    which survives a parse that hangs the date elsewhere), in the reporting
-    clause rather than inside the reported words."""
-    doc = mention.doc
-    if any(t.i in {x.i for x in c.subtree} for c in verb.children if c.dep_ in ("ccomp", "parataxis") for t in mention):
-        return False
-    k = mention.start - 1
-    if k < mention.sent.start or doc[k].lower_ not in ("on", "at", "in", "during"):
-        return False
-    for t in reversed(doc[max(mention.sent.start, k - 7):k]):
-        if t.pos_ in ("VERB", "AUX") or t.is_punct:
-            return False
-        if t.pos_ == "NOUN" and _is_setting(t) and t.lemma_.lower() not in _MEDIA:
-            prep = doc[t.i - 1] if t.i > mention.sent.start else None
-            while prep is not None and prep.pos_ in ("DET", "ADJ", "NOUN") and prep.i > mention.sent.start:
-                prep = doc[prep.i - 1]
-            return prep is not None and prep.lower_ in ("at", "during", "in", "on")
-    return False
-
-
-_MEDIA = {"article", "column", "op-ed", "essay", "letter", "post", "tweet", "blog", "message", "report",
-          "video", "podcast", "program", "programme", "remarks", "comments", "statement"}
-
-
-def _is_setting(noun) -> bool:
-    """'at a news conference on Thursday', 'during a call Monday': an occasion of speaking."""
-    return noun.lemma_.lower() in _SETTINGS or noun.lower_ in _SETTINGS
-
-
-def _said_on(ctx: ArticleContext, verb) -> str | None:
-    """The date the text gives the speech act: a date in its sentence that dates the verb of saying."""
-    if ctx.published is None:
-        return None
-    sent = verb.sent
-    s, e = ctx.absolute(sent.start_char), ctx.absolute(sent.end_char)
-    vpos = ctx.absolute(verb.idx)
-    best = None
-    for d in ctx.dates_in(s, e):
-        if ctx.in_quote(d.start):
-            continue
-        value = d.resolve(ctx.published)
-        if value is None or d.pattern in ("year", "decade", "century", "coming"):
-            continue
-        mention = ctx.char_span(d.start, d.end)
-        if mention is None or not len(mention):
-            continue
-        if not _dates_speech(_governor(mention), verb) and not _after_setting(mention, verb):
-            continue          # "... since the start of the conflict on Feb. 24": another happening's date
-        dist = abs(d.start - vpos)
-        if best is None or dist < best[0]:
-            best = (dist, value)
-    if best is None:
-        return None
-    value = best[1]
-    if isinstance(value, dict):
-        from .dates import as_partial
-        return as_partial(value)
-    return value

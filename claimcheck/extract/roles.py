@@ -20,16 +20,19 @@ from __future__ import annotations
 
 import re
 
-from .claims import Claim
+from claimcheck.normalize import name_key
+
+from .claims import Draft
 from .context import ArticleContext, clean_name
 from .lexicon import TITLE_MODIFIERS, TITLE_WORDS
+from .partial_dates import partial_date
 
 _TRAILING_CUT = {"who", "which", "that", "whose", "and", "but"}
 
 
-def extract_roles(ctx: ArticleContext) -> list[Claim]:
+def extract_roles(ctx: ArticleContext) -> list[Draft]:
     seen: set[tuple[str, str]] = set()
-    claims: list[Claim] = []
+    claims: list[Draft] = []
     for ent in ctx.doc.ents:
         if ent.label_ != "PERSON":
             continue
@@ -39,7 +42,7 @@ def extract_roles(ctx: ArticleContext) -> list[Claim]:
         for start_tok, end_tok, title in _titles_for(ent):
             _add(ctx, claims, seen, person, title, start_tok, end_tok)
     for claim in _copula_roles(ctx):
-        key = (claim.fields["entity"], _norm(claim.fields["role"]))
+        key = (claim.fields["entity"], name_key(claim.fields["role"]))
         if key not in seen:
             seen.add(key)
             claims.append(claim)
@@ -77,10 +80,6 @@ _TO_TITLES = {"aide", "aides", "adviser", "advisor", "assistant", "counselor", "
               "envoy", "secretary", "staff", "successor", "predecessor", "heir"}
 
 
-def _norm(role: str) -> str:
-    return re.sub(r"[^a-z0-9 ]", "", role.lower().replace("’", "'")).strip()
-
-
 def _add(ctx, claims, seen, person, title_tokens, start_tok, end_tok):
     words = [t for t in title_tokens]
     status = "current"
@@ -100,8 +99,8 @@ def _add(ctx, claims, seen, person, title_tokens, start_tok, end_tok):
     if not role or not any(t.lower_.rstrip(".") in TITLE_WORDS or t.lower_ in TITLE_WORDS
                            or isinstance(title_tokens, _Singular) and t.lemma_.lower() in TITLE_WORDS for t in role_toks):
         return
-    key = (person, _norm(role))
-    if key in seen or any(p == person and _same_title(r, key[1]) for p, r in seen):
+    key = (person, name_key(role))
+    if key in seen or any(p == person and same_title(r, key[1]) for p, r in seen):
         return
     seen.add(key)
     start, end = ctx.tokens_span(ctx.doc[start_tok:end_tok])
@@ -111,11 +110,13 @@ def _add(ctx, claims, seen, person, title_tokens, start_tok, end_tok):
     then = _then_year(ctx, start_tok)
     if status == "current" and then:
         fields["status"], fields["as_of"] = "then", then
-    claims.append(Claim("role", start, end, ctx.slice(start, end), fields))
+    claims.append(Draft("role", start, end, ctx.slice(start, end), fields))
 
 
-def _same_title(a: str, b: str) -> bool:
-    """'president' and 'russian president' are one title; word-suffix match."""
+def same_title(a: str, b: str) -> bool:
+    """'president' and 'russian president' (as name keys) are one title: the words of one
+    end the other. Not `normalize.same_name`, whose shared first and last words make one
+    person of two spellings but would make 'deputy foreign minister' 'deputy defence minister'."""
     wa, wb = a.split(), b.split()
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
     return bool(short) and long_[-len(short):] == short
@@ -131,7 +132,7 @@ def _then_year(ctx, tok_i):
         if d.pattern in ("year", "my", "mdy") and not d.relative:
             year = int(d.text[-4:]) if d.text[-4:].isdigit() else None
             if year and year < ctx.published.year - 1:
-                return f"{year:04d}"
+                return partial_date(year)
     return None
 
 
@@ -172,14 +173,11 @@ def _title_before(ent):
         low = t.lower_
         if t.ent_type_ == "PERSON" and not (toks and toks[0].text in ("’s", "'s")):
             break                # another person's name: "Chancellor X and President Y"
-        if t.text in ("’s", "'s") or low in ("of", "the", "and") or t.text == "-":
-            toks.insert(0, t)
-        elif t.pos_ in ("PROPN", "NOUN") or (t.pos_ == "ADJ" and (t.text[:1].isupper() or low in TITLE_MODIFIERS)):
-            toks.insert(0, t)
-        elif t.text in ("[",) or low in TITLE_MODIFIERS:
-            toks.insert(0, t)
-        else:
+        title_part = (t.text in ("’s", "'s", "-", "[") or low in ("of", "the", "and") or low in TITLE_MODIFIERS
+                      or t.pos_ in ("PROPN", "NOUN") or (t.pos_ == "ADJ" and t.text[:1].isupper()))
+        if not title_part:
             break
+        toks.insert(0, t)
         i -= 1
     # the title starts at the leftmost title word, extended over its modifiers
     idx = [k for k, t in enumerate(toks) if t.lower_.rstrip(".") in TITLE_WORDS or t.lower_ in TITLE_WORDS]
@@ -334,4 +332,4 @@ def _copula_roles(ctx: ArticleContext):
             continue
         role = " ".join("".join(t.text_with_ws for t in toks).split())
         start, end = ctx.tokens_span(ctx.doc[first:toks[-1].i + 1])
-        yield Claim("role", start, end, ctx.slice(start, end), {"entity": person, "role": role})
+        yield Draft("role", start, end, ctx.slice(start, end), {"entity": person, "role": role})

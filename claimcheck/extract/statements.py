@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import re
 
-from .claims import Claim
+from .claims import Draft
 from .context import ArticleContext
 from .lexicon import HEDGE_CUES, VAGUE_NOUNS
 
-_CUE = re.compile(r"\b(?:" + "|".join(HEDGE_CUES) + r")\b", re.I)
+_CUE = re.compile(r"\b(?:" + "|".join(HEDGE_CUES) + r")\b", re.IGNORECASE)
 
 
-def extract_statements(ctx: ArticleContext) -> list[Claim]:
-    claims: list[Claim] = []
+def extract_statements(ctx: ArticleContext) -> list[Draft]:
+    claims: list[Draft] = []
     for sent in ctx.doc.sents:
         text = sent.text
         for m in _CUE.finditer(text):
@@ -36,7 +36,7 @@ def extract_statements(ctx: ArticleContext) -> list[Claim]:
             source = _vague_source(ctx, cue_tok)
             if source:
                 fields["attribution"] = {"source": source, "role": None, "type": "vague"}
-            claims.append(Claim("statement", start, end, ctx.slice(start, end), fields))
+            claims.append(Draft("statement", start, end, ctx.slice(start, end), fields))
             break       # one statement per sentence
     return claims
 

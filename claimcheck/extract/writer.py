@@ -1,6 +1,7 @@
-"""Claim records -> YAML claim files (ruamel.yaml round-trip types).
+"""Plain claims -> YAML claim files (ruamel.yaml round-trip types).
 
-Fields are written in the spec's order for each kind; spans and date
+Claims arrive as validated plain data, their fields in the spec's order
+(`claims.FIELD_ORDER`), and are written in that order; spans and date
 ranges are written in flow style ([start, end], {start: .., end: ..}) so a
 reviewer sees one claim per screenful. Dates are strings (YYYY, YYYY-MM,
 YYYY-MM-DD); the YAML dumper quotes them so they stay strings.
@@ -12,15 +13,6 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from .claims import Claim
-
-FIELD_ORDER = {
-    "figure": ["subject", "metric", "value", "approx", "unit", "as_of", "cumulative", "of", "part_of", "attribution"],
-    "event": ["subject", "date", "tense", "attribution"],
-    "quote": ["quote", "attribution", "said_on", "direct"],
-    "role": ["entity", "role", "status", "as_of"],
-    "statement": ["hedge", "attribution"],
-}
 ARTICLE_ORDER = ["id", "title", "outlet", "authors", "published", "url", "source"]
 NO_DATE_NOTE = ("No publication date was given (front matter or --meta): relative dates "
                 "('Thursday', 'last month'), said_on and as_of were left empty.")
@@ -53,18 +45,6 @@ def to_yaml_value(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return flow_seq([to_yaml_value(v) for v in value])
     return value
-
-
-def claim_plain(claim: Claim) -> dict:
-    """The claim as plain data, in the order it is written."""
-    out: dict[str, Any] = {"id": claim.id, "kind": claim.kind, "text": claim.text,
-                           "span": [claim.start, claim.end]}
-    for key in FIELD_ORDER[claim.kind]:
-        if key in claim.fields:
-            out[key] = claim.fields[key]
-    for key, value in claim.fields.items():
-        out.setdefault(key, value)
-    return out
 
 
 def claim_map(plain: dict) -> CommentedMap:

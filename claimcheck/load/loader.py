@@ -69,9 +69,35 @@ def load_text(path: str, text: str) -> ClaimFile | ReferenceFile:
         loaded = _reference_file(path, document)
     else:
         loaded = _claim_file(path, document)
+        if "claimcheck:" in text:
+            loaded.noqa = _disable_comments(text, loaded)
     loaded.line, loaded.column = document.mark(())
     _report_duplicate_keys(document, loaded.problems)
     return loaded
+
+
+_DISABLE = re.compile(r"(?:^|\s)#\s*claimcheck:\s*(?P<scope>file-noqa|noqa)\b(?:\s*:\s*(?P<rules>[\w\-]+(?:\s*,\s*[\w\-]+)*))?")
+
+
+def _disable_comments(text: str, claim_file: ClaimFile) -> dict:
+    """`# claimcheck: noqa[: RULE, ...]` on a line of a claim turns those rules (all without a
+    list) off for that claim; `# claimcheck: file-noqa[: RULE, ...]` anywhere, for the file."""
+    starts = sorted((claim.line, claim.id) for claim in claim_file.claims)
+    found: dict = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        match = _DISABLE.search(line)
+        if match is None:
+            continue
+        rules = frozenset(part.strip() for part in (match["rules"] or "").split(",") if part.strip())
+        if match["scope"] == "file-noqa":
+            key = None
+        else:
+            owners = [claim_id for start, claim_id in starts if start <= number]
+            if not owners:
+                continue
+            key = owners[-1]
+        found[key] = frozenset() if (key in found and not found[key]) or not rules else found.get(key, frozenset()) | rules
+    return found
 
 
 # Claim files ---------------------------------------------------------------------------------------
@@ -188,13 +214,13 @@ def _validate(cls, raw: object, path: tuple, document: Document, problems: list,
     try:
         return validate(cls, raw)
     except ValidationError as error:
-        for message, loc, fix in _error_messages(error, what, raw):
+        for message, loc, fix in error_messages(error, what, raw):
             fix = Fix(fix.title, tuple(Edit(path + edit.path, edit.value) for edit in fix.edits)) if fix else None
             problems.append(FileProblem("schema", message, *document.mark(path + loc), claim_id=claim_id, fix=fix))
         return None
 
 
-def _error_messages(error: ValidationError, what: str, raw: dict) -> list[tuple[str, tuple, Fix | None]]:
+def error_messages(error: ValidationError, what: str, raw: dict) -> list[tuple[str, tuple, Fix | None]]:
     """One message per offending field (unions report each branch; the first one is enough), with
     a fix when the mend is clear (an approx synonym, a value one letter off an allowed one)."""
     seen: set = set()

@@ -119,10 +119,10 @@ def _part_above_whole(figure, options: Options):
 
 def _shares(figures: list, normalizer, options: Options):
     """Parts grouped by (subject, part_of) and unit; each group summed at its lowest."""
-    wholes = group_by(figures, lambda f: (normalizer.key(f.subject), normalizer.key(f.metric)))
+    wholes = group_by(figures, lambda f: (normalizer.key(f.subject), normalizer.metric_key(f.metric)))
     groups = group_by(
         (f for f in figures if f.part_of),
-        lambda f: (normalizer.key(f.subject), normalizer.key(f.part_of), Quantity.of(f, options).dimension),
+        lambda f: (normalizer.key(f.subject), normalizer.metric_key(f.part_of), Quantity.of(f, options).dimension),
     )
     for (subject, part_of, dimension), parts in groups.items():
         shares = _one_per_metric(parts, normalizer, options)
@@ -139,7 +139,7 @@ def _one_per_metric(parts: list, normalizer, options: Options) -> list:
     lowest: dict = {}
     for figure in sorted(parts, key=_order):
         low = _share_low(figure, options)
-        key = normalizer.key(figure.metric)
+        key = normalizer.metric_key(figure.metric)
         if key not in lowest or low < lowest[key][1]:
             lowest[key] = (figure, low)
     return list(lowest.values())
@@ -184,7 +184,14 @@ def _sum_problem(shares: list, total: float, whole: tuple, dimension: str) -> Pr
         limit = "100 percent"
     else:
         limit = f"the whole of {format_number(whole[0])}"
-    amount = "is" if not rest else f"add up to at least {format_number(round(total, 2))},"
+    if not rest:
+        amount = "is"
+    else:  # what the shares say, then the least they can be (what the rule compares)
+        written = sum((min(f.value) if isinstance(f.value, tuple) else f.value) * parse_unit(f.unit).factor for f, _low in shares)
+        at_least = round(total, 2)
+        amount = f"add up to {format_number(written)}" + (
+            f" (at least {format_number(at_least)} allowing for rounding and hedges)," if at_least != written else ","
+        )
     message = f"shares of {part_of} ({first.subject}): {' + '.join(listed)} {amount} more than {limit}"
     related = [f for f, _low in rest] + ([whole[1]] if whole[1] is not None else [])
     return Problem(message, claim=first, field="value", related=related)

@@ -3,7 +3,8 @@
 ## What it does
 
 Compares figures whose `subject` and `metric` are the same after normalisation (case,
-punctuation, leading articles, the aliases of the reference files) and whose units convert into
+punctuation, leading articles, the aliases of the reference files; metrics also through the
+vocabulary of quantities, docs/vocabulary.md: "deaths" is "people killed") and whose units convert into
 each other (km and miles, "13 thousand" and 13,000; a currency only into itself; count nouns such
 as people, deaths or troops are labels and do not keep figures apart; no unit is a count).
 
@@ -146,7 +147,7 @@ def prepare(corpus, options) -> _Context:
 
 def keys(figure, context: _Context):
     """Figures are compared within (subject, metric, dimension): units that convert."""
-    subject, metric = context.key(figure.subject), context.key(figure.metric)
+    subject, metric = context.key(figure.subject), context.normalizer.metric_key(figure.metric)
     if subject and metric:
         yield (subject, metric, context.quantity(figure).dimension)
 

@@ -18,8 +18,10 @@ date) unless its status is `former`; claims with no person or no date are left o
 
 Findings are per pair of people (1) or of roles (2), at the claim the reference contradicts (else
 the later report); `related` lists every other claim involved and the message gives both sides
-with their titles, dates and articles. `anachronism` judges each title against the tenures on its
-own; this rule reports claims that contradict each other.
+with their titles, dates and articles, and what the reference says. `anachronism` judges each
+title against the tenures on its own; this rule reports claims that contradict each other, and
+where both would report the same wrong title, only this finding is shown (one wrong title, one
+finding).
 
 ## Why it matters
 
@@ -77,6 +79,7 @@ CODE = "CC401"
 SEVERITY = "error"
 SCOPE = "group"
 KINDS = ("role",)
+SUPERSEDES = ("anachronism",)  # the claim this rule reports on is the wrong title: one finding for it
 
 
 class Options(RuleOptions):

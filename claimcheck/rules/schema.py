@@ -3,7 +3,7 @@
 ## What it does
 
 Reports, at the offending line, a missing or wrongly typed field, an unknown claim kind, a
-duplicate claim id, a duplicate mapping key, an impossible date (`2021-02-30`), a range whose end
+duplicate claim id, an article id that another file of the corpus gives too, a duplicate mapping key, an impossible date (`2021-02-30`), a range whose end
 precedes its start, a file with neither `article` nor `claims`. Unknown fields (most are typos
 such as `atribution`) are reported with severity *warning*, and so is a rule name or code in a
 claim's `ignore:` list that no installed rule has (`unattribted`): it would suppress nothing.
@@ -56,6 +56,16 @@ def check(source, options, corpus):
     if known:
         for claim in getattr(source, "claims", ()):
             yield from _unknown_ignores(claim, known)
+    yield from _duplicate_article(source, corpus)
+
+
+def _duplicate_article(source, corpus):
+    """An article id is unique in the corpus (the spec): two files giving one id are reported."""
+    others = [f for f in corpus.article_ids.get(source.article_id, ()) if f is not source] if getattr(source, "article_id", None) else []
+    if others and getattr(source, "article", None) is not None:
+        line, column = source.article.marks.get(("id",)) or (source.line, source.column)
+        where = ", ".join(f"{f.path}:{(f.article.marks.get(('id',)) or (f.line, 1))[0] if f.article else f.line}" for f in others[:3])
+        yield Problem(f"duplicate article id `{source.article_id}`: also in {where} (an article id is unique in the corpus)", file=source, line=line, column=column)
 
 
 def _unknown_ignores(claim, known: frozenset):

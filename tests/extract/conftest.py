@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import SHARED
+
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "examples" / "harbor-bridge.md"
-SHARED = REPO.parent / "shared"
 
 
 @pytest.fixture(scope="session")
@@ -33,7 +34,7 @@ def shared() -> Path:
 @pytest.fixture(scope="session")
 def nlp():
     pytest.importorskip("spacy")
-    from claimcheck.extract.model import ModelNotFound, load_model
+    from claimcheck.extract.nlp import ModelNotFound, load_model
     try:
         return load_model()
     except ModelNotFound as exc:

@@ -3,7 +3,8 @@ import datetime as dt
 
 import pytest
 
-from claimcheck.extract.dates import as_partial, find_dates
+from claimcheck.extract.dates import find_dates
+from claimcheck.extract.partial_dates import as_partial
 
 SAT = dt.date(2021, 12, 4)     # a Saturday
 THU = dt.date(2022, 1, 27)     # a Thursday
@@ -86,3 +87,16 @@ def test_parts_of_periods_and_seasons(text, published, expected):
 @pytest.mark.parametrize("text", ["the fall of the city", "prices fall", "in the summer", "a winter coat"])
 def test_a_season_word_alone_is_no_date(text):
     assert find_dates(text) == []
+
+
+def test_partial_dates_are_written_as_the_format_reads_them():
+    from claimcheck.dates import parse_partial
+    from claimcheck.extract.partial_dates import partial_date
+
+    assert [partial_date(2022), partial_date(2022, 3), partial_date(2022, 3, 5), partial_date(33)] == \
+        ["2022", "2022-03", "2022-03-05", "0033"]
+    assert parse_partial(partial_date(2024, 2, 29)).text == "2024-02-29"
+
+
+def test_a_range_that_ends_before_it_starts_is_no_date():
+    assert resolve("between March 25 and 3, 2022", SAT) is None

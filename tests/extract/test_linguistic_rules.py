@@ -18,11 +18,11 @@ FRIDAY = dt.date(2024, 5, 10)
 
 @pytest.fixture
 def extract(nlp):
-    from claimcheck.extract.meta import Article
+    from claimcheck.extract.meta import ArticleText
     from claimcheck.extract.pipeline import extract_claims
 
     def _extract(text: str, published: dt.date = FRIDAY):
-        article = Article(Path("t.txt"), text, 0, {"published": published})
+        article = ArticleText(Path("t.txt"), text, 0, {"id": "t", "published": published})
         return extract_claims(article, nlp(text))
     return _extract
 
@@ -218,3 +218,28 @@ def test_a_fiscal_year_does_not_date_a_figure(extract):
     claims = extract("The council approved $40 million for fiscal 2025.")
     figure = next(c for c in of_kind(claims, "figure") if c.fields["value"] == 40_000_000)
     assert "as_of" not in figure.fields
+
+
+# --- a surname shared by two people -------------------------------------------------------------
+
+def test_a_shared_surname_resolves_to_the_first_named_never_by_chance(nlp):
+    from claimcheck.extract.context import ArticleContext
+    from claimcheck.extract.meta import ArticleText
+
+    text = "Randall Ferrara, a retired pastor, came to listen. Shirley Ferrara, his wife, agreed."
+    ctx = ArticleContext.build(ArticleText(Path("t.txt"), text, 0, {"id": "t"}), nlp(text))
+    assert ctx.full_name("Ferrara") == "Randall Ferrara"      # not the set order of the names
+
+
+def test_names_are_compared_as_name_keys_word_by_word(nlp):
+    from claimcheck.extract.context import ArticleContext, word_keys
+    from claimcheck.extract.meta import ArticleText
+
+    assert word_keys("& Kim Jong Un") == ["kim", "jong", "un"]
+    assert word_keys("Nkosazana Dlamini-Zuma") == ["nkosazana", "dlamini zuma"]
+    text = ("Mayor Bill de Blasio spoke. Nkosazana Dlamini-Zuma and Jacob Zuma met. "
+            "De Blasio said the budget was fair. President Zuma agreed.")
+    ctx = ArticleContext.build(ArticleText(Path("t.txt"), text, 0, {"id": "t"}), nlp(text))
+    assert ctx.full_name("De Blasio") == "Bill de Blasio"     # case aside
+    assert ctx.full_name("Zuma") == "Jacob Zuma"              # a double surname stays one word
+    assert ctx.is_known_surname("Blasio") and not ctx.is_known_surname("Bill")

@@ -66,8 +66,9 @@ def test_extractor_improvements_reach_untouched_fields(tmp_path, run_extract, ex
     assert run_extract("-o", out, article) == 0
     path = out / CLAIMS
     # simulate an older extractor: the snapshot and the file both hold an old subject
-    from claimcheck.extract.merge import load_snapshot, snapshot_path
     import json
+
+    from claimcheck.extract.merge import load_snapshot, snapshot_path
     snap = load_snapshot(path)
     quote_id = next(i for i, c in snap["claims"].items() if c["kind"] == "quote")
     snap["claims"][quote_id]["said_on"] = "2000-01-01"

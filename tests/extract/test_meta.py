@@ -45,3 +45,31 @@ def test_unreadable_article(tmp_path):
     bad.write_bytes("caf\xe9".encode("latin-1"))
     with pytest.raises(BadInput, match="UTF-8"):
         read_article(bad)
+
+
+@pytest.mark.parametrize("published,message", [
+    ("March 2024", "expected a date YYYY, YYYY-MM or YYYY-MM-DD"),
+    ("2024-02-30", "February 2024 has 29 days"),
+])
+def test_bad_publication_date_is_a_clear_error(tmp_path, published, message):
+    path = tmp_path / "a.md"
+    path.write_text(f"---\nid: a\npublished: '{published}'\n---\nBody.\n", encoding="utf-8")
+    with pytest.raises(BadInput, match=message) as error:
+        read_article(path)
+    assert str(error.value).startswith(f"{path}: bad article metadata") and "`published`" in str(error.value)
+
+
+def test_metadata_is_the_core_article_block(tmp_path):
+    (tmp_path / "001.txt").write_text("Plain text.", encoding="utf-8")
+    meta = tmp_path / "articles.yaml"
+    meta.write_text("articles:\n  - file: 001.txt\n    id: s\n    authors: null\n    published: 2022-03\n", encoding="utf-8")
+    article = read_article(tmp_path / "001.txt", load_meta_file(meta))
+    assert article.info.id == "s" and article.info.published.text == "2022-03"
+    assert article.published is None              # a month is no day to resolve "Thursday" against
+
+
+def test_authors_must_be_a_list(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text("---\nauthors: {name: X}\n---\nBody.\n", encoding="utf-8")
+    with pytest.raises(BadInput, match="authors"):
+        read_article(path)

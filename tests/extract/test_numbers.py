@@ -3,13 +3,14 @@ import pytest
 
 pytest.importorskip("text_to_num")
 
-from claimcheck.extract.numbers import hedge_of, parse_number, tidy  # noqa: E402
+from claimcheck.extract.numbers import hedge_of, parse_number, tidy
 
 
 @pytest.mark.parametrize("text,value", [
     ("1,254", 1254), ("13,000", 13000), ("33.3", 33.3), ("Fifty-nine", 59), ("five", 5),
     ("40 million", 40_000_000), ("$300 million", 300_000_000), ("2.5bn", 2_500_000_000),
-    ("thirteen thousand", 13000),
+    ("thirteen thousand", 13000), ("a hundred", 100), ("five hundred", 500), ("7mln", 7_000_000),
+    ("3tn", 3e12), ("$5 b", 5e9),
 ])
 def test_parse_number(text, value):
     assert parse_number(text) == pytest.approx(value)
@@ -19,6 +20,7 @@ def test_parse_number(text, value):
     ("has killed more than", "more-than"), ("for nearly", "almost"), ("faces up to", "up-to"),
     ("at least", "at-least"), ("sits less than", "less-than"), ("about", "about"),
     ("Almost", "almost"), ("the", "exact"), ("moreover", "exact"),
+    ("no more than", "at-most"), ("just under", "almost"), ("no fewer than", "at-least"), ("an estimated", "about"),
 ])
 def test_hedges(before, approx):
     assert hedge_of(before) == approx
@@ -27,3 +29,27 @@ def test_hedges(before, approx):
 def test_tidy():
     assert tidy(5.0) == 5 and isinstance(tidy(5.0), int)
     assert tidy(100 / 3) == 33.3
+
+
+@pytest.mark.parametrize("text", ["hundred", "thousand", "few hundred"])
+def test_a_scale_word_alone_is_no_number(text):
+    assert parse_number(text) is None       # "a few hundred protesters" is not 100 protesters
+
+
+def test_hedges_are_the_checkers_approx_words():
+    from claimcheck.extract.numbers import HEDGES
+    from claimcheck.quantities import APPROX_WORDS
+
+    assert {approx for _, approx in HEDGES} == set(APPROX_WORDS) - {"exact"}
+    assert [len(phrase) for phrase, _ in HEDGES] == sorted((len(phrase) for phrase, _ in HEDGES), reverse=True)
+
+
+def test_currencies_are_the_checkers():
+    from claimcheck.extract.numbers import CURRENCIES, is_currency_code
+    from claimcheck.quantities import CURRENCY_SYMBOLS, parse_unit
+
+    assert CURRENCY_SYMBOLS.items() <= CURRENCIES.items()
+    for name, code in CURRENCIES.items():
+        assert is_currency_code(code)
+        if name != "pounds":                # the checker leaves "pounds" ambiguous (money or weight)
+            assert parse_unit(name).dimension == code

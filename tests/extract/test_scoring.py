@@ -3,14 +3,15 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+from pathlib import Path
 
 import pytest
 
-from pathlib import Path
+from tests.conftest import SHARED
 
 REPO = Path(__file__).resolve().parents[2]
-GOLD = REPO.parent / "shared" / "devset" / "claims"
-SEEDS = REPO.parent / "shared" / "corpus" / "seeds"
+GOLD = SHARED / "devset" / "claims"
+SEEDS = SHARED / "corpus" / "seeds"
 
 
 def scorer():

@@ -1,0 +1,140 @@
+"""Number expressions in a parse: which tokens are numbers, their runs, values and ranges.
+
+A number expression is a maximal run of digit tokens, number words and scale
+words ("1,254", "Fifty-nine", "40 million", "$300 million", "2.5bn"), with a
+currency symbol before it. Two expressions form one range when a single
+range word joins them ("between 310 and 3,417 miles", "310 miles to 3,417
+miles", "from 5 to 10 percent", "two or three days"), unless the words say
+otherwise: a change ("rose from 5 to 10 percent"), a tally ("voted 52 to
+48"), two units, or a part of a whole after it ("5 to 10 of the 20 jets").
+"""
+from __future__ import annotations
+
+import re
+
+from .lexicon import CHANGE_VERBS, MEASURE_UNITS
+from .numbers import ABOUT_WORDS, CURRENCIES, GLUED_SCALE, SCALES, SYMBOL, parse_number
+
+NUMBER_WORDS = {"zero", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+              "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+              "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+              "eighty", "ninety", "hundred", "thousand", "million", "billion", "trillion", "one",
+              "dozen"}
+_ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$|^(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$", re.IGNORECASE)
+_HYPHENATED = re.compile(r"^(\d[\d,.]*)-([a-z]+)", re.IGNORECASE)
+_DASHED = re.compile(rf"^{SYMBOL}?(\d[\d,.]*)\s*[-–]\s*{SYMBOL}?(\d[\d,.]*)$")      # "20–30", "5-10"
+
+
+def is_number_token(tok) -> bool:
+    low = tok.lower_
+    if _HYPHENATED.match(tok.text) or _DASHED.match(tok.text):
+        return True                      # "15-year", "40-mile-long", "20–30"
+    if _ORDINAL.match(tok.text) or tok.ent_type_ == "ORDINAL":
+        return False
+    if re.match(rf"^{SYMBOL}?\d[\d,.]*({GLUED_SCALE})?$", tok.text, re.IGNORECASE):
+        return True
+    parts = [p for p in low.split("-") if p]
+    return bool(parts) and all(p in NUMBER_WORDS or p.endswith("ty") and p[:-2] in ("twen", "thir", "for", "fif", "six", "seven", "eigh", "nine") for p in parts if p)
+
+
+def number_expressions(doc):
+    """Maximal number expressions as token index ranges [i, j)."""
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if not is_number_token(tok):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and (is_number_token(doc[j]) or doc[j].lower_ in SCALES or doc[j].lower_ == "and" and j + 1 < n and doc[j + 1].lower_ in NUMBER_WORDS and doc[j - 1].lower_ == "hundred"
+                         or doc[j].text in ("-", "–") and j + 1 < n and is_number_token(doc[j + 1])):
+            j += 1
+        start = i - 1 if i > 0 and doc[i - 1].text in CURRENCIES else i
+        yield start, j
+        i = j
+
+
+def expression_value(span):
+    hyph = _HYPHENATED.match(span.text)
+    if hyph:
+        return parse_number(hyph.group(1))
+    return parse_number(span.text.replace("-", " ") if not any(c.isdigit() for c in span.text) else span.text)
+
+
+def dashed_range(span):
+    """'5-10', '20–30', '$5-10 million' written as one expression -> (low, high)."""
+    text = span.text
+    scale = 1.0
+    words = text.split()
+    while words and words[-1].lower() in SCALES:
+        scale *= SCALES[words.pop().lower()]
+    m = _DASHED.match(" ".join(words).replace(" - ", "-").replace(" – ", "–"))
+    if not m:
+        return None
+    low, high = parse_number(m.group(1)), parse_number(m.group(2))
+    if low is None or high is None or low >= high:
+        return None                      # "3-1": a score, not a range
+    return low * scale, high * scale
+
+
+_RANGE_WORDS = {"to", "and", "or", "-", "–", "through"}
+
+def forms_range(doc, first, second) -> bool:
+    """Do two number expressions form one range ('between 310 and 3,417 miles',
+    '310 miles to 3,417 miles', 'from 5 to 10 percent', 'two or three days')?"""
+    if first.sent.start != second.sent.start or second.start <= first.end:
+        return False
+    gap = [t for t in doc[first.end:second.start]]
+    unit1 = None
+    if gap and (gap[0].lower_ in MEASURE_UNITS or gap[0].text == "%"):
+        unit1 = MEASURE_UNITS.get(gap[0].lower_, "percent")
+        gap = gap[1:]
+    if len(gap) != 1 or gap[0].lower_ not in _RANGE_WORDS:
+        return False
+    word = gap[0].lower_
+    k = first.start - 1
+    while k >= first.sent.start and (doc[k].text in CURRENCIES or doc[k].lower_ in ABOUT_WORDS):
+        k -= 1
+    before = doc[k].lower_ if k >= first.sent.start else ""
+    if word == "and" and before != "between":
+        return False                     # "5 and 10" alone is two numbers
+    if word == "to" and before == "from" and doc[k].head.lemma_.lower() in CHANGE_VERBS:
+        return False                     # "rose from 5 to 10 percent": a change, two values
+    if unit1 is not None:
+        unit2 = unit_after(second)
+        if unit2 is not None and unit2 != unit1:
+            return False
+    nxt = doc[second.end] if second.end < len(doc) else None
+    if nxt is not None and nxt.lower_ == "of" and not (second[-1].lower_ in SCALES):
+        return False                     # "5 to 10 of the 20 jets": leave part-of-whole alone
+    low, high = expression_value(first), expression_value(second)
+    if low is None or high is None:
+        return False
+    if not any(t.lower_ in SCALES for t in first):
+        low *= scale_of(second)
+    return low < high                    # "voted 52 to 48", "won 3-1": a tally, not a range
+
+
+def scale_of(span) -> float:
+    scale = 1.0
+    for t in span:
+        if t.lower_ in SCALES:
+            scale *= SCALES[t.lower_]
+    return scale
+
+
+def unit_after(span):
+    doc = span.doc
+    hyph = _HYPHENATED.match(span[-1].text)
+    if hyph and hyph.group(2).lower() in MEASURE_UNITS:
+        return MEASURE_UNITS[hyph.group(2).lower()]
+    k = span.end
+    while k < len(doc) and doc[k].text == "-":
+        k += 1
+    if k < len(doc):
+        low = doc[k].lower_
+        if low in MEASURE_UNITS:
+            return MEASURE_UNITS[low]
+        if low in CURRENCIES and doc[k].text not in ("$",):
+            return CURRENCIES[low]
+    return None

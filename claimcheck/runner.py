@@ -1,0 +1,159 @@
+"""Running a plan over a loaded corpus, with or without the cache: the session's engine room.
+
+One pass runs the planned rules in order (`LAST` rules after the others, with the `ignore:`
+entries the others' findings used), applies suppression and the limits, and keeps what each
+rule found. With a cache, each rule's results are looked up first — per file for claim, article
+and file rules (keyed by the file, the references and the corpus's article ids), per corpus for
+group and corpus rules — and only the missed part is run; crashed rules are never cached.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from claimcheck.cache import Cache, digest
+from claimcheck.corpus import Corpus
+from claimcheck.engine import Limits, run_rule, suppressed
+from claimcheck.findings import Finding
+from claimcheck.model import ClaimFile, ReferenceFile
+from claimcheck.plan import RuleSettings, RunPlan
+
+FILE_SCOPES = ("claim", "article", "file")  # rules that judge one file at a time
+
+
+@dataclass
+class Keys:
+    """What cache keys are made of: the configuration, the corpus, each file's content."""
+
+    config: str
+    corpus: str
+    files: dict[str, str]  # path -> the file's content key
+    references: str = ""
+    article_ids: str = ""
+
+
+@dataclass
+class Runner:
+    plan: RunPlan
+    limits: Limits
+    cache: Cache | None = None
+    keys: Keys | None = None
+    used: list = field(default_factory=list)  # (claim, ignore entry) that suppressed a finding
+
+    def run(self, corpus: Corpus, rules: list[RuleSettings] | None = None) -> list[Finding]:
+        """The rules (default: the plan's), `LAST` ones after the others; findings sorted."""
+        corpus.rule_names = self.plan.known_rules
+        chosen = rules if rules is not None else self.plan.rules
+        corpus.selected_rules = frozenset(key for s in self.plan.rules for key in (s.rule.name, s.rule.code))
+        if self.keys is not None:
+            self.keys.references = digest([self.keys.files.get(r.path, r.path) for r in corpus.references])
+            self.keys.article_ids = digest(sorted(str(f.article_id) for f in corpus.files))
+        findings: list[Finding] = []
+        for settings in sorted(chosen, key=lambda s: s.rule.last):
+            if settings.rule.last:
+                corpus.suppressions = list(self.used)
+            found = self._cached(settings, corpus) if self.cache is not None and settings.rule.cacheable else self._fresh(settings, corpus)
+            findings.extend(self.limits.cap(settings.rule.name, found, self.limits.per_rule))
+        return sorted(superseded_removed(findings, chosen), key=Finding.sort_key)
+
+    def _fresh(self, settings: RuleSettings, corpus: Corpus) -> list[Finding]:
+        return [f for f in run_rule(corpus, settings, self.limits) if not suppressed(f, self.plan, self.used)]
+
+    # the cache ------------------------------------------------------------------------------------------
+
+    def _cached(self, settings: RuleSettings, corpus: Corpus) -> list[Finding]:
+        rule, keys = settings.rule, self.keys
+        if rule.scope in FILE_SCOPES and not rule.last:
+            return self._cached_per_file(settings, corpus)
+        key = digest("rule", keys.config, keys.corpus, rule.name)
+        entry = self.cache.get_result(key)
+        if _entry(entry):
+            return self._reuse(entry, corpus, rule.name)
+        before, used_before = self.limits.left_out[rule.name], len(self.used)
+        found = self._fresh(settings, corpus)
+        if not crashed(found, rule):
+            self.cache.put_result(key, self._entry(found, self.limits.left_out[rule.name] - before, self.used[used_before:]))
+        return found
+
+    def _cached_per_file(self, settings: RuleSettings, corpus: Corpus) -> list[Finding]:
+        rule, keys = settings.rule, self.keys
+        files = corpus.all_files if rule.scope == "file" else corpus.files
+        found, missed, file_keys = [], [], {}
+        for loaded in files:
+            file_keys[loaded.path] = key = digest("file-rule", keys.config, rule.name, keys.files.get(loaded.path, loaded.path), keys.references, keys.article_ids)
+            entry = self.cache.get_result(key)
+            if _entry(entry):
+                found += self._reuse(entry, corpus, rule.name)
+            else:
+                missed.append(loaded)
+        if not missed:
+            return found
+        view = Corpus(files=[f for f in missed if isinstance(f, ClaimFile)], references=corpus.references, normalizer=corpus.normalizer)
+        if rule.scope == "file":
+            view.references = [f for f in missed if isinstance(f, ReferenceFile)]
+        view.rule_names, view.read_roots, view.selected_rules = corpus.rule_names, corpus.read_roots, corpus.selected_rules
+        view.article_ids = corpus.article_ids
+        used_before = len(self.used)
+        fresh = self._fresh(settings, view)
+        if not crashed(fresh, rule):
+            by_path: dict[str, list] = {f.path: [] for f in missed}
+            for finding in fresh:
+                by_path.setdefault(finding.path, []).append(finding)
+            used_by_path: dict[str, list] = {}
+            for claim, entry in self.used[used_before:]:
+                used_by_path.setdefault(claim.path, []).append((claim, entry))
+            for path, items in by_path.items():
+                if path in file_keys:
+                    self.cache.put_result(file_keys[path], self._entry(items, 0, used_by_path.get(path, [])))
+        return found + fresh
+
+    @staticmethod
+    def _entry(findings: list[Finding], left_out: int, used: list) -> dict:
+        return {"findings": [f.to_json() for f in findings], "left_out": left_out, "used": [[c.path, c.id, entry] for c, entry in used]}
+
+    def _reuse(self, entry: dict, corpus: Corpus, rule: str) -> list[Finding]:
+        """A cached entry's findings; its left-out count and used ignore entries are counted again."""
+        self.limits.left_out[rule] += entry["left_out"]
+        if entry["used"]:
+            claims = claim_index(corpus)
+            self.used.extend((claims[(os.path.normpath(path), claim_id)], name) for path, claim_id, name in entry["used"] if (os.path.normpath(path), claim_id) in claims)
+        return [Finding.from_json(item) for item in entry["findings"]]
+
+
+def superseded_removed(findings: list[Finding], rules: list[RuleSettings]) -> list[Finding]:
+    """Without the findings another rule's finding on the same claim supersedes (`SUPERSEDES`):
+    role-conflict's "two holders" and anachronism's "not held" about one wrong title are one."""
+    superseding = {s.rule.name: set(s.rule.supersedes) for s in rules if s.rule.supersedes}
+    if not superseding:
+        return findings
+    hidden = {(rule, f.path, f.claim) for f in findings if f.rule in superseding and f.claim is not None for rule in superseding[f.rule]}
+    return [f for f in findings if (f.rule, f.path, f.claim) not in hidden]
+
+
+def _entry(entry) -> bool:
+    return isinstance(entry, dict) and isinstance(entry.get("findings"), list) and "used" in entry
+
+
+def crashed(findings: list[Finding], rule) -> bool:
+    """A crashed rule's results are not cached: the next run tries again."""
+    return any(f.rule == rule.name and f"rule {rule.name} crashed" in f.message for f in findings)
+
+
+def claim_index(corpus: Corpus) -> dict:
+    """(normalised path, claim id) -> claim, built once per corpus."""
+    if corpus.claim_index is None:
+        corpus.claim_index = {(os.path.normpath(c.path), c.id): c for c in corpus.claims()}
+    return corpus.claim_index
+
+
+def attach_claims(findings: list[Finding], corpus: Corpus) -> list[Finding]:
+    """Fill `finding.claims` (primary first) from the corpus, for findings read from a cache."""
+    claims = claim_index(corpus)
+    for finding in findings:
+        if finding.claims:
+            continue
+        locations = [finding.location, *finding.related]
+        found = [claims.get((os.path.normpath(loc.path), loc.claim)) if loc.claim is not None else None for loc in locations]
+        finding.claims = tuple(found) if any(c is not None for c in found) else ()
+    return findings
