@@ -1,8 +1,9 @@
 """The JSON Schema shipped for editors (claimcheck/data/claims-v1.schema.json) is current, and it
 judges files as claimcheck's loader does.
 
-The agreement, file by file (this repository's claims and reference files, every YAML text in
-tests/rules/cases, and the deliberately wrong files below), read with the loader's own YAML reader:
+The agreement, file by file (this repository's claims and reference files, the embedded reference
+files of claimcheck/data/reference, every YAML text in tests/rules/cases, and the deliberately
+wrong files below), read with the loader's own YAML reader:
 
 * valid under the schema with unknown fields allowed  <=>  the loader finds no `syntax`/`schema`
   problem of severity error;
@@ -81,7 +82,8 @@ def _assert_agree(name: str, text: str):
 
 
 def _repository_files():
-    for path in sorted((REPO / "claims").rglob("*.yaml")):
+    """This repository's claim and reference files, and the reference files claimcheck embeds."""
+    for path in sorted([*(REPO / "claims").rglob("*.yaml"), *(REPO / "claimcheck" / "data" / "reference").rglob("*.yaml")]):
         yield pytest.param(str(path.relative_to(REPO)), path.read_text(encoding="utf-8"), id=str(path.relative_to(REPO)))
 
 
