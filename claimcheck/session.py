@@ -129,7 +129,7 @@ class Session:
         standard input): its findings, with corpus rules seeing the rest of the corpus."""
         inputs = self._inputs(paths, leave_out=path)
         corpus = self._load(inputs)
-        corpus = self._corpus([*corpus.files, *corpus.references, load_text(path, text)])
+        corpus = self.corpus_of([*corpus.files, *corpus.references, load_text(path, text)])
         runner = self._runner(cached=False)
         return self._result(runner.run(corpus), corpus, inputs + [(path, True)], runner)
 
@@ -169,9 +169,11 @@ class Session:
         `jobs` processes."""
         data = data or {}
         items = parallel_map(lambda item: self._load_one(item[0], data.get(item[0])), inputs, self.jobs)
-        return self._corpus(item for item, (_path, checked) in zip(items, inputs) if checked or isinstance(item, ReferenceFile))
+        return self.corpus_of(item for item, (_path, checked) in zip(items, inputs) if checked or isinstance(item, ReferenceFile))
 
-    def _corpus(self, loaded) -> Corpus:
+    def corpus_of(self, loaded) -> Corpus:
+        """A corpus of loaded files with this session's read roots: what `run` takes (the language
+        server assembles one from its files and the editor's buffers)."""
         corpus = Corpus.of(loaded)
         config = self.config
         corpus.read_roots = [str(config.root), *(str(config.root / extra) for extra in config.article_roots)]

@@ -27,7 +27,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from claimcheck.config import ConfigError
-from claimcheck.corpus import Corpus
 from claimcheck.findings import Finding
 from claimcheck.load import load_file, load_text
 from claimcheck.load.files import YAML_SUFFIXES
@@ -65,7 +64,6 @@ class Workspace:
         self.error: str | None = None  # why there is no session (configuration, rule definitions)
         self._records: dict[str, ClaimFile | ReferenceFile] = {}  # real path -> as loaded from disk
         self._stamps: dict[str, tuple | None] = {}
-        self._read_roots: list[str] | None = None
         self._stale = True
         self._parsed: dict[str, tuple[str, ClaimFile | ReferenceFile]] = {}  # real path -> (buffer text, record)
         self.open_session()
@@ -127,7 +125,6 @@ class Workspace:
             for real, stamp in self._stamps.items():
                 if stamp is not None and stamp[0] >= started - _RECENT:  # may have changed while loading
                     self._stamps[real] = _AGAIN
-            self._read_roots = corpus.read_roots
             self._stale = False
 
     def check(self, buffers: list[Buffer]) -> dict[str, list[Finding]] | None:
@@ -148,8 +145,7 @@ class Workspace:
             parsed[real] = previous
             records[real] = previous[1]
         self._parsed = parsed
-        corpus = Corpus.of(records.values())
-        corpus.read_roots = self._read_roots
+        corpus = self.session.corpus_of(records.values())
         by_path: dict[str, list[Finding]] = {}
         for finding in self.session.run(corpus):
             by_path.setdefault(os.path.abspath(finding.path), []).append(finding)
