@@ -84,6 +84,16 @@ SEED = 20251202
 CONFLICT_RULES = ("numeric-conflict", "arithmetic", "date-conflict", "anachronism", "attribution-conflict", "role-conflict")
 KINDS = ("falling-toll", "same-day-figure", "quote-moved", "title-not-held")
 STORY_TYPES = ("natural", "copy")
+METHODS = {
+    "restated": "a later article's restatement of an earlier total, lowered",
+    "later-copy": "a copy of the article a day later, total lowered",
+    "same-day-copy": "a copy of the article the same day, value x3 or /3",
+    "inserted": "inserted into another article of the story, another speaker",
+    "copy-attribution": "the copy's attribution changed to another person",
+    "former-in-office": "'former' added while in office",
+    "former-dropped": "'former' dropped after leaving office",
+    "wrong-office": "the title of another office, held by someone else",
+}
 TYPE_LABELS = {"natural": "natural stories", "copy": "article + rewritten copy"}
 
 # ---------------------------------------------------------------- records
@@ -126,6 +136,7 @@ class Injection:
     expect: dict = field(default_factory=dict)
     run: str = ""
     clean_run: str = ""
+    method: str = ""  # how the inconsistency got into the story (see METHODS)
     detected: bool | None = None
     rules: list[str] = field(default_factory=list)
     reason: str | None = None
@@ -1253,7 +1264,7 @@ def _plan_toll(plan: Plan, story: Story) -> Injection | None:
         if not pairs:
             return None
         o, c = rng.choice(pairs)
-        return _number_injection(plan, story, kind, copy, c, lowered(c), original, o, story.articles, story.articles)
+        return _number_injection(plan, story, kind, copy, c, lowered(c), original, o, story.articles, story.articles, "later-copy")
     # natural: a restatement in a later article
     restated = []
     for i, earlier in enumerate(arts):
@@ -1266,7 +1277,7 @@ def _plan_toll(plan: Plan, story: Story) -> Injection | None:
                         restated.append((earlier, e, later, la))
     if restated:
         earlier, e, later, la = rng.choice(restated)
-        return _number_injection(plan, story, kind, later, la, lowered(la), earlier, e, story.articles, story.articles)
+        return _number_injection(plan, story, kind, later, la, lowered(la), earlier, e, story.articles, story.articles, "restated")
     stated = [(a, s) for a in arts for s in find_tolls(a.text) if lowered(s)
               and shift_safe(a.text, a.published, a.published + dt.timedelta(days=1))]
     if not stated:
@@ -1278,7 +1289,7 @@ def _plan_toll(plan: Plan, story: Story) -> Injection | None:
         return None
     c = pairs[0][1]
     articles = [*story.articles, copy.id]
-    return _number_injection(plan, story, kind, copy, c, lowered(c), earlier, e, articles, articles)
+    return _number_injection(plan, story, kind, copy, c, lowered(c), earlier, e, articles, articles, "later-copy")
 
 
 def _plan_same_day(plan: Plan, story: Story) -> Injection | None:
@@ -1298,7 +1309,7 @@ def _plan_same_day(plan: Plan, story: Story) -> Injection | None:
     _x, c = pairs[0]
     base_articles = [original.id] if story.type == "copy" else list(story.articles)
     articles = [*base_articles, copy.id]
-    return _number_injection(plan, story, kind, copy, c, incompatible(c), original, o, articles, articles)
+    return _number_injection(plan, story, kind, copy, c, incompatible(c), original, o, articles, articles, "same-day-copy")
 
 
 def _matching_spots(first: list[NumberSpot], second: list[NumberSpot], text1: str, text2: str) -> list[tuple[NumberSpot, NumberSpot]]:
@@ -1317,7 +1328,7 @@ def _matching_spots(first: list[NumberSpot], second: list[NumberSpot], text1: st
 
 
 def _number_injection(plan, story, kind, target: Article, spot: NumberSpot, new: tuple[str, float, bool], other: Article,
-                      other_spot: NumberSpot, articles: list[str], counterpart: list[str]) -> Injection:
+                      other_spot: NumberSpot, articles: list[str], counterpart: list[str], method: str) -> Injection:
     number_text, new_value, drop_hedge = new
     injection_id = f"{story.id}-{_short(kind)}"
     start, end, new_text = edit_for(spot, target.text, number_text, drop_hedge)
@@ -1331,7 +1342,7 @@ def _number_injection(plan, story, kind, target: Article, spot: NumberSpot, new:
     detail = f"{verb} {before!r} -> {after!r} in {target.id} ({target.published}); {other.id} ({other.published}) says {other.text[other_spot.start:other_spot.end]!r}"
     return Injection(injection_id, story.id, story.type, kind, detail, edited.id, target.id, span, edit, before, after, other.id,
                      (other_spot.start, other_spot.end), {"value": new_value, "old_value": other_spot.number.value, "key": spot.key},
-                     run, clean)
+                     run, clean, method)
 
 
 def _plan_quote(plan: Plan, story: Story) -> Injection | None:
@@ -1367,8 +1378,8 @@ def _plan_quote(plan: Plan, story: Story) -> Injection | None:
         detail = f"quote of {q.speaker} in {original.id} given to {y} in {copy.id}: {edited.text[span[0]:span[1]]!r}"
         return Injection(injection_id, story.id, story.type, kind, detail, edited.id, copy.id, span, edit,
                          copy.text[cq.start:max(sentence_end, cq.sp_end)],
-                         edited.text[span[0]:span[1]], original.id, (q.start, q.q_end), {"speaker": y, "original_speaker": q.speaker,
-                                                                                         "quote": q.words}, run, clean)
+                         edited.text[span[0]:span[1]], original.id, (q.start, q.q_end),
+                         {"speaker": y, "original_speaker": q.speaker, "quote": q.words}, run, clean, "copy-attribution")
     candidates = []
     for a in arts:
         for q in find_quotes(a.text):
@@ -1391,7 +1402,7 @@ def _plan_quote(plan: Plan, story: Story) -> Injection | None:
     run, clean = _variant(plan, story, kind, story.articles, b, edited, story.articles)
     detail = f"quote of {q.speaker} in {a.id} inserted into {b.id} as {sentence!r}"
     return Injection(injection_id, story.id, story.type, kind, detail, edited.id, b.id, span, edit, "", sentence, a.id, (q.start, q.q_end),
-                     {"speaker": y, "original_speaker": q.speaker, "quote": q.words}, run, clean)
+                     {"speaker": y, "original_speaker": q.speaker, "quote": q.words}, run, clean, "inserted")
 
 
 def _insertion_point(text: str) -> int:
@@ -1408,8 +1419,9 @@ def _insertion_point(text: str) -> int:
 
 def _plan_title(plan: Plan, story: Story) -> Injection | None:
     """A title the reference says the person did not hold at the article's date: "former" added
-    while in office, "former" dropped after they left (not in a sentence set in an earlier year),
-    or the title of another office of the same kind (held by someone else) given to them."""
+    while in office, "former" dropped after they left, or the title of another office of the same
+    kind (held by someone else) given to them; never in a sentence that names an earlier year (its
+    titles may be dated by it)."""
     kind = "title-not-held"
     rng = plan.rng(story.id, kind)
     targets = [plan.articles[story.articles[1]]] if story.type == "copy" else [plan.articles[i] for i in story.articles]
@@ -1417,17 +1429,16 @@ def _plan_title(plan: Plan, story: Story) -> Injection | None:
     candidates = []
     for a in targets:
         for spot in find_titles(a.text, a.published):
-            if spot.then:
-                continue
             sentence = sentence_at(a.text, spot.title_start)
+            years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", sentence)]
+            if spot.then or any(y < a.published.year for y in years):
+                continue  # a title dated by the sentence ("in 2013, President X"), not by the publication
             if not spot.former and holds(spot.office, spot.person, a.published):
                 candidates.append((a, spot, "former-in-office", None))
                 for other in _other_offices(spot, a.published, texts):
                     candidates.append((a, spot, "wrong-office", other))
             elif spot.former and left_before(spot.office, spot.person, a.published) and holder(spot.office, a.published):
-                years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", sentence)]
-                if not any(y < a.published.year for y in years):
-                    candidates.append((a, spot, "former-dropped", None))
+                candidates.append((a, spot, "former-dropped", None))
     if not candidates:
         return None
     # one subkind first (evenly), then one spot: the mix does not follow how often each occurs
@@ -1459,7 +1470,7 @@ def _plan_title(plan: Plan, story: Story) -> Injection | None:
     run, clean = _variant(plan, story, kind, story.articles, a, edited, story.articles)
     expect["subkind"] = subkind
     return Injection(injection_id, story.id, story.type, kind, detail, edited.id, a.id, span, edit, a.text[spot.start:spot.end],
-                     edited.text[span[0]:span[1]], None, None, expect, run, clean)
+                     edited.text[span[0]:span[1]], None, None, expect, run, clean, subkind)
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
@@ -1833,6 +1844,14 @@ def markdown(plan: Plan, falses: list[dict], info: dict) -> str:
         kind = f"**{row['kind']}**" if row["stories"] == "all" else row["kind"]
         stories = "all" if row["stories"] == "all" else TYPE_LABELS[row["stories"]]
         lines.append(f"| {kind} | {stories} | {row['injected']} | {row['detected']} | {_rate(row['detected'], row['injected'])} |")
+    lines += ["", "How the inconsistencies were made:", "", "| kind | how | stories | injected | detected | rate |", "|---|---|---|---|---|---|"]
+    for kind in KINDS:
+        for method, label in METHODS.items():
+            for story_type in STORY_TYPES:
+                injs = [i for i in plan.injections if i.kind == kind and i.method == method and i.story_type == story_type]
+                if injs:
+                    d = sum(bool(i.detected) for i in injs)
+                    lines.append(f"| {kind} | {label} | {TYPE_LABELS[story_type]} | {len(injs)} | {d} | {_rate(d, len(injs))} |")
     lines += ["", "### Conflict findings on the clean stories (false findings)", "",
               "| clean runs | runs | with a conflict finding | conflict findings | distinct (copies folded) | within one article | article vs its copy | across articles |",
               "|---|---|---|---|---|---|---|---|"]

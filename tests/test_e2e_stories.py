@@ -140,6 +140,7 @@ def test_the_plan_has_every_kind_and_edits_land_where_recorded():
     kinds = {(i.kind, i.story_type) for i in plan.injections}
     assert {"falling-toll", "same-day-figure", "quote-moved", "title-not-held"} <= {k for k, _t in kinds}
     assert ("falling-toll", "natural") in kinds  # the restatement of "at least 31" in the later article
+    assert ("quote-moved", "natural") in kinds and {i.method for i in plan.injections} <= set(e2e.METHODS)
     for inj in plan.injections:
         edited = plan.articles[inj.article].text
         assert edited[inj.span[0]:inj.span[1]] == inj.after, inj.id
