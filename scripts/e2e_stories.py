@@ -1459,11 +1459,12 @@ def _plan_title(plan: Plan, story: Story) -> Injection | None:
         expect = {"entity": spot.person, "office": spot.office.name, "status": "current"}
         detail = f"'former' dropped before '{title_text} {a.text[spot.name_start:spot.end]}' in {a.id} ({a.published}): left office earlier"
     else:
-        new, start, end = other.display + " ", spot.title_start, spot.name_start
+        title = _title_like(title_text, spot.office, other)
+        new, start, end = title + " ", spot.title_start, spot.name_start
         expect = {"entity": spot.person, "office": other.name, "status": "current"}
         if other not in plan.extra_offices:
             plan.extra_offices.append(other)
-        detail = (f"'{title_text}' -> '{other.display}' for {spot.person} in {a.id} ({a.published}): "
+        detail = (f"'{title_text}' -> '{title}' for {spot.person} in {a.id} ({a.published}): "
                   f"{holder(other, a.published)} held it then")
     edited, edit = plan.edited(a, injection_id, start, end, new)
     span = (start, spot.end + len(new) - (end - start))
@@ -1471,6 +1472,28 @@ def _plan_title(plan: Plan, story: Story) -> Injection | None:
     expect["subkind"] = subkind
     return Injection(injection_id, story.id, story.type, kind, detail, edited.id, a.id, span, edit, a.text[spot.start:spot.end],
                      edited.text[span[0]:span[1]], None, None, expect, run, clean, subkind)
+
+
+BARE_GROUPS = ("us-top", "us-cabinet", "us-congress", "uk")  # where a bare title names one office
+
+
+def bare_title(office: Office) -> str | None:
+    """The office's title as written without country or state ("Secretary of State")."""
+    qualified = {t.lower() for t in [office.name, *office.aliases]}
+    bare = [t for t in office.patterns if t.lower() not in qualified]
+    return bare[0] if bare else None
+
+
+def _title_like(title_text: str, office: Office, other: Office) -> str:
+    """The other office's title written the way the article wrote the original: qualified
+    ("U.S. Secretary of State" -> "U.S. Commerce Secretary") or bare ("Secretary of State" ->
+    "Commerce Secretary"). A bare title is only wrong where it is unambiguous, so heads of state
+    and government ("President" -> "Honduran President"), governors and international posts stay qualified."""
+    qualified = title_text.lower() in {t.lower() for t in [office.name, *office.aliases]}
+    bare = bare_title(other)
+    if qualified or other.group not in BARE_GROUPS or not bare or bare.startswith("U.N."):
+        return other.display
+    return bare
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
