@@ -1832,7 +1832,11 @@ def summary(plan: Plan, falses: list[dict]) -> dict:
         scopes = collections.Counter(f["scope"] for f in mine)
         clean[label] = {"runs": len(runs), "with_conflict_finding": len({f["run"] for f in mine}), "conflict_findings": len(mine),
                         "distinct": len({f["fold"] for f in mine}), **{scope: scopes[scope] for scope in SCOPES}}
-    return {"rows": rows, "clean": clean}
+    # what rewriting or re-dating caused: findings between an article and its copy that do not
+    # mirror a finding within one article (the same claims in both say the same thing)
+    within = {f["fold"] for f in falses if f["scope"] == "within one article"}
+    caused = [f for f in falses if f["scope"] == "article vs its copy" and f["fold"] not in within]
+    return {"rows": rows, "clean": clean, "copy_caused": len({f["fold"] for f in caused})}
 
 
 CLEAN_ROWS = (
@@ -1881,6 +1885,8 @@ def markdown(plan: Plan, falses: list[dict], info: dict) -> str:
     for label, row in s["clean"].items():
         lines.append(f"| {label} | {row['runs']} | {row['with_conflict_finding']} | {row['conflict_findings']} | {row['distinct']} | "
                      + " | ".join(str(row[scope]) for scope in SCOPES) + " |")
+    lines += ["", f"Findings between an article and its copy that mirror no finding within one article (what the "
+              f"rewriting or the later date caused): {s['copy_caused']}."]
     lines += ["", "Each distinct one, for review (a finding on the same claims in an article and in its copy is listed once, "
               "with the runs and scopes it appears in):", ""]
     folded: dict[str, list[dict]] = {}
