@@ -1807,6 +1807,7 @@ def false_findings(plan: Plan, scorer: Scorer) -> list[dict]:
                 "scope": "within one article" if len(articles) == 1 else ("article vs its copy" if len(origins) == 1 else "across articles"),
                 # the same claims in an article and in its copy (ids come from what a claim says): one distinct finding
                 "fold": f"{run.story}|{f['rule']}|{'+'.join(claims)}",
+                "origin": plan.articles[f["article"]].origin or f["article"] if f.get("article") in plan.articles else f.get("article"),
                 "message": f["message"],
             })
     return out
@@ -1836,7 +1837,10 @@ def summary(plan: Plan, falses: list[dict]) -> dict:
     # mirror a finding within one article (the same claims in both say the same thing)
     within = {f["fold"] for f in falses if f["scope"] == "within one article"}
     caused = [f for f in falses if f["scope"] == "article vs its copy" and f["fold"] not in within]
-    return {"rows": rows, "clean": clean, "copy_caused": len({f["fold"] for f in caused})}
+    # an archive article's finding once, however many stories and copies it is in
+    unique = {(f["origin"], f["fold"].split("|", 1)[1]) for f in falses}
+    return {"rows": rows, "clean": clean, "copy_caused": len({f["fold"] for f in caused}),
+            "unique": len(unique), "unique_articles": len({origin for origin, _k in unique})}
 
 
 CLEAN_ROWS = (
@@ -1885,8 +1889,10 @@ def markdown(plan: Plan, falses: list[dict], info: dict) -> str:
     for label, row in s["clean"].items():
         lines.append(f"| {label} | {row['runs']} | {row['with_conflict_finding']} | {row['conflict_findings']} | {row['distinct']} | "
                      + " | ".join(str(row[scope]) for scope in SCOPES) + " |")
-    lines += ["", f"Findings between an article and its copy that mirror no finding within one article (what the "
-              f"rewriting or the later date caused): {s['copy_caused']}."]
+    lines += ["", f"Over all clean runs, counting an archive article's finding once however many stories and copies it is "
+              f"in: {s['unique']} different conflict findings, in {s['unique_articles']} archive articles. Findings between an "
+              f"article and its copy that mirror no finding within one article (what the rewriting or the later date "
+              f"caused): {s['copy_caused']}."]
     lines += ["", "Each distinct one, for review (a finding on the same claims in an article and in its copy is listed once, "
               "with the runs and scopes it appears in):", ""]
     folded: dict[str, list[dict]] = {}
