@@ -127,6 +127,15 @@ class Normalizer:
             key = self._canonical[key]
         return key
 
+    def spellings(self) -> dict[str, set[str]]:
+        """Canonical key -> every name key that resolves to it (itself included)."""
+        out: dict[str, set[str]] = {}
+        for other in self._canonical:
+            out.setdefault(self.key(other), set()).add(other)
+        for target in list(out):
+            out[target].add(target)
+        return out
+
     def same(self, a: str | None, b: str | None) -> bool:
         return bool(a) and bool(b) and self.key(a) == self.key(b)
 

@@ -1944,8 +1944,11 @@ def to_json(plan: Plan, falses: list[dict], info: dict) -> dict:
 
 
 def measure(articles: list[Article], work: Path, *, seed: int = SEED, limit: int | None = None, jobs: int = 2,
-            use_subprocess: bool = False, copies: bool = True, progress=print) -> tuple[Plan, list[dict], dict]:
-    """The whole measurement over `articles` in the folder `work`: plan, extract, check, score."""
+            use_subprocess: bool = False, copies: bool = True, progress=print,
+            claims_from: Path | None = None) -> tuple[Plan, list[dict], dict]:
+    """The whole measurement over `articles` in the folder `work`: plan, extract, check, score.
+    `claims_from`: the claim files of an earlier run's work folder (same seed and limit), to
+    measure a change to the checker without extracting again."""
     started = time.perf_counter()
     plan = plan_stories(articles, seed=seed, limit=limit, copies=copies)
     texts = [plan.articles[a].text for run in plan.runs.values() for a in run.articles]
@@ -1956,7 +1959,11 @@ def measure(articles: list[Article], work: Path, *, seed: int = SEED, limit: int
     paths, meta = write_inputs(plan, work)
     progress(f"e2e: {len(plan.stories)} stories, {len(plan.injections)} injections, {len(plan.runs)} runs, {len(paths)} texts; extracting ...")
     claims_dir = work / "claims" / "all"
-    code, stderr, extract_seconds = run_extract(paths, meta, claims_dir, jobs, work)
+    if claims_from is not None:
+        shutil.copytree(claims_from / "claims" / "all", claims_dir)
+        code, stderr, extract_seconds = 0, f"claims reused from {claims_from}", 0.0
+    else:
+        code, stderr, extract_seconds = run_extract(paths, meta, claims_dir, jobs, work)
     if code != 0:
         raise RuntimeError(f"claimcheck extract failed (exit {code}): {stderr[-2000:]}")
     progress(f"e2e: {stderr.splitlines()[-1] if stderr else 'extracted'}; checking {len(plan.runs)} runs ...")
@@ -1985,6 +1992,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=2, help="extract processes and check workers (default 2)")
     parser.add_argument("--seed", type=int, default=SEED, help=f"seed for choosing among candidates (default {SEED})")
     parser.add_argument("--no-copies", action="store_true", help="natural stories only")
+    parser.add_argument("--claims-from", type=Path, metavar="DIR",
+                        help="reuse the claim files of an earlier --keep DIR (same seed, limit): measure a checker change without extracting")
     parser.add_argument("--subprocess", action="store_true", help="run each check as a `claimcheck` process (slower, same results)")
     args = parser.parse_args(argv)
     if not (args.archive / "articles.yaml").is_file():
@@ -2003,7 +2012,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         plan, falses, info = measure(articles, work, seed=args.seed, limit=args.limit, jobs=args.jobs,
                                      use_subprocess=args.subprocess, copies=not args.no_copies,
-                                     progress=lambda m: print(m, file=sys.stderr))
+                                     progress=lambda m: print(m, file=sys.stderr), claims_from=args.claims_from)
     except RuntimeError as error:
         print(f"e2e_stories: {error}", file=sys.stderr)
         return 2

@@ -25,9 +25,11 @@ tenure's when the names may be the same person (`same_name`: "Putin" is "Vladimi
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from claimcheck.dates import DateInterval, shift
@@ -85,9 +87,16 @@ class Contradiction:
     own: tuple  # the person's own tenures in the role
     holders: tuple  # others certainly in the role at that date
     first_days: tuple = ()  # "no-holder": (the day the reference is complete from, the role's first tenure's)
+    read_as: str | None = None  # the covered office a bare title was read as
 
     def explain(self, entity: str) -> str:
         """The "but ..." half of a message: what the reference says instead."""
+        said = self._explain(entity)
+        if self.read_as:
+            return f"read as {self.read_as} (the office of that title the reference has {entity} in), {said}"
+        return said
+
+    def _explain(self, entity: str) -> str:
         own = "; ".join(span.describe() for span in self.own)
         holders = "; ".join(span.describe() for span in self.holders)
         if self.reason == "in-office":
@@ -117,6 +126,26 @@ def _periods(spans: Iterable[Span]) -> str:
     return " and ".join(f"{s.tenure.start or '?'}..{s.tenure.end or 'present'}" for s in spans)
 
 
+# Words that make a title another office, or no office now: not read off a bare title.
+_QUALIFIERS = frozenset({"vice", "deputy", "acting", "interim", "assistant", "under", "associate", "junior", "shadow", "crown", "first"})
+_TITLE_HEDGES = re.compile(
+    r"\b(?:late|former|ex|then|elect|designate|nominee|candidate|hopeful|would-be|incoming|outgoing|future|presumptive)\b", re.I
+)
+_JOINERS = frozenset({"of", "the", "and", "for"})
+
+
+def _titles_of(words: list[str]) -> Iterator[str]:
+    """The bare titles a role's spelling contains: before its "of" ("President of Russia":
+    "president"), and after a qualifier-free prefix ("Russian Foreign Minister": "foreign minister")."""
+    if "of" in words and words.index("of") > 0:
+        yield " ".join(words[: words.index("of")])
+    for cut in range(1, len(words)):
+        prefix, rest = words[:cut], words[cut:]
+        if rest[0] in _JOINERS or prefix[-1] in _JOINERS or _QUALIFIERS & set(prefix):
+            continue
+        yield " ".join(rest)
+
+
 class TenureIndex:
     """The reference tenures by role key, plus the set of exclusive role keys."""
 
@@ -137,19 +166,56 @@ class TenureIndex:
         self._coverage = {role: _coverage(spans, *self._window[role]) for role, spans in self.by_role.items()}
         self._judged: dict[int, Contradiction | None] = {}
         self._splits: dict[tuple, tuple] = {}
+        self.normalizer = corpus.normalizer
+        self._titles: dict[str, set[str]] | None = None
 
     def judge_claim(self, claim) -> Contradiction | None:
         """`judge` for a role claim at its date (memoised: corpus rules ask once per pair)."""
         if id(claim) not in self._judged:
-            entity, role, when = self.key(claim.entity), self.key(claim.role), claim.when
-            if when is None:
-                verdict = None
-            elif claim.status == "then" and claim.as_of is None:
-                verdict = self.judge_then_undated(entity, role, when)
-            else:
-                verdict = self.judge(entity, role, claim.status, when)
-            self._judged[id(claim)] = verdict
+            self._judged[id(claim)] = self._verdict(claim)
         return self._judged[id(claim)]
+
+    def _verdict(self, claim) -> Contradiction | None:
+        when = claim.when
+        if when is None:
+            return None
+        entity, role = self.key(claim.entity), self.key(claim.role)
+        verdicts = []
+        for meant in self.roles_meant(entity, role, claim.text):
+            if claim.status == "then" and claim.as_of is None:
+                verdict = self.judge_then_undated(entity, meant, when)
+            else:
+                verdict = self.judge(entity, meant, claim.status, when)
+            if verdict is None:
+                return None  # right for one of the offices the title may mean
+            verdicts.append(verdict if meant == role else dataclasses.replace(verdict, read_as=self.by_role[meant][0].tenure.role))
+        return verdicts[0] if verdicts else None
+
+    def roles_meant(self, entity_key: str, role_key: str, text: str = "") -> tuple[str, ...]:
+        """The covered roles a title names: itself when covered; for a bare title ("President",
+        "Foreign Minister") the covered offices of that title the reference has this person in
+        ("President Putin": President of Russia). A surname alone, or words around the title that
+        change what it means ("the late", "former", "-elect"), leave a bare title unjudged."""
+        if role_key in self.by_role:
+            return (role_key,)
+        if len(entity_key.split()) < 2 or _TITLE_HEDGES.search(text or ""):
+            return ()
+        offices = self._bare_titles().get(role_key, ())
+        return tuple(sorted(office for office in offices if self._split(entity_key, office)[0]))
+
+    def _bare_titles(self) -> dict[str, set[str]]:
+        """Bare title -> the covered roles it is the title of, from every spelling of each role:
+        "president" from "President of Russia", "foreign minister" from "Russian Foreign Minister"
+        (never "president" from "US Vice President": a qualifier like "vice" changes the office)."""
+        if self._titles is None:
+            titles: dict[str, set[str]] = defaultdict(set)
+            spellings = self.normalizer.spellings()
+            for role in self.by_role:
+                for name in spellings.get(role, {role}):
+                    for title in _titles_of(name.split()):
+                        titles[title].add(role)
+            self._titles = dict(titles)
+        return self._titles
 
     def judge_then_undated(self, entity_key: str, role_key: str, published: DateInterval) -> Contradiction | None:
         """A then-title with no `as_of` points at some moment up to publication: wrong only if
