@@ -66,6 +66,7 @@ class Session:
     cache: Cache | None = None
     extra_references: list[str] = field(default_factory=list)
     jobs: int | None = None  # processes that load files (None: the available cores)
+    trusted: bool = True  # the checkout's own code and reach may be used (docs/security.md)
     _explicit: set = field(default_factory=set, repr=False)  # real paths of files named on the command line
 
     @classmethod
@@ -100,7 +101,7 @@ class Session:
         lenient = not trusted and bool(loaded.rule_paths or rule_paths)
         plan = build_plan(loaded, rules, select=select, ignore=ignore, extend_select=extend_select, lenient=lenient)
         folder = cache_dir or loaded.relative([loaded.cache_dir])[0]
-        return cls(loaded, rules, plan, fail_on or loaded.fail_on, Cache(folder) if cache else None, list(references), jobs)
+        return cls(loaded, rules, plan, fail_on or loaded.fail_on, Cache(folder) if cache else None, list(references), jobs, trusted)
 
     # what to check ------------------------------------------------------------------------------------
 
@@ -176,7 +177,9 @@ class Session:
         server assembles one from its files and the editor's buffers)."""
         corpus = Corpus.of(loaded)
         config = self.config
-        corpus.read_roots = [str(config.root), *(str(config.root / extra) for extra in config.article_roots)]
+        # An untrusted checkout's configuration cannot widen what rules may read beyond its root.
+        extra_roots = config.article_roots if self.trusted else []
+        corpus.read_roots = [str(config.root), *(str(config.root / extra) for extra in extra_roots)]
         return corpus
 
     def _load_one(self, path: str, content: tuple | None) -> ClaimFile | ReferenceFile:
