@@ -33,7 +33,7 @@ from claimcheck.plan import RunPlan, build_plan
 from claimcheck.reading import decode, read_bytes
 from claimcheck.registry import Rule, discover_rules
 from claimcheck.runner import Keys, Runner, attach_claims, crashed
-from claimcheck.workers import parallel_map
+from claimcheck.workers import available_cores, parallel_map
 
 
 @dataclass
@@ -144,7 +144,7 @@ class Session:
 
     def _runner(self, cached: bool = True, keys: Keys | None = None) -> Runner:
         limits = Limits(self.config.max_findings_per_rule, self.config.max_findings_per_group)
-        return Runner(self.plan, limits, self.cache if cached else None, keys)
+        return Runner(self.plan, limits, self.cache if cached else None, keys, jobs=self.jobs if self.jobs is not None else available_cores())
 
     def _inputs(self, paths: list[str] | None, leave_out: str | None = None) -> list[tuple[str, bool]]:
         """(path, checked) of every file to read: the files under `paths`, then the reference
