@@ -118,7 +118,12 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
+def entry() -> None:
+    """The `claimcheck` program: `main`, allowed to end the process fast once its output is out."""
+    sys.exit(main(fast_exit=True))
+
+
+def main(argv: list[str] | None = None, *, fast_exit: bool = False) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
         argv.insert(0, "check")
@@ -128,6 +133,7 @@ def main(argv: list[str] | None = None) -> int:
         args = _parser().parse_args(argv)
     except SystemExit as exit_:  # argparse: 0 for --help/--version, 2 for bad options
         return int(exit_.code or 0)
+    args.fast_exit = fast_exit
     return _guarded(lambda: _dispatch(args))
 
 

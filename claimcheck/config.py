@@ -122,7 +122,7 @@ def load_config(explicit: str | None = None, cwd: Path | None = None) -> Config:
 def _from_table(table: dict, source: Path) -> Config:
     unknown = sorted(set(table) - _KEYS)
     if unknown:
-        hints = [f"{key} (did you mean {close[0]}?)" if (close := difflib.get_close_matches(key, sorted(_KEYS), n=1)) else key for key in unknown]
+        hints = [f"{key} (did you mean `{close[0]}`?)" if (close := difflib.get_close_matches(key, sorted(_KEYS), n=1)) else key for key in unknown]
         raise ConfigError(f"{source}: unknown [tool.claimcheck] key(s): {', '.join(hints)}")
     config = Config(root=source.parent.resolve(), source=source)
     for key in _LISTS:

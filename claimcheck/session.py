@@ -187,7 +187,7 @@ class Session:
     def _result(self, findings, corpus, inputs, runner: Runner) -> Result:
         claims = corpus.claim_count if corpus is not None else 0
         paths = [path for path, _checked in inputs if not is_builtin_reference(path)]  # the project's files
-        return Result(findings, paths, claims, self.plan, corpus, self, inputs, dict(runner.limits.left_out))
+        return Result(findings, paths, claims, self.plan, corpus, self, inputs, {rule: n for rule, n in runner.limits.left_out.items() if n})
 
     def _load(self, inputs: list[tuple[str, bool]], data: dict | None = None) -> Corpus:
         """Load the inputs (checked files, then extra reference paths: references only), on
@@ -240,14 +240,16 @@ class Session:
         whole = self.cache.get_result(corpus_key) if whole_run else None
         if isinstance(whole, dict) and isinstance(whole.get("findings"), list):
             findings = [Finding.from_json(item) for item in whole["findings"]]
-            return Result(findings, [p for p, _c in inputs], whole["claims"], self.plan, None, self, inputs, whole.get("left_out", {}))
+            paths = [path for path, _checked in inputs if not is_builtin_reference(path)]
+            return Result(findings, paths, whole["claims"], self.plan, None, self, inputs, whole.get("left_out", {}))
         corpus = self._load(inputs, data)
         runner.keys = Keys(config_key, corpus_key, {path: value[2] for path, value in data.items()})
         findings = attach_claims(runner.run(corpus), corpus)
+        result = self._result(findings, corpus, inputs, runner)
         if whole_run and not any(crashed(findings, s.rule) for s in self.plan.rules):
-            entry = {"claims": corpus.claim_count, "findings": [f.to_json() for f in findings], "left_out": dict(runner.limits.left_out)}
+            entry = {"claims": corpus.claim_count, "findings": [f.to_json() for f in findings], "left_out": result.left_out}
             self.cache.put_result(corpus_key, entry)
-        return self._result(findings, corpus, inputs, runner)
+        return result
 
     @property
     def _code(self) -> str:

@@ -129,7 +129,7 @@ def _periods(spans: Iterable[Span]) -> str:
 # Words that make a title another office, or no office now: not read off a bare title.
 _QUALIFIERS = frozenset({"vice", "deputy", "acting", "interim", "assistant", "under", "associate", "junior", "shadow", "crown", "first"})
 _TITLE_HEDGES = re.compile(
-    r"\b(?:late|former|ex|then|elect|designate|nominee|candidate|hopeful|would-be|incoming|outgoing|future|presumptive)\b", re.I
+    r"\b(?:late|elect|designate|nominee|candidate|hopeful|would-be|incoming|outgoing|future|presumptive)\b", re.I
 )
 _JOINERS = frozenset({"of", "the", "and", "for"})
 
@@ -181,7 +181,7 @@ class TenureIndex:
             return None
         entity, role = self.key(claim.entity), self.key(claim.role)
         verdicts = []
-        for meant in self.roles_meant(entity, role, claim.text):
+        for meant in self.roles_meant(entity, role, claim.text, claim.status):
             if claim.status == "then" and claim.as_of is None:
                 verdict = self.judge_then_undated(entity, meant, when)
             else:
@@ -191,14 +191,16 @@ class TenureIndex:
             verdicts.append(verdict if meant == role else dataclasses.replace(verdict, read_as=self.by_role[meant][0].tenure.role))
         return verdicts[0] if verdicts else None
 
-    def roles_meant(self, entity_key: str, role_key: str, text: str = "") -> tuple[str, ...]:
+    def roles_meant(self, entity_key: str, role_key: str, text: str = "", status: str = "former") -> tuple[str, ...]:
         """The covered roles a title names: itself when covered; for a bare title ("President",
-        "Foreign Minister") the covered offices of that title the reference has this person in
-        ("President Putin": President of Russia). A surname alone, or words around the title that
-        change what it means ("the late", "former", "-elect"), leave a bare title unjudged."""
+        "Foreign Minister") given as `former`, the covered offices of that title the reference has
+        this person in ("former President Putin" in 2010: President of Russia, and he was in
+        office). A bare title given as current is left unjudged: news writes "under President
+        Bush" and "Secretary Clinton" of people long out of office. So is a surname alone, or one
+        with words around it that change what it means ("the late", "-elect")."""
         if role_key in self.by_role:
             return (role_key,)
-        if len(entity_key.split()) < 2 or _TITLE_HEDGES.search(text or ""):
+        if status != "former" or len(entity_key.split()) < 2 or _TITLE_HEDGES.search(text or ""):
             return ()
         offices = self._bare_titles().get(role_key, ())
         return tuple(sorted(office for office in offices if self._split(entity_key, office)[0]))
