@@ -85,6 +85,7 @@ def _run(args) -> int:
     )
     if fmt == "markdown" or (fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY")):
         result.load()  # these reports show the claims themselves (from the cache, they are not loaded yet)
+        report.articles = result.article_texts()  # and quote the articles (read inside the project only)
     if args.statistics:
         output = _statistics(findings, fmt == "json")
     elif not args.diff:
