@@ -48,6 +48,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--no-cache", action="store_true", help="read every file and run every rule afresh")
     check.add_argument("--jobs", "-j", type=int, metavar="N", help="processes that read files (default: the available cores)")
     check.add_argument("--cache-dir", metavar="DIR", help="where results are cached (default: .claimcheck_cache beside the configuration)")
+    check.add_argument("--cluster", action="store_true", help="run on a local Dask cluster of --jobs processes (the cluster extra; no cache)")
+    check.add_argument("--scheduler", metavar="ADDRESS", help="run on the Dask scheduler at ADDRESS (default: `scheduler` in the configuration)")
 
     rules = sub.add_parser("rules", help="list the rules: name, code, severity, summary")
     rules.add_argument("--config", metavar="FILE")
@@ -184,7 +186,7 @@ def _check(args) -> int:
     if missing:
         raise UsageError(f"no such file or folder: {', '.join(missing)}")
     adoption = _adoption(args)
-    result = session.check(paths)
+    result = _run(session, paths, args)
     findings = result.findings
     if adoption is not None:  # baseline / changed-since: filters after every rule saw the whole corpus
         findings = _adopt(adoption, findings, args.quiet)
@@ -198,6 +200,21 @@ def _check(args) -> int:
     if not args.quiet:
         _summary(report, failing, session.fail_on)
     return EXIT_OK if args.exit_zero or not failing else EXIT_FINDINGS
+
+
+def _run(session, paths, args):
+    """In process, or on a Dask cluster (--cluster: a local one; --scheduler or `scheduler`: that one)."""
+    scheduler = None if args.cluster else args.scheduler or session.config.scheduler
+    if not (args.cluster or scheduler):
+        return session.check(paths)
+    if args.cluster and args.scheduler:
+        raise UsageError("--cluster starts a local cluster, --scheduler uses an existing one: give one of them")
+    from claimcheck.distributed import ClusterError, check_on_cluster
+
+    try:
+        return check_on_cluster(session, paths, scheduler=scheduler, workers=args.jobs)
+    except ClusterError as error:
+        raise UsageError(str(error)) from None
 
 
 def _adoption(args):

@@ -9,6 +9,7 @@ select = ["ALL"]                   # rule names or codes; default all
 ignore = []
 fail-on = "error"                  # lowest severity that makes the exit code 1
 per-file-ignores = {"claims/legacy/*.yaml" = ["unattributed"]}
+scheduler = "tcp://host:8786"      # run `claimcheck check` on this Dask scheduler (docs/scaling.md)
 
 [tool.claimcheck.rules.numeric-conflict]
 severity = "warning"               # any rule's severity
@@ -30,7 +31,7 @@ class ConfigError(Exception):
     """The tool cannot do its job as configured (exit 2)."""
 
 
-_KEYS = {"paths", "reference", "rule-paths", "select", "ignore", "fail-on", "per-file-ignores", "rules", "extend-select"}
+_KEYS = {"paths", "reference", "rule-paths", "select", "ignore", "fail-on", "per-file-ignores", "rules", "extend-select", "scheduler"}
 
 
 @dataclass
@@ -45,6 +46,7 @@ class Config:
     fail_on: str = "error"
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     rules: dict[str, dict] = field(default_factory=dict)
+    scheduler: str | None = None  # a Dask scheduler address: `claimcheck check` runs there (see docs/scaling.md)
 
     def relative(self, paths: list[str]) -> list[str]:
         """Configured paths (relative to pyproject.toml) as paths relative to the working directory."""
@@ -104,6 +106,10 @@ def _from_table(table: dict, source: Path) -> Config:
         if not isinstance(per_file, dict):
             raise ConfigError(f"{source}: per-file-ignores must be a table of glob = [rules]")
         config.per_file_ignores = {glob: _string_list(v, f"per-file-ignores.{glob}", source) for glob, v in per_file.items()}
+    if "scheduler" in table:
+        if not isinstance(table["scheduler"], str) or not table["scheduler"].strip():
+            raise ConfigError(f"{source}: scheduler must be a Dask scheduler address such as \"tcp://host:8786\"")
+        config.scheduler = table["scheduler"].strip()
     rules = table.get("rules", {})
     if not isinstance(rules, dict) or not all(isinstance(v, dict) for v in rules.values()):
         raise ConfigError(f"{source}: [tool.claimcheck.rules.NAME] must be tables of options")
