@@ -10,8 +10,8 @@ The work is Dask's own (dask.bag over the distributed scheduler); docs/scaling.m
 1. **load**: the files, in contiguous chunks of about `PARTITION_BYTES`, are loaded on the workers
    (`load_file`) and kept there (persisted); only the reference files come back to the driver.
 2. **prepare** (driver): the reference corpus (aliases → normaliser, tenures), each rule's
-   `prepare` context, the plan's rules; pickled once (cloudpickle; a project's rule folders by
-   value, installed rules by reference) and broadcast to every worker.
+   `prepare` context, the plan's rules; pickled once (installed rules by reference, a project's
+   rule-folder modules as their source, run on each worker) and broadcast to every worker.
 3. **map**: on each partition, the claim, article and file rules run (findings come back as JSON),
    and every group rule's `keys` turns the claims into `(rule, key) -> claims` records, grouped
    within the partition. The claims are *detached* copies: their `file` is a `FileStub` (path and
@@ -37,14 +37,17 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import hashlib
 import importlib.machinery
 import inspect
+import linecache
 import logging
 import math
 import os
 import pickle
 import sys
 import time
+import types
 from dataclasses import dataclass, field
 
 from claimcheck import __version__
@@ -223,9 +226,9 @@ def _check(session: Session, paths: list[str] | None, client, timings: dict | No
     reference_corpus = Corpus.of(reference for _index, reference in references)
     reference_corpus.rule_names = plan.known_rules
     shared, driver_found = _prepare(plan.rules, reference_corpus)
-    blob = _pickle(shared)
-    broadcast = client.scatter(blob, broadcast=True)
-    stage.done("prepare", bytes=("broadcast_bytes", len(blob)))
+    payload = _pickle(shared)
+    broadcast = client.scatter(payload, broadcast=True)
+    stage.done("prepare", bytes=("broadcast_bytes", len(payload[1]) + sum(len(source) for *_name, source in payload[0])))
 
     # 3-5. map, shuffle, reduce.
     mapped = stage.persist(loaded.map_partitions(_map_partition, broadcast))
@@ -321,21 +324,24 @@ def _prepare(rules: list, corpus: Corpus) -> tuple[_Shared, list]:
     return shared, found
 
 
-def _pickle(shared: _Shared) -> bytes:
-    """cloudpickle, with rule modules that workers cannot import (a project's rule folders) by value."""
+def _pickle(shared: _Shared) -> tuple[list, bytes]:
+    """(the source of every rule module a worker cannot import, the pickled broadcast).
+
+    A project's rule folders are not importable by name, so their modules travel as source and
+    each worker runs them under the driver's module name and file name (tracebacks, and so crash
+    findings, name the same lines); everything else is pickled by reference or, failing that, by
+    value (cloudpickle)."""
     import cloudpickle
 
-    by_value = []
+    modules = {}
     for settings in shared.rules:
         module = inspect.getmodule(settings.rule.check)
-        if module is not None and module.__name__ not in by_value and not _importable(module.__name__):
-            by_value.append(module.__name__)
-            cloudpickle.register_pickle_by_value(module)
-    try:
-        return cloudpickle.dumps(shared, protocol=pickle.HIGHEST_PROTOCOL)
-    finally:
-        for name in by_value:
-            cloudpickle.unregister_pickle_by_value(sys.modules[name])
+        if module is not None and module.__name__ not in modules and not _importable(module.__name__):
+            path = getattr(module, "__file__", None)
+            if path is not None:
+                with open(path, encoding="utf-8") as source:
+                    modules[module.__name__] = (module.__name__, path, source.read())
+    return list(modules.values()), cloudpickle.dumps(shared, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _importable(name: str) -> bool:
@@ -459,11 +465,31 @@ def _canonical(partials: list) -> list:
 
 # The work (workers) ------------------------------------------------------------------------------
 
-def _shared(blob: bytes) -> _Shared:
+_INSTALLED: dict[str, str] = {}  # per worker process: rule modules run from source -> digest of that source
+
+
+def _install(modules: list) -> None:
+    """Run the driver's rule-folder modules here, under their names, unless this very source runs
+    already (a long-lived worker sees edited rules anew; the driver's own modules are left alone)."""
+    for name, path, source in modules:
+        digest = hashlib.sha256(source.encode("utf-8")).hexdigest()
+        if _INSTALLED.get(name) == digest or (name in sys.modules and name not in _INSTALLED):
+            continue
+        module = types.ModuleType(name)
+        module.__file__ = path
+        linecache.cache[path] = (len(source), None, source.splitlines(True), path)  # for tracebacks and inspect
+        sys.modules[name] = module
+        exec(compile(source, path, "exec"), module.__dict__)
+        _INSTALLED[name] = digest
+
+
+def _shared(payload: tuple[list, bytes]) -> _Shared:
     """This task's own copy of the broadcast. Not one per worker: contexts keep per-run memos keyed
     by `id(claim)` (numeric-conflict's quantities, TenureIndex's verdicts), which hold only while
     those claims live, i.e. within one task; a copy kept across tasks would answer for a new claim
     that reuses a freed claim's id."""
+    modules, blob = payload
+    _install(modules)
     shared = pickle.loads(blob)
     if shared.version != __version__:
         raise WorkerMismatch(f"claimcheck {shared.version} on the driver but {__version__} on a worker: install the same version")
