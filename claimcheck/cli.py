@@ -46,7 +46,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE (then none fail)")
     check.add_argument("--changed-since", metavar="REF", help="report only findings involving files changed since git REF")
     check.add_argument("--no-cache", action="store_true", help="read every file and run every rule afresh")
-    check.add_argument("--jobs", "-j", type=int, metavar="N", help="processes that read files (default: the available cores)")
+    check.add_argument("--jobs", "-j", type=int, metavar="N", help="processes that read files, or the local cluster's workers (default: the available cores)")
     check.add_argument("--cache-dir", metavar="DIR", help="where results are cached (default: .claimcheck_cache beside the configuration)")
     check.add_argument("--cluster", action="store_true", help="run on a local Dask cluster of --jobs processes (the cluster extra; no cache)")
     check.add_argument("--scheduler", metavar="ADDRESS", help="run on the Dask scheduler at ADDRESS (default: `scheduler` in the configuration)")

@@ -275,6 +275,9 @@ class _Stages:
             self.timings["shuffle_bytes"] = sum(size for size, _groups, _members in sizes)
             self.timings["shuffle_groups"] = sum(groups for _size, groups, _members in sizes)
             self.timings["shuffle_members"] = sum(members for _size, _groups, members in sizes)
+        if name == "shuffle":  # not timed: how many groups, and the largest
+            sizes = self.client.compute(collection.map_partitions(_group_sizes), sync=True)
+            self.timings["shuffle_keys"], self.timings["largest_group"] = len(sizes), max(sizes, default=0)
         if name in ("load", "shuffle"):
             self.timings[f"rss_after_{name}"] = sorted(self.client.run(_rss).values())
         self.last = time.perf_counter()
@@ -639,6 +642,11 @@ def _record_sizes(records: list) -> list:
     """(pickled bytes, groups, claims) of one partition's shuffle records (measured with timings)."""
     records = list(records)
     return [(len(pickle.dumps(records, protocol=pickle.HIGHEST_PROTOCOL)), len(records), sum(len(r[2]) for r in records))]
+
+
+def _group_sizes(groups) -> list:
+    """Claims per group after the shuffle (measured with timings)."""
+    return [sum(len(piece[2]) for piece in pieces) for _key, pieces in groups]
 
 
 def _rss() -> int:
