@@ -12,14 +12,14 @@ The work is Dask's own (dask.bag over the distributed scheduler); docs/scaling.m
 2. **prepare** (driver): the reference corpus (aliases → normaliser, tenures), each rule's
    `prepare` context, the plan's rules; pickled once (installed rules by reference, a project's
    rule-folder modules as their source, run on each worker) and broadcast to every worker.
-3. **map**: on each partition, the claim, article and file rules run (findings come back as JSON),
+3. **map**: on each partition, the claim, article and file rules run (findings come back as tuples),
    and every group rule's `keys` turns the claims into `(rule, key) -> claims` records, grouped
    within the partition. The claims are *detached* copies: their `file` is a `FileStub` (path and
    article), not the file with all its claims.
 4. **shuffle**: the records are grouped by `(rule, key)` across workers (`Bag.groupby`, task-based
    shuffle); nothing goes through the driver.
 5. **reduce**: each group's `check(key, claims, context)` on a worker, its claims in the order the
-   in-process engine sees them; findings come back as JSON, `combine` rules' partial results come
+   in-process engine sees them; findings come back as tuples, `combine` rules' partial results come
    back to the driver and are combined there.
 6. **gather**: the driver applies suppression (`engine.suppressed`: the primary claim's `ignore:`
    list travels with each finding; per-file-ignores are resolved here) and sorts as the engine does.
@@ -53,7 +53,7 @@ from dataclasses import dataclass, field
 from claimcheck import __version__
 from claimcheck.corpus import Corpus, corpus_paths
 from claimcheck.engine import MAX_CRASHES, crash_finding, prepare, suppressed, to_finding
-from claimcheck.findings import Finding
+from claimcheck.findings import Finding, Location
 from claimcheck.load import load_file
 from claimcheck.model import ClaimFile, ReferenceFile
 from claimcheck.session import Result, Session
@@ -101,7 +101,7 @@ def cluster(scheduler: str | None = None, workers: int | None = None):
     with _quiet():
         local = distributed.LocalCluster(
             n_workers=workers or available_cores(), threads_per_worker=1, processes=True, dashboard_address=None,
-            silence_logs=logging.ERROR,
+            silence_logs=logging.CRITICAL,
         )
         client = distributed.Client(local, set_as_default=False)
     try:
@@ -239,13 +239,14 @@ def _check(session: Session, paths: list[str] | None, client, timings: dict | No
     reduced = stage.persist(shuffled.map_partitions(_reduce_partition, broadcast))
     stage.done("reduce", reduced)
 
-    # 6. gather: findings (JSON), partials of combine rules, counts.
+    # 6. gather: findings (as tuples), partials of combine rules, counts.
     # Each partition's results straight to the driver (a bag's own compute would join them on a worker first).
     futures = client.compute([*mapped.map_partitions(_other_records).to_delayed(), *reduced.to_delayed()])
     del loaded, mapped, shuffled, reduced, broadcast  # held by the running graph only: freed as it goes
     results = [record for part in client.gather(futures) for record in part]
-    findings, claims = _assemble(shared, plan, [*driver_found, *results])
     stage.done("gather")
+    findings, claims = _assemble(shared, plan, [*driver_found, *results])
+    stage.done("assemble")
     if timings is not None:
         timings["total"] = time.perf_counter() - started
         timings["claims"], timings["partitions"] = claims, len(chunks)
@@ -323,7 +324,7 @@ def _prepare(rules: list, corpus: Corpus) -> tuple[_Shared, list]:
                 shared.contexts[index] = rule.prepare(corpus, settings.options)
         except Exception as error:  # a broken rule must not stop the others
             shared.skip.add(index)
-            found.append(("bare", index, crash_finding(settings, error).to_json()))
+            found.append(("bare", index, _pack(crash_finding(settings, error))))
     return shared, found
 
 
@@ -379,11 +380,11 @@ def _assemble(shared: _Shared, plan, records: list) -> tuple[list[Finding], int]
     for index, settings in enumerate(shared.rules):
         parts = by_rule[index]
         if "bare" in parts:  # prepare crashed
-            found = [_finding(record[2]) for record in parts["bare"]]
+            found = [_unpack(settings.rule, record[2]) for record in parts["bare"]]
         elif settings.rule.scope == "group":
             found = _group_findings(shared, index, parts)
         else:
-            found = _target_findings(parts, settings.rule.name)
+            found = _target_findings(parts, settings.rule)
         findings.extend(f for f in found if not suppressed(f, plan))
     for finding in findings:
         finding.claims = ()  # the stand-ins were for suppression only
@@ -391,28 +392,36 @@ def _assemble(shared: _Shared, plan, records: list) -> tuple[list[Finding], int]
     return findings, claims
 
 
-def _finding(data: dict, ignore=()) -> Finding:
-    finding = Finding.from_json(data)
+def _pack(finding: Finding) -> tuple:
+    """A finding made on a worker, as it travels: tuples (rule and code are the rule's own)."""
+    where = finding.location
+    related = tuple((r.path, r.line, r.column, r.article, r.claim) for r in finding.related)
+    return (finding.severity, finding.message, (where.path, where.line, where.column, where.article, where.claim), related, finding.related_total)
+
+
+def _unpack(rule, packed: tuple, ignore=()) -> Finding:
+    severity, message, where, related, total = packed
+    finding = Finding(rule.name, rule.code, severity, message, Location(*where), [Location(*r) for r in related], related_total=total)
     finding.claims = (_Ignores(ignore),)
     return finding
 
 
-def _capped(crashes: list, message_rule: str) -> tuple[list, Finding | None]:
+def _capped(crashes: list, rule) -> tuple[list, Finding | None]:
     """The first MAX_CRASHES crash findings (in order) and the "N more" one, as `engine` reports them."""
     crashes = sorted(crashes, key=lambda record: record[2])
     kept = crashes[:MAX_CRASHES]
     more = None
     if len(crashes) > MAX_CRASHES:
-        more = _finding(crashes[-1][5])
-        more.message = f"rule {message_rule} crashed on {len(crashes) - MAX_CRASHES} more claims or files than those reported"
+        more = _unpack(rule, crashes[-1][5])
+        more.message = f"rule {rule.name} crashed on {len(crashes) - MAX_CRASHES} more claims or files than those reported"
     return kept, more
 
 
-def _target_findings(parts: dict, name: str) -> list[Finding]:
+def _target_findings(parts: dict, rule) -> list[Finding]:
     """Claim, article and file rules: findings by target order, crashes capped as in process."""
-    found = [(record[2], record[3], _finding(record[4], record[5])) for record in parts.get("found", ())]
-    kept, more = _capped(parts.get("crash", []), name)
-    found += [(record[2], math.inf, _finding(record[3], record[4])) for record in kept]
+    found = [(record[2], record[3], _unpack(rule, record[4], record[5])) for record in parts.get("found", ())]
+    kept, more = _capped(parts.get("crash", []), rule)
+    found += [(record[2], math.inf, _unpack(rule, record[3], record[4])) for record in kept]
     found.sort(key=lambda item: (item[0], item[1]))
     return [finding for _order, _seq, finding in found] + ([more] if more is not None else [])
 
@@ -423,9 +432,9 @@ def _group_findings(shared: _Shared, index: int, parts: dict) -> list[Finding]:
     settings = shared.rules[index]
     if "keys-crash" in parts:
         first = min(parts["keys-crash"], key=lambda record: record[2])
-        return [_finding(first[3])]
-    kept, more = _capped(parts.get("group-crash", []), settings.rule.name)
-    out = [_finding(record[3], record[4]) for record in kept] + ([more] if more is not None else [])
+        return [_unpack(settings.rule, first[3])]
+    kept, more = _capped(parts.get("group-crash", []), settings.rule)
+    out = [_unpack(settings.rule, record[3], record[4]) for record in kept] + ([more] if more is not None else [])
     if settings.rule.combine is not None:
         partials = [partial for _tag, _index, _rank, result in sorted(parts.get("partial", []), key=lambda r: r[2]) for partial in result]
         try:
@@ -435,7 +444,7 @@ def _group_findings(shared: _Shared, index: int, parts: dict) -> list[Finding]:
         candidates = [to_finding(problem, settings) for problem in combined]
     else:
         results = sorted(parts.get("found", []), key=lambda record: (record[2], record[3]))
-        candidates = [_finding(record[4], record[5]) for record in results]
+        candidates = [_unpack(settings.rule, record[4], record[5]) for record in results]
     seen = set()
     for finding in candidates:
         identity = (finding.location, finding.message)
@@ -582,8 +591,8 @@ def _judge(rule_index: int, settings, targets, options, corpus: Corpus) -> list:
             found.extend(to_finding(problem, settings) for problem in check(target, options, corpus) or ())
         except Exception as error:  # this claim or file only: the rule goes on with the others
             at = crash_finding(settings, error, target)
-            out.append(("crash", rule_index, order, at.to_json(), _ignore_of(at), crash_finding(settings, error).to_json()))
-        out.extend(("found", rule_index, order, seq, finding.to_json(), _ignore_of(finding)) for seq, finding in enumerate(found))
+            out.append(("crash", rule_index, order, _pack(at), _ignore_of(at), _pack(crash_finding(settings, error))))
+        out.extend(("found", rule_index, order, seq, _pack(finding), _ignore_of(finding)) for seq, finding in enumerate(found))
     return out
 
 
@@ -597,7 +606,7 @@ def _keys(rule_index: int, settings, context, claim_files: list, detach) -> list
             for number, key in enumerate(rule.keys(claim, context) or ()):
                 groups.setdefault(key, []).append((order, number, detach(claim)))
     except Exception as error:  # as in process: the rule stops, with one finding
-        return [("keys-crash", rule_index, order, crash_finding(settings, error).to_json())]
+        return [("keys-crash", rule_index, order, _pack(crash_finding(settings, error)))]
     return [("group", (rule_index, key), members) for key, members in groups.items()]
 
 
@@ -614,7 +623,7 @@ def _group_key(record):
 
 
 def _reduce_partition(groups: list, broadcast) -> list:
-    """Each group's `check` on its claims, in the engine's order; findings as JSON, or partials."""
+    """Each group's `check` on its claims, in the engine's order; findings as tuples, or partials."""
     shared = _shared(broadcast)
     out = []
     for (rule_index, key), pieces in groups:
@@ -626,7 +635,7 @@ def _reduce_partition(groups: list, broadcast) -> list:
             result = list(settings.rule.check(key, claims, shared.contexts[rule_index]) or ())
         except Exception as error:  # this group only
             at = crash_finding(settings, error, claims[0])
-            out.append(("group-crash", rule_index, rank, at.to_json(), _ignore_of(at), crash_finding(settings, error).to_json()))
+            out.append(("group-crash", rule_index, rank, _pack(at), _ignore_of(at), _pack(crash_finding(settings, error))))
             continue
         if settings.rule.combine is not None:
             if result:
@@ -634,7 +643,7 @@ def _reduce_partition(groups: list, broadcast) -> list:
             continue
         for seq, problem in enumerate(result):
             finding = to_finding(problem, settings)
-            out.append(("found", rule_index, rank, seq, finding.to_json(), _ignore_of(finding)))
+            out.append(("found", rule_index, rank, seq, _pack(finding), _ignore_of(finding)))
     return out
 
 
