@@ -441,16 +441,19 @@ def _group_findings(shared: _Shared, index: int, parts: dict) -> list[Finding]:
             combined = list(settings.rule.combine(_canonical(partials), shared.contexts[index]) or ())
         except Exception as error:  # as run_rule reports it: the group crashes, then this
             return [*out, crash_finding(settings, error)]
-        candidates = [to_finding(problem, settings) for problem in combined]
-    else:
-        results = sorted(parts.get("found", []), key=lambda record: (record[2], record[3]))
-        candidates = [_unpack(settings.rule, record[4], record[5]) for record in results]
+        seen = set()
+        for finding in (to_finding(problem, settings) for problem in combined):
+            identity = (finding.location, finding.message)
+            if identity not in seen:  # a claim in two groups (two keys) may be found twice
+                seen.add(identity)
+                out.append(finding)
+        return out
     seen = set()
-    for finding in candidates:
-        identity = (finding.location, finding.message)
-        if identity not in seen:  # a claim in two groups (two keys) may be found twice
+    for record in sorted(parts.get("found", []), key=lambda record: (record[2], record[3])):
+        identity = (record[4][2], record[4][1])  # (location, message), as tuples
+        if identity not in seen:
             seen.add(identity)
-            out.append(finding)
+            out.append(_unpack(settings.rule, record[4], record[5]))
     return out
 
 
