@@ -32,7 +32,10 @@ generate = bench_check.generate  # the benchmark's corpus generator
 
 @pytest.fixture(scope="module")
 def client():
-    with cc_distributed.cluster(workers=2) as client:
+    """Workers started in the repository (as CI runs pytest): span-text resolves article paths there."""
+    with contextlib.ExitStack() as stack:
+        with contextlib.chdir(REPO):
+            client = stack.enter_context(cc_distributed.cluster(workers=2))
         yield client
 
 
