@@ -130,7 +130,7 @@ def _connect(distributed, scheduler: str):
 
 @contextlib.contextmanager
 def _quiet():
-    """Dask's own loggers say nothing below ERROR while we connect or close (one line per error)."""
+    """Dask's own loggers keep quiet while we connect or close: our error is the one line."""
     loggers = [logging.getLogger(name) for name in ("distributed", "tornado", "asyncio")]
     levels = [logger.level for logger in loggers]
     for logger in loggers:
@@ -190,7 +190,7 @@ class FileStub:
         return self.article.id if self.article is not None else None
 
 
-def check(session: Session, paths: list[str] | None = None, client=None, timings: dict | None = None) -> Result:
+def check(session: Session, paths: list[str] | None, client, timings: dict | None = None) -> Result:
     """Every planned rule over the files under `paths` on the cluster of `client` (a
     `distributed.Client`): the findings of `session.check(paths)`, without the cache.
 
