@@ -19,6 +19,9 @@ _NAME_JUNK = re.compile(r"[\[\]()“”\"]|[’']s$")
 _BROKEN_HYPHEN = re.compile(r"\b([A-Z])-([a-z]{2,})")   # "C-harap": a line-break artifact
 
 
+HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof"}   # as name keys (no dots)
+
+
 def clean_name(text: str) -> str:
     """'[US President Joe] Biden' -> 'Joe Biden'; drops possessive and brackets."""
     words = [_NAME_JUNK.sub("", w).strip(",;:") for w in _BROKEN_HYPHEN.sub(r"\1\2", text).split()]
@@ -134,10 +137,14 @@ class ArticleContext:
         the longest whose last words are this name's (compared by `word_keys`)."""
         name = clean_name(name)
         words = word_keys(name)
+        if len(words) > 1 and words[0] in HONORIFICS:
+            words = words[1:]               # "Ms Hutt" is "Jane Hutt" when the article named her so
         if not words:
             return name
         for candidate in self._names:
             cwords = word_keys(candidate)
+            if cwords and cwords[0] in HONORIFICS:
+                continue
             if len(cwords) > len(words) and cwords[-len(words):] == words:
                 return candidate
         return name

@@ -42,6 +42,7 @@ from .attribution import (
 )
 from .claims import Draft
 from .context import ArticleContext
+from .lexicon import EVALUATIVE_VERBS
 from .roles import same_title
 from .said_on import said_on_date
 
@@ -79,10 +80,14 @@ def _pairs_in(para: str, base: int):
             i = end
             continue
         if ch == '"':
-            close = para.find('"', i + 1)
+            close, reopened = _straight_close(para, i)
             if close == -1:
                 found.append((base + i, base + n, base + i + 1, base + n))
                 break
+            if reopened:              # a new opening mark before any closing one: split there
+                found.append((base + i, base + close, base + i + 1, base + close))
+                i = close
+                continue
             found.append((base + i, base + close + 1, base + i + 1, base + close))
             i = close + 1
             continue
@@ -100,6 +105,41 @@ def _pairs_in(para: str, base: int):
                 break
             j = close + 1
     return found
+
+
+_OPEN_BEFORE = "([{—–-/"
+_CLOSE_AFTER = ".,;:!?)]}—–-’'"
+
+
+def straight_mark_side(para: str, i: int) -> str:
+    """Is the straight quotation mark at `i` an opening one ('open': after a space or the
+    line's start, before a word), a closing one ('close': after a word or punctuation,
+    before a space, punctuation or the line's end), or either ('?')?"""
+    before = para[i - 1] if i > 0 else " "
+    after = para[i + 1] if i + 1 < len(para) else " "
+    opens = (before.isspace() or before in _OPEN_BEFORE) and not after.isspace()
+    closes = not before.isspace() and (after.isspace() or after in _CLOSE_AFTER)
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    return "?"
+
+
+def _straight_close(para: str, i: int) -> tuple[int, bool]:
+    """Where the straight quotation opened at `i` ends: (index of its closing mark, False),
+    (index of a new opening mark that comes first, True) -- a passage whose closing mark
+    is missing, as when a quotation runs on over a paragraph break the text lost -- or
+    (-1, False) when nothing ends it in this paragraph."""
+    j = para.find('"', i + 1)
+    while j != -1:
+        side = straight_mark_side(para, j)
+        if side == "open" and para[i + 1:j].strip():
+            return j, True
+        if side != "open":
+            return j, False
+        j = para.find('"', j + 1)
+    return -1, False
 
 
 def _trim_inner(text: str, s: int, e: int) -> tuple[int, int]:
@@ -188,6 +228,8 @@ def _speaker(ctx: ArticleContext, outer: tuple[int, int], inner: tuple[int, int]
     if qspan is None or not len(qspan):
         return None, None
     qi = (qspan.start, qspan.end)
+    if _is_label(ctx, qspan, outer):
+        return _CLAIMED, None    # 'the cheaper "bronze" tariff': a label, nobody's words
     # 0. words inside the content of a speech noun ("Shoigu's claim that ...
     #    to incite a 'provocation'", "who issued warnings against '...'") are
     #    the claim's owner's, not those of whoever reports or rejects the claim
@@ -219,6 +261,16 @@ def _speaker(ctx: ArticleContext, outer: tuple[int, int], inner: tuple[int, int]
                 if att:
                     ctx.speech_verbs.add(child.i)
                     return att, child
+    # 1b. a verb of judging whose object or complement holds the words ("X welcomed the
+    #     targets 'to make faster progress'", "X hailed the 'historic' deal")
+    for tok in qspan:
+        if qi[0] <= tok.head.i < qi[1]:
+            continue
+        verb = _evaluative_verb_above(tok, qi)
+        if verb is not None and not ctx.in_quote(ctx.absolute(verb.idx), inner):
+            att = describe_source(ctx, subject_of(verb))
+            if att:
+                return att, verb
     # 2. any speech verb in the sentences the quote touches, outside quotes
     sents = {t.sent.start: t.sent for t in (qspan[0], qspan[-1])}
     nxt = outer[1]
@@ -228,8 +280,11 @@ def _speaker(ctx: ArticleContext, outer: tuple[int, int], inner: tuple[int, int]
     if after is not None and len(after):
         sents.setdefault(after[0].sent.start, after[0].sent)
     candidates = []
+    after_ok = _reported_after(ctx, outer, nxt)
     for sent in sents.values():
         for tok in sent:
+            if tok.i >= qi[1] and not after_ok and ctx.absolute(tok.idx) >= outer[1]:
+                continue         # '"... the border." Analyst X called it ...': the next sentence's speaker
             if is_speech_verb(tok) and not ctx.in_quote(ctx.absolute(tok.idx), inner) and not (qi[0] <= tok.i < qi[1]):
                 dist = min(abs(tok.i - qi[0]), abs(tok.i - qi[1]))
                 candidates.append((dist, tok.i, tok))
@@ -240,6 +295,79 @@ def _speaker(ctx: ArticleContext, outer: tuple[int, int], inner: tuple[int, int]
                 ctx.speech_verbs.add(verb.i)      # '"...?" X asked Tuesday': next to the words
             return att, verb
     return None, None
+
+
+def _evaluative_verb_above(tok, qi):
+    """The verb of judging ("welcome", "hail", lexicon.EVALUATIVE_VERBS) that governs the
+    quoted words as (part of) its object or complement, below no other verb."""
+    node = tok
+    for _ in range(6):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if qi[0] <= node.i < qi[1]:
+            continue
+        if node.pos_ == "VERB" and node.lemma_.lower() in EVALUATIVE_VERBS:
+            return node
+        if node.pos_ in ("VERB", "AUX") and node.dep_ != "xcomp" and node.tag_ != "TO":
+            return None
+    return None
+
+
+_NAMING_VERBS = {"call", "dub", "describe", "label", "term", "brand", "characterize", "characterise", "name"}
+
+
+def _is_label(ctx: ArticleContext, qspan, outer: tuple[int, int]) -> bool:
+    """'the second-cheapest "bronze" tariff', 'a "zero tolerance" policy': a short quoted
+    phrase that modifies the noun right after it names a thing (a scare quote), it
+    is nobody's words -- unless a verb of naming takes that noun ("what she called a
+    'reckless' decision") or a relative clause on it says who used the words ("the
+    'military-technical' solution he has threatened")."""
+    words = [t for t in qspan if not t.is_punct]
+    if not words or len(words) > 3 or any(t.text[:1].isupper() and t.i > qspan.start for t in words):
+        return False
+    k = outer[1]
+    while k < len(ctx.text) and ctx.text[k] in " \t":
+        k += 1
+    nxt = ctx.token_at(k) if k < len(ctx.text) else None
+    if nxt is None or nxt.pos_ not in ("NOUN", "PROPN") or ctx.absolute(nxt.idx) != k:
+        return False
+    if any(t.pos_ in ("ADJ", "VERB", "ADV", "AUX") for t in words):
+        return False                     # 'a "fair and humane" approach': someone's judgement
+    roots = [t for t in words if not (qspan.start <= t.head.i < qspan.end)]
+    if not roots or any(t.head.i != nxt.i or t.dep_ not in ("amod", "compound", "nmod", "nummod", "npadvmod") for t in roots):
+        return False
+    if any(c.dep_ == "relcl" and is_speech_verb(c) for c in nxt.children):
+        return False                     # 'the "military-technical" solution he has threatened'
+    node = nxt
+    for _ in range(4):                   # up the noun phrase to the verb that takes it
+        if node.head.i == node.i or node.dep_ not in ("dobj", "oprd", "attr", "pobj", "prep", "conj", "appos"):
+            break
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            # 'what she called a "reckless" decision', 'mocked as a "low-energy" candidate'
+            return not (node.lemma_.lower() in _NAMING_VERBS or is_speech_verb(node))
+    return True
+
+
+def _reported_after(ctx: ArticleContext, outer: tuple[int, int], nxt: int) -> bool:
+    """May a verb of saying after the quotation be the one that reports it?
+
+    Yes after '...,"', '...?"', '...!"', '...—"' or a quoted phrase ('called it
+    "hugely unambitious," the agency said'); not after a quoted sentence that
+    ends with its period ('"... the border." Analyst X called ...': a new
+    sentence with a speaker of its own), unless the text goes on in lower case
+    ('"Stop." he said'), and not when the passage has no closing mark (it ends
+    where the next passage opens, whose reporting clause that is)."""
+    text = ctx.text
+    if outer[1] <= outer[0] or text[outer[1] - 1] not in '"”’':
+        return False
+    k = outer[1] - 2
+    while k > outer[0] and text[k].isspace():
+        k -= 1
+    if text[k] != ".":
+        return True
+    return nxt < len(text) and text[nxt].islower()
 
 
 _CONTENT_POS = ("NOUN", "PROPN", "VERB", "ADJ")
