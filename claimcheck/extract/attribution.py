@@ -26,6 +26,7 @@ from .lexicon import (
     VAGUE_NOUNS,
 )
 from .speakers import full_org_name, joint_names
+from .tokens import join_tokens
 
 PRONOUNS = {"he", "she", "him", "her"}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -367,8 +368,7 @@ def _named(ctx: ArticleContext, person: str, title_from=None, person_ent=None) -
 def _np_text(toks) -> str:
     if not toks:
         return ""
-    text = "".join(t.text_with_ws for t in toks).strip()
-    return " ".join(text.split())
+    return join_tokens(toks)
 
 
 def _strip_det(text: str) -> str:
