@@ -292,7 +292,7 @@ def describe_source(ctx: ArticleContext, head) -> dict | None:
     # only names that *are* the subject count, not those in its prepositional
     # phrases ("a spokesman for President Vladimir Putin" is not Putin)
     own = [t for t in toks if t == head or (t.head == head and t.dep_ in ("compound", "appos", "flat"))]
-    span_ents = [e for e in ctx.doc.ents if any(e.start <= t.i < e.end for t in own)]
+    span_ents = [e for e in ctx.ents if any(e.start <= t.i < e.end for t in own)]
     persons = [e for e in span_ents if e.label_ == "PERSON"]
     if persons:
         joint = joint_names(ctx, head)          # "A and B called the plan ...": both

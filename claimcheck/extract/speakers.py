@@ -22,7 +22,7 @@ def joint_names(ctx: ArticleContext, head) -> str | None:
         return None
     names = []
     for tok in people:
-        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        ent = ctx.ent_of(tok)
         name = ctx.full_name(clean_name(ent.text if ent is not None and ent.label_ == "PERSON" else tok.text))
         if name and name not in names:
             names.append(name)
@@ -47,7 +47,7 @@ def full_org_name(ctx: ArticleContext, head, text: str) -> str:
     word = head.lemma_.lower()
     pos = ctx.absolute(head.idx)
     best = None
-    for ent in ctx.doc.ents:
+    for ent in ctx.ents:
         if ent.label_ != "ORG" or ctx.absolute(ent.start_char) >= pos or ctx.in_quote(ctx.absolute(ent.start_char)):
             continue
         words = {t.lemma_.lower() for t in ent} | {t.lower_ for t in ent}

@@ -37,7 +37,7 @@ import re
 from .attribution import describe_source, is_speech_verb, phrase_tokens, subject_of
 from .claims import Draft
 from .context import ArticleContext
-from .lexicon import EVALUATIVE_VERBS, HEDGE_CUES, TITLE_WORDS, VAGUE_NOUNS
+from .lexicon import EVALUATIVE_VERBS, HEDGE_CUES, VAGUE_NOUNS
 from .tokens import join_tokens
 
 # Hedges with no source besides lexicon.HEDGE_CUES (regex fragments, case-insensitive).
@@ -93,6 +93,7 @@ _OPENERS = {"however", "but", "and", "meanwhile", "yet", "so", "still", "also", 
 def extract_statements(ctx: ArticleContext, carried: list[Draft] | None = None) -> list[Draft]:
     """The statements of an article; `carried` are the figures and events already found (a
     clause whose claim is one of those is theirs, not a statement's)."""
+    _REPORTERS.clear()
     claims: list[Draft] = []
     taken: list[tuple[int, int]] = []
     ctx_carried = sorted((c.start, c.end, c.kind) for c in carried or [])
@@ -104,6 +105,7 @@ def extract_statements(ctx: ArticleContext, carried: list[Draft] | None = None) 
                 continue
             taken.append((start, end))
             claims.append(Draft("statement", start, end, ctx.slice(start, end), fields))
+    _REPORTERS.clear()
     return claims
 
 
@@ -142,27 +144,28 @@ def _quoted(ctx, tok) -> bool:
     return ctx.in_quote(ctx.absolute(tok.idx))
 
 
+_REPORTERS: dict = {}     # token index -> _reporter's answer, for the article being read
+
+
 def _reporter(ctx: ArticleContext, tok):
     """The speech or belief verb whose reported content holds `tok`, and its source:
     (verb, attribution) or (None, None) when the words are the article's own."""
+    key = (id(ctx), tok.i)
+    if key not in _REPORTERS:
+        _REPORTERS[key] = _find_reporter(ctx, tok)
+    return _REPORTERS[key]
+
+
+def _find_reporter(ctx: ArticleContext, tok):
     node = tok
     for _ in range(12):
         if node.head.i == node.i:
             break
         child, node = node, node.head
-        if child.dep_ in ("ccomp", "xcomp", "parataxis", "advcl") or (child.dep_ == "dobj" and node.lemma_.lower() in _BELIEF_VERBS):
-            if is_speech_verb(node) or node.lemma_.lower() in _BELIEF_VERBS:
-                return node, describe_source(ctx, subject_of(node))
+        content = child.dep_ in ("ccomp", "xcomp", "parataxis", "advcl") or (child.dep_ == "dobj" and node.lemma_.lower() in _BELIEF_VERBS)
+        if content and (is_speech_verb(node) or node.lemma_.lower() in _BELIEF_VERBS):
+            return node, describe_source(ctx, subject_of(node))
     return None, None
-
-
-def _subject(verb):
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return child
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
-        return _subject(verb.head)
-    return None
 
 
 def _according_to(ctx: ArticleContext, verb):
@@ -213,7 +216,8 @@ def _clause_verb(tok):
 def _vague(ctx: ArticleContext, head) -> dict | None:
     """A source that names nobody: a plural group ("analysts", "some economists", "many in
     the industry") -> vague; an unnamed person ("a prosecutor in the case") -> anonymous."""
-    if head is None or _quoted(ctx, head):
+    if head is None or not (head.lower_ in _QUANTIFIERS or head.tag_ in ("NNS", "NNPS")
+                            or any(c.lower_ in ("a", "an", "one") for c in head.children)) or _quoted(ctx, head):
         return None
     quantified = head.lower_ in _QUANTIFIERS or any(c.dep_ in ("det", "amod") and c.lower_ in _QUANTIFIERS for c in head.children)
     if head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and head.lower_ not in _QUANTIFIERS:
@@ -262,12 +266,12 @@ def _vague_sources(ctx: ArticleContext, sent, carried):
                 continue
             if _reported_by_named(ctx, verb):
                 continue
+            hedge = _hedge_text(tok, verb)
             if says and verb.dep_ in ("ccomp", "parataxis") and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
                 verb = verb.head             # "..., analysts said": what they said is the clause it hangs on
             span = _clause_span(ctx, sent, verb, keep_content=says)
             if span is None or _carries(carried, span):
                 continue                     # "a third of voters had voted, officials said": the figure's source
-            hedge = _hedge_text(tok, verb)
             yield span[0], span[1], {"hedge": hedge, "attribution": att}
         # "was welcomed by analysts"
         if tok.dep_ == "agent" and tok.head.pos_ == "VERB":
@@ -333,6 +337,9 @@ def _hedges(ctx: ArticleContext, sent, carried):
         verb = _clause_verb(cue_tok)
         if verb is None:
             continue
+        if (is_speech_verb(verb) or verb.lemma_.lower() in _BELIEF_VERBS) and verb.dep_ in ("ccomp", "parataxis") \
+                and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+            verb = verb.head                 # "..., officials say": the clause they say it of
         node = _hedged_phrase(cue_tok, verb)
         span = _phrase_span(ctx, sent, node) if node is not None else _clause_span(ctx, sent, verb)
         if span is None or _carries(carried, span):
@@ -366,7 +373,7 @@ def _superlatives(ctx: ArticleContext, sent):
     for tok in sent:
         if _quoted(ctx, tok):
             continue
-        superlative = tok.tag_ in ("JJS", "RBS") and tok.lower_ not in ("most", "least", "best") or (
+        superlative = (tok.tag_ in ("JJS", "RBS") and tok.lower_ not in ("most", "least", "best")) or (
             tok.lower_ in ("most", "least") and tok.head.pos_ == "ADJ") or (tok.lower_ == "best" and tok.tag_ == "JJS")
         ordinal = tok.ent_type_ == "ORDINAL" or re.fullmatch(r"\d+(?:st|nd|rd|th)", tok.lower_) is not None
         if not superlative and not ordinal:
@@ -380,9 +387,13 @@ def _superlatives(ctx: ArticleContext, sent):
             continue
         if ordinal and not superlative and not _rank_scoped(noun):
             continue
-        if superlative and not (_scoped(noun) or (noun.pos_ == "ADJ" and _scoped(noun.head))):
+        scope = _scoped(noun) or (_scoped(noun.head) if noun.pos_ == "ADJ" else None)
+        if superlative and scope is None:
             continue
-        span = _np_span(ctx, sent, noun)
+        if scope is not None and scope.pos_ in ("VERB", "AUX"):
+            span = _clause_span(ctx, sent, scope)    # "endured the wettest summer in a century"
+        else:
+            span = _phrase_span(ctx, sent, noun)
         if span is None:
             continue
         yield span[0], span[1], {}
@@ -408,30 +419,27 @@ def _scope_children(node):
             yield child
 
 
-def _scoped(noun) -> bool:
+def _scoped(noun):
     """'in decades', 'since 2000', 'for 20 years', 'among this year's nominees', 'ever',
     'in Texas history', 'on the planet', "the year's biggest": a scope that makes a
-    superlative a claim."""
+    superlative a claim. The word that carries the scope (the noun, or the verb taking it:
+    "attracted the highest audience in four years"), or None."""
     heads = [noun]
     if noun.head.pos_ in ("VERB", "AUX") and noun.dep_ in ("dobj", "attr", "acomp", "nsubj"):
         heads.append(noun.head)               # "attracted the highest audience in four years"
     for head in heads:
         for child in _scope_children(head):
             low = child.lower_
-            if low in ("ever", "yet"):
-                return True
+            if low in ("ever", "yet") or low in ("since", "among", "amongst"):
+                return head
             if child.dep_ == "poss" and child.lemma_.lower() in _SCOPE_OWNERS:
-                return True
-            if low in ("since", "among", "amongst"):
-                return True
+                return head
             if child.dep_ == "advcl" and any(c.lower_ == "since" for c in child.children):
-                return True
-            if low in ("in", "for", "on", "of", "over", "across", "at"):
-                if any(t.lower_ in _SCOPE_NOUNS or (t.like_num and len(t.text) == 4) for t in child.subtree):
-                    return True
-        if head is noun and any(c.dep_ == "prep" and c.lower_ == "among" for c in head.children):
-            return True
-    return False
+                return head
+            if low in ("in", "for", "on", "of", "over", "across", "at") and any(
+                    t.lower_ in _SCOPE_NOUNS or (t.like_num and len(t.text) == 4) for t in child.subtree):
+                return head
+    return None
 
 
 def _rank_scoped(noun) -> bool:
@@ -446,19 +454,13 @@ def _rank_scoped(noun) -> bool:
     return False
 
 
-def _np_span(ctx, sent, noun):
-    """The ranked noun phrase; the whole clause when it is its verb's object or complement
-    ("Last year's ceremony attracted the highest audience in four years")."""
-    return _phrase_span(ctx, sent, noun)
-
-
 # ----------------------------------------------------------------- vague magnitudes
 def _magnitudes(ctx: ArticleContext, sent):
     for tok in sent:
         if tok.lower_ not in _MAGNITUDES or tok.pos_ not in ("NOUN", "NUM") or _quoted(ctx, tok):
             continue
         prev = tok.doc[tok.i - 1] if tok.i > sent.start else None
-        if prev is not None and (prev.like_num or prev.lower_ in ("of",) and tok.lower_ == "tens"):
+        if prev is not None and (prev.like_num or (prev.lower_ in ("of",) and tok.lower_ == "tens")):
             continue                          # "5 millions", not vague
         if tok.lower_ == "tens" and not (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "of"):
             continue
@@ -474,6 +476,9 @@ def _magnitudes(ctx: ArticleContext, sent):
 # Verbs that report a speech act rather than assert a fact ("apologized for the incident").
 _SPEECH_ACTS = {"apologize", "apologise", "thank", "congratulate", "address", "project", "speak", "talk",
                 "discuss", "interview", "answer", "reply", "campaign"}
+# Adjectives of belief: "X is confident that ..." reports what X thinks.
+_BELIEF_ADJECTIVES = {"confident", "sure", "convinced", "certain", "adamant", "optimistic", "hopeful", "pessimistic",
+                      "worried", "concerned", "afraid", "aware", "unaware", "sceptical", "skeptical", "doubtful"}
 _MODALS = {"would", "could", "can", "may", "might", "should", "must", "ought", "'d", "’d"}
 _PERSONAL = {"i", "we", "you", "me", "us"}
 
@@ -498,12 +503,12 @@ def _assertions(ctx: ArticleContext, sent, carried):
             continue
         if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
             continue
-        if _generic(subj, verb) or not _own_voice(ctx, verb):
+        if _generic(subj, verb):
             continue
         span = _clause_span(ctx, sent, verb)
         if span is None or _carries(carried, span, ("figure", "event")) or ctx.dates_in(*span) or _has_quote(ctx, span):
             continue
-        if _reports_someone(ctx, span):
+        if not _own_voice(ctx, verb) or _reports_someone(ctx, span):
             continue                     # "Perry tried to rally support by saying ...": his words
         yield span[0], span[1], {}
 
@@ -513,8 +518,11 @@ def _reports_someone(ctx, span) -> bool:
     ("... by saying the indictment was ...", "one area where Mr X sees Y as crucial")."""
     toks = ctx.char_span(*span)
     for tok in toks or []:
-        if tok.pos_ in ("VERB", "AUX") and (is_speech_verb(tok) or tok.lemma_.lower() in _BELIEF_VERBS | _SPEECH_ACTS
-                                             or (tok.lemma_.lower() == "see" and any(c.lower_ == "as" for c in tok.children))):
+        believes = tok.pos_ in ("VERB", "AUX") and (is_speech_verb(tok) or tok.lemma_.lower() in _BELIEF_VERBS | _SPEECH_ACTS
+                                                    or (tok.lemma_.lower() == "see" and any(c.lower_ == "as" for c in tok.children)))
+        if tok.dep_ == "acomp" and tok.lemma_.lower() in _BELIEF_ADJECTIVES and tok.head.lemma_ == "be":
+            believes, tok = True, tok.head   # "X is confident that ..."
+        if believes:
             att = describe_source(ctx, subject_of(tok))
             if att is not None and att.get("type") in ("named", "organization"):
                 return True
@@ -573,7 +581,7 @@ def _clause_span(ctx, sent, verb, keep_content=False):
             continue
         if keep_content and t.head.i == node.i and t.dep_ in ("ccomp", "xcomp"):
             continue
-        if t.dep_ in _AFTER_COMMA_CUT and t.i > t.head.i and _after_comma(t, t.head) and (t.dep_ != "conj" or t.pos_ in ("VERB", "AUX")):
+        if t.dep_ in _AFTER_COMMA_CUT and t.i > t.head.i and t.i > node.i and _after_comma(t, t.head) and (t.dep_ != "conj" or t.pos_ in ("VERB", "AUX")):
             cut |= {x.i for x in t.subtree}
         elif t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) \
                 and _joined(t):
@@ -619,26 +627,14 @@ def _run_span(ctx, head, toks):
         end += 1
     doc = head.doc
     while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in _OPENERS
-                           or doc[start].dep_ == "cc" or _quoted(ctx, doc[start]) and doc[start].is_punct):
+                           or doc[start].dep_ == "cc" or (_quoted(ctx, doc[start]) and doc[start].is_punct)):
         if doc[start].lower_ in _OPENERS and start + 1 <= end and doc[start + 1].text != "," and doc[start].dep_ not in ("cc", "advmod"):
             break
         start += 1
-    while end > start and ((doc[end].is_punct or doc[end].is_space) and doc[end].text not in (")", "”", '"')
+    while end > start and (((doc[end].is_punct or doc[end].is_space) and doc[end].text not in (")", "”", '"'))
                            or doc[end].dep_ == "cc" or doc[end].lower_ in _OPENERS):
         end -= 1
     if end <= start:
         return None
     s, e = ctx.tokens_span(doc[start:end + 1])
     return (s, e) if e > s else None
-
-
-def _has_number(ctx, span) -> bool:
-    toks = ctx.char_span(*span)
-    if toks is None:
-        return False
-    for t in toks:
-        if t.like_num and t.ent_type_ not in ("ORDINAL", "DATE") and not re.fullmatch(r"(?:19|20)\d\d", t.text) and t.lower_ not in ("one",):
-            return True
-        if t.text in ("%", "$", "£", "€"):
-            return True
-    return False
