@@ -42,7 +42,7 @@ from .attribution import (
 )
 from .claims import Draft
 from .context import ArticleContext
-from .lexicon import EVALUATIVE_VERBS
+from .lexicon import EVALUATIVE_VERBS, TITLE_WORDS
 from .roles import same_title
 from .said_on import said_on_date
 
@@ -169,9 +169,11 @@ def extract_quotes(ctx: ArticleContext) -> list[Draft]:
             attribution = None       # someone's claim, quoted, but the text does not say whose
         elif attribution is None and _sentence_like(ctx, claim, outer_s) and para in prev_by_para:
             prev = prev_by_para[para]
-            attribution = prev.fields.get("attribution")
-            if prev.fields.get("said_on"):
-                claim.fields["said_on"] = prev.fields["said_on"]
+            attribution = _introduced_speaker(ctx, outer_s, prev.end)
+            if attribution is None:              # the speaker of the passage before
+                attribution = prev.fields.get("attribution")
+                if prev.fields.get("said_on"):
+                    claim.fields["said_on"] = prev.fields["said_on"]
         elif attribution is None and _sentence_like(ctx, claim, outer_s) and not _is_heading(ctx, outer_s):
             person = ctx.last_person_before(outer_s)
             if person:
@@ -250,6 +252,11 @@ def _speaker(ctx: ArticleContext, outer: tuple[int, int], inner: tuple[int, int]
             continue
         verb = speech_verb_above(tok, stop_inside=qi)
         if verb is not None and not ctx.in_quote(ctx.absolute(verb.idx), inner):
+            enclosing = _enclosing_quote(ctx, verb, inner)
+            if enclosing is not None and subject_of(verb) is not None and subject_of(verb).lower_ in _THIRD_PERSON:
+                # '"When I asked the minister, he said 'we are looking at it'," said X': "he" is
+                # someone the speaker tells of (the minister), not whom the article is about
+                return _antecedent_inside(ctx, subject_of(verb), enclosing), verb
             att = describe_source(ctx, subject_of(verb))
             if att:
                 ctx.speech_verbs.add(verb.i)      # it introduces these words
@@ -295,6 +302,51 @@ def _speaker(ctx: ArticleContext, outer: tuple[int, int], inner: tuple[int, int]
                 ctx.speech_verbs.add(verb.i)      # '"...?" X asked Tuesday': next to the words
             return att, verb
     return None, None
+
+
+_THIRD_PERSON = {"he", "she", "they"}
+# Verbs that introduce the speaker of the quotation after them ("X disagreed. '...'").
+_REACTION_VERBS = {"disagree", "agree", "differ", "respond", "react", "counter", "object", "protest", "concur", "retort"}
+
+
+def _introduced_speaker(ctx: ArticleContext, outer_s: int, after: int):
+    """'... she added. Engineer Tom Bale disagreed. "The steel has not arrived."': an untagged
+    passage after a sentence that brings in a new speaker (a verb of saying, judging or
+    reacting, with no quotation of its own) is that speaker's, not the earlier passage's."""
+    tok = ctx.token_at(outer_s)
+    if tok is None or tok.sent.start == 0:
+        return None
+    before = ctx.doc[tok.sent.start - 1].sent
+    if ctx.absolute(before.start_char) < after or any(ctx.in_quote(ctx.absolute(t.idx)) for t in before):
+        return None
+    root = before.root
+    lemma = root.lemma_.lower()
+    if not (is_speech_verb(root) or lemma in EVALUATIVE_VERBS or lemma in _REACTION_VERBS):
+        return None
+    att = describe_source(ctx, subject_of(root))
+    return att if att and att.get("type") in ("named", "organization") else None
+
+
+def _enclosing_quote(ctx: ArticleContext, verb, inner: tuple[int, int]):
+    """The quotation that holds both the verb and the nested quote at `inner`, or None."""
+    pos = ctx.absolute(verb.idx)
+    for s, e in ctx.quote_regions:
+        if s <= pos < e and s <= inner[0] and inner[1] <= e and (s, e) != inner:
+            return (s, e)
+    return None
+
+
+def _antecedent_inside(ctx: ArticleContext, pronoun, region: tuple[int, int]):
+    """Whom "he"/"she" inside a quotation stands for: the last person or titled noun the
+    speaker named before it in the same quotation ("the minister"); nobody when none."""
+    for tok in reversed(ctx.doc[:pronoun.i]):
+        if ctx.absolute(tok.idx) < region[0]:
+            break
+        if tok.ent_type_ == "PERSON" or (tok.pos_ == "NOUN" and tok.lower_ in TITLE_WORDS):
+            att = describe_source(ctx, tok)
+            if att:
+                return att
+    return _CLAIMED
 
 
 def _evaluative_verb_above(tok, qi):

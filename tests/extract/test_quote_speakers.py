@@ -103,3 +103,25 @@ def test_the_court_is_the_court_the_article_named(quotes):
 def test_ms_x_is_the_person_named_in_full_before(quotes):
     found = quotes('Transport Minister Carol Penn said the line would reopen. "We have listened," said Ms Penn.')
     assert found == {"We have listened": "Carol Penn"}
+
+
+def test_an_untagged_quote_after_a_new_speakers_sentence_is_theirs(quotes):
+    found = quotes("“The road will open in May,” said Mayor Ann Cole. “It has been a long wait,” she added. "
+                   "Engineer Tom Bale disagreed. “The steel has not even arrived.”")
+    assert found["It has been a long wait"] == "Ann Cole"
+    assert found["The steel has not even arrived"] == "Tom Bale"
+
+
+def test_a_quote_opening_the_next_paragraph_keeps_the_speaker(quotes):
+    found = quotes('Coach Dan Miles said his team was ready.\n\n"We have trained hard all winter," said Miles.\n\n'
+                   '"The players know what is at stake."\n\nClub chairman Rob Heald was less certain.\n')
+    assert found["The players know what is at stake"] == "Dan Miles"
+
+
+def test_a_nested_quote_is_whom_the_speaker_quotes(quotes):
+    found = quotes("“When I asked the minister, he said ‘we are looking at it’, which means nothing,” "
+                   "said Ann Cole, a local councillor.")
+    assert found["we are looking at it"] not in ("Ann Cole", None)
+    assert "minister" in found["we are looking at it"]
+    found = quotes("“My grandfather always told me ‘never sell the farm’, and I never will,” said farmer Jo Reed.")
+    assert "grandfather" in found["never sell the farm"]
