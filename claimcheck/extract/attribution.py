@@ -288,6 +288,10 @@ def describe_source(ctx: ArticleContext, head) -> dict | None:
         return _named(ctx, person) if person else None
     if head.lower_ in ("i", "we", "it", "they", "you", "this", "that", "which", "who"):
         return None
+    if head.ent_type_ != "PERSON":
+        named = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+        if named is not None:              # "Hawaii's lawyer, Neal Katyal, wrote": the person named
+            return describe_source(ctx, named)
     toks = phrase_tokens(head, ctx)
     # only names that *are* the subject count, not those in its prepositional
     # phrases ("a spokesman for President Vladimir Putin" is not Putin)

@@ -125,3 +125,10 @@ def test_a_nested_quote_is_whom_the_speaker_quotes(quotes):
     assert "minister" in found["we are looking at it"]
     found = quotes("“My grandfather always told me ‘never sell the farm’, and I never will,” said farmer Jo Reed.")
     assert "grandfather" in found["never sell the farm"]
+
+
+def test_a_title_with_the_name_in_apposition_is_the_named_person(quotes):
+    found = quotes("“This memorandum severs the already tenuous link between the rules and their stated aim by "
+                   "making it clear that the restrictions may begin after the reviews are complete,” the state’s "
+                   "lawyer, Nora Kessel, wrote.")
+    assert list(found.values()) == ["Nora Kessel"]
