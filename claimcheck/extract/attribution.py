@@ -117,7 +117,9 @@ def subject_of(verb, depth: int = 0):
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     return obj
-    for child in verb.children:
+    # two subjects on one verb come from a misparse ('"... human activity impacts it," Pruitt
+    # said' read as "activity ... Pruitt said"): the one next to the verb is its subject
+    for child in sorted((c for c in verb.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - verb.i)):
         if child.dep_ == "nsubj":
             if child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
                 if child.lower_ == "who":
@@ -288,6 +290,10 @@ def describe_source(ctx: ArticleContext, head) -> dict | None:
         return _named(ctx, person) if person else None
     if head.lower_ in ("i", "we", "it", "they", "you", "this", "that", "which", "who"):
         return None
+    if _refers_back(head):                   # "the 22-year-old added", "the Swiss said"
+        person = ctx.last_person_before(pos)
+        if person:
+            return _named(ctx, person)
     if head.ent_type_ != "PERSON":
         named = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
         if named is not None:              # "Hawaii's lawyer, Neal Katyal, wrote": the person named
@@ -330,6 +336,17 @@ def describe_source(ctx: ArticleContext, head) -> dict | None:
     if head.pos_ == "PROPN":
         return {"source": _strip_det(text), "role": None, "type": "organization"}
     return {"source": text, "role": None, "type": "anonymous"}
+
+
+def _refers_back(head) -> bool:
+    """A definite description that stands for the person the text is about, as a pronoun
+    would: "the 22-year-old", "the 24-year-old Swiss", "the Scot" (an age or a nationality
+    used as a noun, with "the")."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return False
+    if head.lower_.endswith("year-old") or any(c.lower_.endswith("year-old") for c in head.children):
+        return True
+    return head.ent_type_ == "NORP" and head.tag_ in ("NNP", "NN") and not any(c.dep_ in ("prep",) for c in head.children)
 
 
 def _title_tokens(head, ctx):

@@ -132,3 +132,16 @@ def test_a_title_with_the_name_in_apposition_is_the_named_person(quotes):
                    "making it clear that the restrictions may begin after the reviews are complete,” the state’s "
                    "lawyer, Nora Kessel, wrote.")
     assert list(found.values()) == ["Nora Kessel"]
+
+
+def test_the_subject_next_to_the_verb_of_saying_is_the_speaker(quotes):
+    found = quotes("“Data tells us that the river is rising, and that human activity, in some manner, "
+                   "affects that rise,” Brandt said during the hearing.")
+    assert list(found.values()) == ["Brandt"]
+
+
+def test_an_age_or_a_nationality_used_as_a_noun_refers_back_like_a_pronoun(quotes):
+    found = quotes("Tennis player Anna Weber won in Bern. “I am happy,” she said. Speaking to a newspaper, "
+                   "the 24-year-old Swiss added: “At the next event there will not be as many people.”")
+    assert found["At the next event there will not be as many people"] == "Anna Weber"
+    assert quotes("Scott Brown won the race. “It was hard,” the 22-year-old said.") == {"It was hard": "Scott Brown"}
