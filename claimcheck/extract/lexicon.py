@@ -10,6 +10,7 @@ SPEECH_VERBS = {
     "complain", "recall", "quip", "concede", "deny", "assert", "allege", "contend",
     "lament", "exclaim", "reiterate", "emphasize", "emphasise", "caution", "confirm",
     "repeat", "testify", "scoff", "joke", "accuse", "demand", "recount", "elaborate",
+    "reveal", "disclose", "shout", "yell", "whisper", "plead", "chant", "muse", "retort",
 }
 # Verbs of judging that take a quoted phrase as their object or complement
 # ("welcomed the targets 'to make faster progress'", "hailed the 'historic' deal"):

@@ -165,6 +165,8 @@ def extract_quotes(ctx: ArticleContext) -> list[Draft]:
         para = ctx.text.rfind("\n", 0, outer_s) + 1
         claim = Draft("quote", s, e, ctx.slice(s, e), {"quote": ctx.slice(s, e)})
         attribution, verb = _speaker(ctx, (outer_s, outer_e), (s, e))
+        if verb is not None and para in prev_by_para and attribution is not _CLAIMED:
+            attribution = _pronoun_follow_on(ctx, verb, prev_by_para[para], attribution)
         if attribution is _CLAIMED:
             attribution = None       # someone's claim, quoted, but the text does not say whose
         elif attribution is None and _sentence_like(ctx, claim, outer_s) and para in prev_by_para:
@@ -325,6 +327,27 @@ def _introduced_speaker(ctx: ArticleContext, outer_s: int, after: int):
         return None
     att = describe_source(ctx, subject_of(root))
     return att if att and att.get("type") in ("named", "organization") else None
+
+
+def _pronoun_follow_on(ctx: ArticleContext, verb, prev: Draft, attribution):
+    """'"There are no plans," a spokeswoman said. She added the pair "brought warmth"': a
+    pronoun speaking next keeps the speaker of the passage just before (the paragraph's
+    speaker), unnamed ones too, unless someone else is named as a subject in between."""
+    subj = subject_of(verb)
+    prev_att = prev.fields.get("attribution")
+    if subj is None or subj.lower_ not in ("he", "she") or not prev_att:
+        return attribution
+    pos = ctx.absolute(subj.idx)
+    prev_tok = ctx.token_at(prev.start)
+    here = subj.sent
+    sentence_before = ctx.doc[here.start - 1].sent.start if here.start > 0 else here.start
+    if prev_tok is None or prev_tok.i < sentence_before:
+        return attribution               # the passage before is further back than the sentence before
+    for tok in ctx.doc[prev_tok.i:subj.i]:
+        if tok.dep_ in ("nsubj", "nsubjpass") and (tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN") \
+                and not ctx.in_quote(ctx.absolute(tok.idx)) and ctx.absolute(tok.idx) > prev.end:
+            return attribution           # "... Presenter X said he ..." names a new subject
+    return prev_att if pos > prev.end else attribution
 
 
 def _enclosing_quote(ctx: ArticleContext, verb, inner: tuple[int, int]):

@@ -145,3 +145,16 @@ def test_an_age_or_a_nationality_used_as_a_noun_refers_back_like_a_pronoun(quote
                    "the 24-year-old Swiss added: “At the next event there will not be as many people.”")
     assert found["At the next event there will not be as many people"] == "Anna Weber"
     assert quotes("Scott Brown won the race. “It was hard,” the 22-year-old said.") == {"It was hard": "Scott Brown"}
+
+
+def test_he_or_she_speaking_next_keeps_the_passage_befores_speaker(quotes):
+    found = quotes('The show will not return, the broadcaster said. Presenter Johnny Vale hosted it last year. '
+                   '"There are no plans for another series," a spokeswoman said. '
+                   'She added the pair "brought a real warmth to Saturday nights".')
+    assert found["brought a real warmth to Saturday nights"] == "a spokeswoman"
+
+
+def test_revealed_is_a_verb_of_saying(quotes):
+    found = quotes('The band said the split was friendly, although Dean Bourne admitted he was "devastated". '
+                   '"This has been a really difficult decision," 19-year-old Simpson revealed.')
+    assert found["This has been a really difficult decision"] == "Simpson"
