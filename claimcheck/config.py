@@ -16,6 +16,7 @@ per-file-ignores = {"claims/legacy/*.yaml" = ["unattributed"]}   # globs relativ
 cache-dir = ".claimcheck_cache"
 max-findings-per-rule = 10000      # beyond it a rule's findings are counted, not listed
 max-findings-per-group = 100       # the same for one group of a group rule (one subject and metric...)
+scheduler = "tcp://host:8786"      # run `claimcheck check` on this Dask scheduler (docs/scaling.md)
 
 [tool.claimcheck.rules.numeric-conflict]
 severity = "warning"               # any rule's severity

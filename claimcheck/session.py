@@ -30,10 +30,10 @@ from claimcheck.load.files import outside_root
 from claimcheck.load.loader import load_text
 from claimcheck.model import ClaimFile, FileProblem, ReferenceFile, builtin_reference_paths, is_builtin_reference
 from claimcheck.plan import RunPlan, build_plan
-from claimcheck.reading import decode, read_bytes
+from claimcheck.reading import decode, read_article, read_bytes
 from claimcheck.registry import Rule, discover_rules
 from claimcheck.runner import Keys, Runner, attach_claims, crashed
-from claimcheck.workers import parallel_map
+from claimcheck.workers import available_cores, parallel_map
 
 
 @dataclass
@@ -55,6 +55,30 @@ class Result:
             self.corpus = self._session._load(self._inputs)
             attach_claims(self.findings, self.corpus)
         return self.corpus
+
+    def article_texts(self) -> dict[str, str]:
+        """The article texts of the claims the findings involve (for the Markdown report's
+        excerpts), read inside this session's roots; loads the corpus when it came from the cache."""
+        return article_texts(self.findings, self.load().read_roots)
+
+
+def article_texts(findings, roots: list[str] | None) -> dict[str, str]:
+    """Claim-file path -> the text its `article.source` names, for the claims the findings
+    involve: each read once, through `reading.read_article` (inside `roots` only, regular files,
+    bounded). Sources that cannot be read are left out: the report then quotes nothing.
+    """
+    texts: dict[str, str] = {}
+    seen: set[str] = set()
+    for finding in findings:
+        for claim in finding.claims:
+            article = claim.article if claim is not None else None
+            if article is None or not article.source or claim.path in seen:
+                continue
+            seen.add(claim.path)
+            text, _why_not = read_article(claim.path, article.source, roots)
+            if text is not None:
+                texts[claim.path] = text
+    return texts
 
 
 @dataclass
@@ -144,7 +168,7 @@ class Session:
 
     def _runner(self, cached: bool = True, keys: Keys | None = None) -> Runner:
         limits = Limits(self.config.max_findings_per_rule, self.config.max_findings_per_group)
-        return Runner(self.plan, limits, self.cache if cached else None, keys)
+        return Runner(self.plan, limits, self.cache if cached else None, keys, jobs=self.jobs if self.jobs is not None else available_cores())
 
     def _inputs(self, paths: list[str] | None, leave_out: str | None = None) -> list[tuple[str, bool]]:
         """(path, checked) of every file to read: the files under `paths`, then the reference
