@@ -497,7 +497,7 @@ def _assertions(ctx: ArticleContext, sent, carried):
         subj = _subject_of_clause(verb)
         if subj is None or subj.lower_ in _PERSONAL or subj.dep_ == "expl" or _quoted(ctx, verb) or _quoted(ctx, subj):
             continue                     # "There's also the corruption": a pointer, not a claim
-        if any(c.lower_ in ("here", "our", "us") for c in verb.children) or any(t.lower_ in ("our", "us") for t in subj.subtree):
+        if any(c.lower_ in ("here", "our", "us", "your") for c in verb.children) or any(t.lower_ in ("our", "us", "your") for t in subj.subtree):
             continue                     # "Here are some of the key developments", page furniture
         if is_speech_verb(verb) or verb.lemma_.lower() in _BELIEF_VERBS | EVALUATIVE_VERBS | _SPEECH_ACTS:
             continue
