@@ -37,7 +37,7 @@ import re
 from .attribution import describe_source, is_speech_verb, phrase_tokens, subject_of
 from .claims import Draft
 from .context import ArticleContext
-from .lexicon import EVALUATIVE_VERBS, HEDGE_CUES, VAGUE_NOUNS
+from .lexicon import CHANGE_VERBS, EVALUATIVE_VERBS, HEDGE_CUES, VAGUE_NOUNS
 from .tokens import join_tokens
 
 # Hedges with no source besides lexicon.HEDGE_CUES (regex fragments, case-insensitive).
@@ -506,11 +506,38 @@ def _assertions(ctx: ArticleContext, sent, carried):
         if _generic(subj, verb):
             continue
         span = _clause_span(ctx, sent, verb)
-        if span is None or _carries(carried, span, ("figure", "event")) or ctx.dates_in(*span) or _has_quote(ctx, span):
+        if span is None or _carries(carried, span, ("figure",)) or _has_quote(ctx, span):
             continue
+        if (ctx.dates_in(*span) or _carries(carried, span, ("event",))) and not _trend(ctx, verb, span):
+            continue                     # a dated happening: the event carries it
         if not _own_voice(ctx, verb) or _reports_someone(ctx, span):
             continue                     # "Perry tried to rally support by saying ...": his words
         yield span[0], span[1], {}
+
+
+_TREND_VERBS = CHANGE_VERBS | {"narrow", "widen", "tighten", "close", "improve", "worsen", "deteriorate",
+                               "strengthen", "weaken", "soften", "harden", "shift", "slow", "accelerate"}
+_UP_TO_NOW = re.compile(r"^(?:in|over|during|throughout)\s+(?:the\s+(?:last|past|recent)|recent)\b")
+_PERIOD_PREPS = ("in", "over", "during", "throughout")
+
+
+def _trend(ctx, verb, span) -> bool:
+    """'The race had grown closer in the last week': a change over a period up to now is a
+    trend, a statement (GUIDELINES), not a dated event; only when every date in the clause
+    is such a period."""
+    if verb.lemma_.lower() not in _TREND_VERBS:
+        return False
+    dates = ctx.dates_in(*span)
+    return bool(dates) and all(_period_up_to_now(ctx, d) for d in dates)
+
+
+def _period_up_to_now(ctx, mention) -> bool:
+    """'in the last week', 'over the past year', 'in recent weeks' (not 'last week')."""
+    words = mention.text.lower().split()
+    before = ctx.text[max(0, mention.start - 20):mention.start].lower().split()
+    while words and words[0] not in _PERIOD_PREPS and before and len(words) < 6:
+        words = [before.pop()] + words       # "(in) (the) last week": the words the mention left out
+    return bool(_UP_TO_NOW.match(" ".join(words)))
 
 
 def _reports_someone(ctx, span) -> bool:

@@ -127,3 +127,9 @@ def test_a_postposed_vague_source_covers_what_it_says(statements):
     claim = one(statements("The deal on fishing is effectively done, officials say, and talks resume soon."), "deal")
     assert claim.text == "The deal on fishing is effectively done"
     assert claim.fields["hedge"] == "officials say"
+
+
+def test_a_trend_over_a_period_up_to_now_is_a_statement_a_dated_change_is_not(statements):
+    assert one(statements("The gap between the two parties had narrowed in the last week."), "narrowed")
+    assert one(statements("Rents have risen sharply over the past year."), "risen")
+    assert statements("Rents rose sharply last week.") == []
