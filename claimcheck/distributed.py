@@ -26,8 +26,9 @@ The work is Dask's own (dask.bag over the distributed scheduler); docs/scaling.m
 
 Order is kept exactly: every claim carries its place in the in-process iteration (kind, file,
 claim), so groups, the claims in a group, duplicates between groups and the per-rule cap on crash
-reports come out as they do in one process. Corpus-scope rules need the whole corpus in one process
-and are refused (exit 2). Workers read the files at the driver's absolute paths (findings keep the
+reports come out as they do in one process. LAST rules (unused-ignore) run on the driver over the claims that
+carry `ignore:` entries (gathered in the map) and the entries suppression used; other corpus-scope
+rules need the whole corpus in one process and are refused (exit 2). Workers read the files at the driver's absolute paths (findings keep the
 paths as given), so they must see the same file system; a rule that opens other files relative to
 a claim file's path (this repository's span-text) runs on the workers and resolves such paths
 against the worker's working directory (the driver's, for a local cluster).
@@ -51,11 +52,12 @@ import types
 from dataclasses import dataclass, field
 
 from claimcheck import __version__
-from claimcheck.corpus import Corpus, corpus_paths
-from claimcheck.engine import MAX_CRASHES, crash_finding, prepare, suppressed, to_finding
+from claimcheck.corpus import Corpus
+from claimcheck.engine import MAX_CRASHES, Limits, crash_finding, prepare, run_rule, suppressed, to_finding
 from claimcheck.findings import Finding, Location
 from claimcheck.load import load_file
 from claimcheck.model import ClaimFile, ReferenceFile
+from claimcheck.runner import superseded_removed
 from claimcheck.session import Result, Session
 from claimcheck.workers import available_cores
 
@@ -100,7 +102,10 @@ def cluster(scheduler: str | None = None, workers: int | None = None):
         return
     with _quiet():
         local = distributed.LocalCluster(
-            n_workers=workers or available_cores(), threads_per_worker=1, processes=True, dashboard_address=None,
+            n_workers=workers or available_cores(),
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
             silence_logs=logging.CRITICAL,
         )
         client = distributed.Client(local, set_as_default=False)
@@ -184,6 +189,7 @@ class FileStub:
 
     path: str
     article: object = None
+    noqa: dict = field(default_factory=dict)  # the file's disable comments (suppression reads them)
 
     @property
     def article_id(self) -> str | None:
@@ -205,14 +211,13 @@ def _check(session: Session, paths: list[str] | None, client, timings: dict | No
     bag, distributed = _dask()
     started = time.perf_counter()
     plan = session.plan
-    refused = [s.rule.name for s in plan.rules if s.rule.scope == "corpus"]
+    refused = [s.rule.name for s in plan.rules if s.rule.scope == "corpus" and not s.rule.last]
     if refused:
         raise ClusterError(
             f"corpus-scope rule(s) {', '.join(refused)} need the whole corpus in one process: "
             f"run without --cluster/--scheduler, or --ignore {','.join(refused)}"
         )
-    checked, extra = corpus_paths(paths or session.default_paths(), session.reference_paths())
-    inputs = [(path, True) for path in checked] + [(path, False) for path in extra]
+    inputs = session.inputs(paths)  # the files the in-process run reads, claimcheck's own references too
     threads = sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values()) or 1
     stage = _Stages(client, distributed, timings, started)
 
@@ -245,12 +250,13 @@ def _check(session: Session, paths: list[str] | None, client, timings: dict | No
     del loaded, mapped, shuffled, reduced, broadcast  # held by the running graph only: freed as it goes
     results = [record for part in client.gather(futures) for record in part]
     stage.done("gather")
-    findings, claims = _assemble(shared, plan, [*driver_found, *results])
+    limits = Limits(session.config.max_findings_per_rule, session.config.max_findings_per_group)
+    findings, claims = _assemble(shared, plan, [*driver_found, *results], limits)
     stage.done("assemble")
     if timings is not None:
         timings["total"] = time.perf_counter() - started
         timings["claims"], timings["partitions"] = claims, len(chunks)
-    return Result(findings, [path for path, _checked in inputs], claims, plan, None, session, inputs)
+    return session.result(findings, inputs, claims, None, limits.left_out)
 
 
 class _Stages:
@@ -357,52 +363,97 @@ def _importable(name: str) -> bool:
 # Assembling the findings (driver) ----------------------------------------------------------------
 
 
-class _Ignores:
-    """The primary claim of a finding made on a worker, as far as suppression reads it."""
+@dataclass(slots=True)
+class _StandIn:
+    """A claim a finding made on a worker names, as far as suppression reads it (`engine.suppressed`):
+    its place, `ignore:` entries and the disable comments of its file that apply to it."""
 
-    __slots__ = ("ignore",)
+    path: str
+    id: str
+    ignore: tuple
+    noqa: dict
 
-    def __init__(self, ignore):
-        self.ignore = ignore
+    @property
+    def file(self) -> _StandIn:  # suppression reads `claim.file.noqa`
+        return self
 
 
-def _assemble(shared: _Shared, plan, records: list) -> tuple[list[Finding], int]:
-    """The findings of every rule, in the engine's order, suppression applied, sorted."""
+def _assemble(shared: _Shared, plan, records: list, limits: Limits) -> tuple[list[Finding], int]:
+    """The findings of every rule as the in-process runner gives them: in the engine's order,
+    suppression applied (on any claim a finding names), at most the limits' findings per group
+    and per rule, then the LAST rules (unused-ignore) on the `ignore:` entries that suppressed
+    nothing, then what another rule's finding supersedes; sorted."""
     claims = 0
     by_rule: dict[int, dict[str, list]] = {index: {} for index in range(len(shared.rules))}
+    with_ignores = []
     for record in records:
         tag = record[0]
         if tag == "count":
             claims += record[1]
+        elif tag == "ignores":
+            with_ignores.extend(record[1])
         else:
             by_rule[record[1]].setdefault(tag, []).append(record)
     findings: list[Finding] = []
+    used: list = []  # (stand-in claim, entry) that suppressed a finding
     for index, settings in enumerate(shared.rules):
+        if settings.rule.last:
+            continue
         parts = by_rule[index]
         if "bare" in parts:  # prepare crashed
             found = [_unpack(settings.rule, record[2]) for record in parts["bare"]]
         elif settings.rule.scope == "group":
-            found = _group_findings(shared, index, parts)
+            found = _group_findings(shared, index, parts, limits)
         else:
             found = _target_findings(parts, settings.rule)
-        findings.extend(f for f in found if not suppressed(f, plan))
+        kept = [f for f in found if not suppressed(f, plan, used)]
+        findings.extend(limits.cap(settings.rule.name, kept, limits.per_rule))
+    findings += _last_rules(shared, plan, with_ignores, used, limits)
     for finding in findings:
         finding.claims = ()  # the stand-ins were for suppression only
+    findings = superseded_removed(findings, plan.rules)
     findings.sort(key=Finding.sort_key)
     return findings, claims
+
+
+def _last_rules(shared: _Shared, plan, with_ignores: list, used: list, limits: Limits) -> list[Finding]:
+    """The LAST rules, on the driver: over the claims that carry `ignore:` entries (gathered from
+    the workers), with the entries that suppressed findings, as the runner gives them."""
+    last = [settings for settings in shared.rules if settings.rule.last]
+    if not last:
+        return []
+    files: dict[str, ClaimFile] = {}
+    for claim in with_ignores:
+        files.setdefault(claim.path, ClaimFile(claim.path)).claims.append(claim)
+    view = Corpus(files=list(files.values()), references=shared.corpus.references, normalizer=shared.corpus.normalizer)
+    view.rule_names = shared.corpus.rule_names
+    view.selected_rules = frozenset(key for s in plan.rules for key in (s.rule.name, s.rule.code))
+    by_place = {(claim.path, claim.id): claim for claim in with_ignores}
+    view.suppressions = [(by_place[(c.path, c.id)], entry) for c, entry in used if (c.path, c.id) in by_place]
+    out = []
+    for settings in last:
+        kept = [f for f in run_rule(view, settings, limits) if not suppressed(f, plan)]
+        out.extend(limits.cap(settings.rule.name, kept, limits.per_rule))
+    return out
 
 
 def _pack(finding: Finding) -> tuple:
     """A finding made on a worker, as it travels: tuples (rule and code are the rule's own)."""
     where = finding.location
     related = tuple((r.path, r.line, r.column, r.article, r.claim) for r in finding.related)
-    return (finding.severity, finding.message, (where.path, where.line, where.column, where.article, where.claim), related, finding.related_total)
+    return (
+        finding.severity,
+        finding.message,
+        (where.path, where.line, where.column, where.article, where.claim),
+        related,
+        finding.related_total,
+    )
 
 
-def _unpack(rule, packed: tuple, ignore=()) -> Finding:
+def _unpack(rule, packed: tuple, suppression=()) -> Finding:
     severity, message, where, related, total = packed
     finding = Finding(rule.name, rule.code, severity, message, Location(*where), [Location(*r) for r in related], related_total=total)
-    finding.claims = (_Ignores(ignore),)
+    finding.claims = tuple(_StandIn(*claim) if claim is not None else None for claim in suppression)
     return finding
 
 
@@ -426,7 +477,7 @@ def _target_findings(parts: dict, rule) -> list[Finding]:
     return [finding for _order, _seq, finding in found] + ([more] if more is not None else [])
 
 
-def _group_findings(shared: _Shared, index: int, parts: dict) -> list[Finding]:
+def _group_findings(shared: _Shared, index: int, parts: dict, limits: Limits | None = None) -> list[Finding]:
     """Group rules: a crash in `keys` is the rule's only finding (the first in order); else group
     crashes (capped), then the groups' findings in group order, each (location, message) once."""
     settings = shared.rules[index]
@@ -448,12 +499,14 @@ def _group_findings(shared: _Shared, index: int, parts: dict) -> list[Finding]:
                 seen.add(identity)
                 out.append(finding)
         return out
-    seen = set()
+    seen, groups = set(), {}
     for record in sorted(parts.get("found", []), key=lambda record: (record[2], record[3])):
         identity = (record[4][2], record[4][1])  # (location, message), as tuples
         if identity not in seen:
             seen.add(identity)
-            out.append(_unpack(settings.rule, record[4], record[5]))
+            groups.setdefault(record[2], []).append(_unpack(settings.rule, record[4], record[5]))
+    for found in groups.values():  # record[2]: the group's rank, one per group
+        out.extend(limits.cap(settings.rule.name, found, limits.per_group) if limits is not None else found)
     return out
 
 
@@ -532,7 +585,9 @@ def _map_partition(loaded: list, broadcast) -> list:
     shared = _shared(broadcast)
     claim_files = [(index, item) for index, item in loaded if isinstance(item, ClaimFile)]
     view = Corpus(
-        files=[item for _index, item in claim_files], references=shared.corpus.references, normalizer=shared.corpus.normalizer,
+        files=[item for _index, item in claim_files],
+        references=shared.corpus.references,
+        normalizer=shared.corpus.normalizer,
         rule_names=shared.corpus.rule_names,
     )
     out: list = [("count", view.claim_count)]
@@ -544,13 +599,14 @@ def _map_partition(loaded: list, broadcast) -> list:
         if copied is None:
             stub = stubs.get(id(claim.file))
             if stub is None:
-                stub = stubs[id(claim.file)] = FileStub(claim.file.path, claim.file.article)
+                stub = stubs[id(claim.file)] = FileStub(claim.file.path, claim.file.article, claim.file.noqa)
             copied = detached[id(claim)] = copy.copy(claim)
             copied.file = stub
         return copied
 
+    out.append(("ignores", [detach(claim) for _index, item in claim_files for claim in item.claims if claim.ignore]))
     for rule_index, settings in enumerate(shared.rules):
-        if rule_index in shared.skip:
+        if rule_index in shared.skip or settings.rule.last:  # LAST rules run on the driver
             continue
         scope = settings.rule.scope
         if scope == "group":
@@ -580,8 +636,15 @@ def _claims_in_order(rule, claim_files: list):
 
 
 def _ignore_of(finding: Finding) -> tuple:
-    primary = finding.claims[0] if finding.claims else None
-    return tuple(primary.ignore) if primary is not None and primary.ignore else ()
+    """What suppression reads of each claim the finding names (`_StandIn`'s fields)."""
+    out = []
+    for claim in finding.claims:
+        if claim is None:
+            out.append(None)
+            continue
+        noqa = getattr(claim.file, "noqa", None) or {}
+        out.append((claim.path, claim.id, tuple(claim.ignore), {key: noqa[key] for key in (None, claim.id) if key in noqa}))
+    return tuple(out)
 
 
 def _judge(rule_index: int, settings, targets, options, corpus: Corpus) -> list:
@@ -664,4 +727,3 @@ def _group_sizes(groups) -> list:
 def _rss() -> int:
     with open("/proc/self/statm") as statm:
         return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-

@@ -42,7 +42,17 @@ def client():
 def same(finding) -> tuple:
     """Everything a report shows of a finding."""
     related = tuple((r.path, r.line, r.column, r.article, r.claim) for r in finding.related)
-    return (finding.rule, finding.code, finding.severity, finding.message, finding.path, finding.line, finding.column, related, finding.related_total)
+    return (
+        finding.rule,
+        finding.code,
+        finding.severity,
+        finding.message,
+        finding.path,
+        finding.line,
+        finding.column,
+        related,
+        finding.related_total,
+    )
 
 
 def both(session: Session, paths: list[str], client) -> tuple[list, list, int, int]:
@@ -203,7 +213,7 @@ def test_project_rules_crashes_and_suppression_as_in_process(client, project):
 def test_corpus_rules_are_refused(client, tmp_path):
     install(tmp_path / "rules", SAME_TEXT)
     (tmp_path / "a.yaml").write_text("article: {id: a}\nclaims: []\n", encoding="utf-8")
-    session = Session.open(config=Config(root=tmp_path))
+    session = Session.open(config=Config(root=tmp_path, rule_paths=["rules"]))
     with pytest.raises(cc_distributed.ClusterError, match="same-text need the whole corpus in one process"):
         cc_distributed.check(session, [str(tmp_path / "a.yaml")], client)
 
@@ -288,3 +298,35 @@ def test_without_the_extra_the_flags_say_how_to_install_it(cli_project, capsys, 
 def test_cluster_and_scheduler_together_is_a_usage_error(cli_project, capsys):
     assert main(["check", "--cluster", "--scheduler", "tcp://h:8786"]) == 2
     assert "give one of them" in capsys.readouterr().err
+
+
+def test_suppression_limits_unused_ignores_and_builtin_titles_as_in_process(client, tmp_path):
+    """What the runner does after the rules, on the cluster too: `ignore:` on the related claim,
+    disable comments, unused-ignore (a LAST rule), the per-group limit, claimcheck's own tenures,
+    one finding for one wrong title."""
+    (tmp_path / "a.yaml").write_text(
+        "article: {id: a, published: 2024-03-01}\nclaims:\n"
+        "  - {id: toll, kind: figure, text: t, subject: flood, metric: people killed, value: 40, attribution: {source: police, type: organization}}\n"
+        "  - {id: quiet, kind: figure, text: t, subject: fire, metric: people killed, value: 3}  # claimcheck: noqa: unattributed\n"
+        "  - {id: loud, kind: figure, text: t, subject: storm, metric: people killed, value: 3}\n"
+        "  - {id: spare, kind: figure, text: t, subject: quake, metric: people killed, value: 9, ignore: [date-conflict, unattributed]}\n"
+        "  - {id: pm, kind: role, text: Prime Minister Boris Johnson, entity: Boris Johnson, role: British Prime Minister}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.yaml").write_text(
+        "article: {id: b, published: 2024-03-01}\nclaims:\n"
+        + "".join(
+            f"  - {{id: t{i}, kind: figure, text: t, subject: flood, metric: people killed, value: {400 + i}, "
+            f"attribution: {{source: police, type: organization}}{', ignore: [numeric-conflict]' if i == 0 else ''}}}\n"
+            for i in range(6)
+        ),
+        encoding="utf-8",
+    )
+    config = Config(root=tmp_path, max_findings_per_group=3)
+    session = Session.open(config=config)
+    here, there, _claims_here, _claims_there = both(session, [str(tmp_path)], client)
+    assert here == there
+    rules = [f[0] for f in here]
+    assert "unused-ignore" in rules and "anachronism" in rules
+    assert not any(f[0] == "unattributed" and f[4].endswith("a.yaml") and f[5] == 4 for f in here)  # the noqa comment
+    assert session.check([str(tmp_path)]).left_out  # the per-group limit left findings out
