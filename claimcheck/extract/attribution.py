@@ -294,6 +294,9 @@ def describe_source(ctx: ArticleContext, head) -> dict | None:
         person = ctx.last_person_before(pos)
         if person:
             return _named(ctx, person)
+    issuer = _issuer_of_document(head)
+    if issuer is not None:                   # "said the statement issued by Sharif's office"
+        return describe_source(ctx, issuer)
     if head.ent_type_ != "PERSON":
         named = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
         if named is not None:              # "Hawaii's lawyer, Neal Katyal, wrote": the person named
@@ -336,6 +339,27 @@ def describe_source(ctx: ArticleContext, head) -> dict | None:
     if head.pos_ == "PROPN":
         return {"source": _strip_det(text), "role": None, "type": "organization"}
     return {"source": text, "role": None, "type": "anonymous"}
+
+
+_DOCUMENTS = {"statement", "report", "letter", "release", "filing", "communique", "readout", "memo",
+              "memorandum", "ruling", "verdict", "judgment", "judgement", "notice", "post", "tweet", "bulletin"}
+
+
+def _issuer_of_document(head):
+    """Who issued the document that speaks: "the statement issued by Sharif's office", "the
+    ministry's statement" -> the office, the ministry; None for a document with no issuer."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in _DOCUMENTS:
+        return None
+    for child in head.children:
+        if child.dep_ == "poss" and child.lower_ not in ("its", "their", "his", "her"):
+            return child
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            for agent in child.children:
+                if agent.dep_ == "agent":
+                    obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                    if obj is not None:
+                        return obj
+    return None
 
 
 def _refers_back(head) -> bool:

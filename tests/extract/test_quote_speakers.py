@@ -158,3 +158,9 @@ def test_revealed_is_a_verb_of_saying(quotes):
     found = quotes('The band said the split was friendly, although Dean Bourne admitted he was "devastated". '
                    '"This has been a really difficult decision," 19-year-old Simpson revealed.')
     assert found["This has been a really difficult decision"] == "Simpson"
+
+
+def test_a_document_speaks_for_whoever_issued_it(quotes):
+    found = quotes("“The minister had a very good call with the president,” said the statement issued by "
+                   "Prime Minister Omar Khan’s office.")
+    assert list(found.values()) == ["Prime Minister Omar Khan’s office"]
