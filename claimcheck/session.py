@@ -181,7 +181,7 @@ class Session:
         checked, extra = corpus_paths(
             paths, self.reference_paths(), root=str(config.root), exclude=config.exclude, gitignore=config.respect_gitignore
         )
-        if config.builtin_reference:
+        if config.builtin_reference and (checked or leave_out):  # nothing to check: nothing to judge titles of
             extra = [*extra, *builtin_reference_paths()]
         real = os.path.realpath(leave_out) if leave_out else None
         return [(p, True) for p in checked if os.path.realpath(p) != real] + [(p, False) for p in extra if os.path.realpath(p) != real]
