@@ -61,40 +61,46 @@ def run(args: argparse.Namespace) -> int:
         nlp = load_model(args.model)
     except ModelNotFound as exc:
         return _fail(str(exc))
-    from .claims import checked_claims
-    from .output import write_claim_file
-    from .pipeline import extract_claims
+    from .batch import run as run_batches
 
     out_dir: Path = args.output_dir
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         return _fail(f"{out_dir}: cannot create output directory: {exc.strerror or exc}")
+    outcomes = run_batches(nlp, articles, out_dir, jobs=args.jobs, model=args.model)
+    return _report(outcomes, len(articles), out_dir, started)
+
+
+def _report(outcomes, total: int, out_dir: Path, started: float) -> int:
+    """Print each outcome's warnings and errors as they come, then the summary line; the exit code."""
     kinds: Counter = Counter()
-    docs = nlp.pipe((a.body for a in articles), batch_size=8, n_process=args.jobs)
+    failed = 0
     progress = None
     if _show_progress():
         from tqdm import tqdm
-        progress = tqdm(total=len(articles), unit="article", file=sys.stderr, leave=False)
+        progress = tqdm(total=total, unit="article", file=sys.stderr, leave=False)
     try:
-        for article, doc in zip(articles, docs):
-            claims = checked_claims(extract_claims(article, doc), article.meta["id"])
-            try:
-                path, _merge_stats = write_claim_file(article, claims, out_dir)
-            except (OSError, BadInput) as exc:
-                return _fail(str(exc))
-            kinds.update(c["kind"] for c in claims)
+        for outcome in outcomes:
+            for message in outcome.messages:
+                print(message, file=sys.stderr)
+            if outcome.error:
+                failed += 1
+                print(f"claimcheck extract: error: {outcome.error}", file=sys.stderr)
+            kinds.update(outcome.kinds)
             if progress is not None:
                 progress.update(1)
-                progress.set_postfix_str(path.name)
+                if outcome.claim_file:
+                    progress.set_postfix_str(Path(outcome.claim_file).name)
     finally:
         if progress is not None:
             progress.close()
     seconds = time.perf_counter() - started
     per_kind = ", ".join(f"{kinds[k]} {k}" for k in KINDS)
-    print(f"claimcheck extract: {len(articles)} article(s), {sum(kinds.values())} claims "
+    not_written = f", {failed} not written" if failed else ""
+    print(f"claimcheck extract: {total} article(s){not_written}, {sum(kinds.values())} claims "
           f"({per_kind}) in {seconds:.1f}s -> {out_dir}", file=sys.stderr)
-    return 0
+    return 2 if failed else 0
 
 
 def main(argv=None) -> int:

@@ -18,7 +18,7 @@ def source_path(article: ArticleText, out_dir: Path) -> str:
     return rel.replace(os.sep, "/")
 
 
-def write_claim_file(article: ArticleText, claims: list[dict], out_dir: Path):
+def write_claim_file(article: ArticleText, claims: list[dict], out_dir: Path, warn=None):
     """Write DIR/<id>.yaml from validated plain claims (`claims.checked_claims`),
     merging with a reviewed copy if there is one."""
     path = out_dir / f"{article.meta['id']}.yaml"
