@@ -41,35 +41,15 @@ are neither dropped nor left above the wrong claim.
 """
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.tokens import CommentToken
 
+from .snapshot import SNAPSHOT_DIR, load_snapshot, snapshot_path
 from .writer import claim_map, to_yaml_value
 
-SNAPSHOT_DIR = ".claimcheck-extract"
-
-
-def snapshot_path(claim_file: Path) -> Path:
-    return claim_file.parent / SNAPSHOT_DIR / (claim_file.stem + ".json")
-
-
-def load_snapshot(claim_file: Path) -> dict | None:
-    path = snapshot_path(claim_file)
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-
-
-def save_snapshot(claim_file: Path, article: dict, claims: list[dict]) -> None:
-    path = snapshot_path(claim_file)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    data = {"article": article, "claims": {c["id"]: c for c in claims}}
-    path.write_text(json.dumps(data, indent=1, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
+__all__ = ["SNAPSHOT_DIR", "load_snapshot", "merge_document", "plain", "snapshot_path"]
 
 
 def plain(value: Any) -> Any:
@@ -195,7 +175,8 @@ def _append(target: CommentedMap, key, value) -> None:
         _move_lines(_tail(target, last), _tail(target, key))
 
 
-def merge_document(doc: CommentedMap, article: dict, claims: list[dict], snapshot: dict | None) -> dict:
+def merge_document(doc: CommentedMap, article: dict, claims: list[dict], snapshot: dict | None,
+                   source: str | None = None, warn=None) -> dict:
     """Merge new extraction results into the loaded document in place.
 
     Returns counts: {"added": n, "updated": n, "kept_deleted": n}.
@@ -252,7 +233,7 @@ def _span(item) -> tuple[int, int] | None:
     span = item.get("span") if isinstance(item, dict) else None
     try:
         return int(span[0]), int(span[1])
-    except (TypeError, ValueError, IndexError, KeyError):
+    except (TypeError, ValueError, IndexError, KeyError, OverflowError):
         return None
 
 
@@ -283,7 +264,7 @@ def _span_start(item) -> int:
     span = item.get("span") if isinstance(item, dict) else None
     try:
         return int(span[0])
-    except (TypeError, ValueError, IndexError, KeyError):
+    except (TypeError, ValueError, IndexError, KeyError, OverflowError):
         return -1
 
 

@@ -8,23 +8,50 @@ YYYY-MM-DD); the YAML dumper quotes them so they stay strings.
 """
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor
+from ruamel.yaml.representer import RoundTripRepresenter
 
 ARTICLE_ORDER = ["id", "title", "outlet", "authors", "published", "url", "source"]
 NO_DATE_NOTE = ("No publication date was given (front matter or --meta): relative dates "
                 "('Thursday', 'last month'), said_on and as_of were left empty.")
 
 
+class ExactNumber(str):
+    """A number a float cannot hold (`1e400`), kept as the person wrote it: read as a float it
+    would be written back as `.inf`."""
+
+
+class _Constructor(RoundTripConstructor):
+    def construct_yaml_float(self, node):
+        value = super().construct_yaml_float(node)
+        if isinstance(value, float) and not math.isfinite(value) and node.value.lower().lstrip("+-") not in (".inf", ".nan"):
+            return ExactNumber(node.value)
+        return value
+
+
+class _Representer(RoundTripRepresenter):
+    pass
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:float", _Constructor.construct_yaml_float)
+_Representer.add_representer(ExactNumber, lambda rep, data: rep.represent_scalar("tag:yaml.org,2002:float", str(data)))
+# write None as an explicit `null` (`attribution: null` means "nobody named")
+_Representer.add_representer(type(None), lambda rep, _: rep.represent_scalar("tag:yaml.org,2002:null", "null"))
+
+
 def yaml() -> YAML:
+    """The round-trip reader and writer of claim files (their own classes: nothing global changes)."""
     y = YAML()
+    y.Constructor = _Constructor
+    y.Representer = _Representer
     y.preserve_quotes = True
     y.width = 4096            # never fold a long quote across lines
     y.indent(mapping=2, sequence=4, offset=2)
-    # write None as an explicit `null` (`attribution: null` means "nobody named")
-    y.representer.add_representer(type(None), lambda rep, _: rep.represent_scalar("tag:yaml.org,2002:null", "null"))
     return y
 
 
