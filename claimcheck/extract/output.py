@@ -71,7 +71,11 @@ def write_claim_file(article: ArticleText, claims: list[dict], out_dir: Path, wa
             raise BadInput(f"{path}: existing claim file is not valid YAML, not overwriting it: {exc}") from None
         if not isinstance(doc, dict):
             raise BadInput(f"{path}: existing claim file is not a mapping, not overwriting it")
-        stats = merge_document(doc, art, claims, base_for(path, old_sha, warn), source=article.text, warn=warn)
+        stats = merge_document(doc, art, claims, base_for(path, old_sha, warn), source=article.text)
+        for cid in stats.get("marked", ()):
+            if warn is not None:
+                warn(f"claimcheck extract: warning: {path}: claim {cid}: its text is no longer in the article; "
+                     "kept as the reviewer left it, with a comment to check it")
     else:
         doc = new_document(art, claims, art["source"])
     buf = io.StringIO()

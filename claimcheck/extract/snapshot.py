@@ -3,7 +3,8 @@ kill can turn into a lost edit.
 
 `DIR/.claimcheck-extract/<article id>.json` holds the article block and the claims extract wrote
 into `DIR/<article id>.yaml` last time, and the SHA-256 of the claim file's text as written then
-(`claim_file_sha256`) and of the article text (`source_sha256`). The merge takes every difference
+(`claim_file_sha256`) and of the article text (`source_sha256`), and the words around each
+claim's span (`context`, for `reanchor` to find it again after the article is corrected). The merge takes every difference
 between the claim file and the snapshot for a reviewer's edit, so the two must always belong
 together. A run writes, each step atomically (`claimcheck.atomic.write_atomic`):
 
@@ -72,6 +73,8 @@ def _problem(data) -> str | None:
     for key in ("claim_file_sha256", "merged_into_sha256", "source_sha256"):
         if data.get(key) is not None and not isinstance(data[key], str):
             return f"`{key}` is not a string"
+    if data.get("context") is not None and not isinstance(data["context"], dict):
+        return "`context` is not an object"
     return None
 
 
@@ -118,9 +121,14 @@ def base_for(claim_file: Path, claim_file_sha: str | None, warn=None) -> dict | 
 
 
 def record(article: dict, claims: list[dict], claim_text: str, source_text: str) -> dict:
-    """The snapshot of one write: what extract gives now and the claim file's text it writes."""
+    """The snapshot of one write: what extract gives now and the claim file's text it writes,
+    with the words around each claim (to find it again after the article is corrected)."""
+    from .reanchor import context, span_of
+
+    spans = {c["id"]: span_of(c) for c in claims}
     return {"article": article, "claims": {c["id"]: c for c in claims},
-            "claim_file_sha256": sha256(claim_text), "source_sha256": sha256(source_text)}
+            "claim_file_sha256": sha256(claim_text), "source_sha256": sha256(source_text),
+            "context": {cid: context(source_text, span) for cid, span in spans.items() if span is not None}}
 
 
 def dumps(data: dict) -> str:
