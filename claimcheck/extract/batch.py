@@ -83,6 +83,15 @@ def tasks(articles: Sequence[ArticleText]) -> list[list[ArticleText]]:
 
 
 # --- worker processes -----------------------------------------------------------------------
+def available_cores() -> int:
+    import os
+
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
 _WORKER: dict = {}   # the pipeline of this worker process (inherited when forked)
 
 

