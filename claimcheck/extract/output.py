@@ -5,7 +5,8 @@ bounded (a regular file, at most `MAX_CLAIM_FILE_BYTES`) and first parsed with t
 reader (`claimcheck.load.yamlsafe.read_yaml`: no tags, bounded aliases, nodes and nesting), and
 refused at file:line:col when that reader refuses it; only then is it loaded round-trip for the
 merge. The claim file and its snapshot are written by `snapshot.write_pair`: atomically, never
-through a symbolic link, in an order that no kill can turn into a lost edit.
+through a symbolic link, in an order that no kill can turn into a lost edit. A new claim file
+starts with the YAML language server's modeline (`claimcheck.model.schema_modeline`).
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from pathlib import Path
 from ruamel.yaml.error import YAMLError
 
 from claimcheck.load.yamlsafe import YamlProblem, read_yaml
+from claimcheck.model import schema_modeline
 from claimcheck.reading import MAX_FILE_BYTES, read_bytes
 
 from .merge import merge_document
@@ -77,7 +79,7 @@ def write_claim_file(article: ArticleText, claims: list[dict], out_dir: Path, wa
                 warn(f"claimcheck extract: warning: {path}: claim {cid}: its text is no longer in the article; "
                      "kept as the reviewer left it, with a comment to check it")
     else:
-        doc = new_document(art, claims, art["source"])
+        doc = new_document(art, claims, art["source"], schema_modeline(out_dir))
     buf = io.StringIO()
     y.dump(doc, buf)
     claim_text = buf.getvalue()

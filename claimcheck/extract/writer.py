@@ -87,14 +87,17 @@ def article_plain(meta: dict, source: str) -> dict:
     return out
 
 
-def new_document(article: dict, claims: list[dict], source_note: str) -> CommentedMap:
+def new_document(article: dict, claims: list[dict], source_note: str, modeline: str | None = None) -> CommentedMap:
+    """A new claim file; `modeline` (`claimcheck.model.schema_modeline`) is its first line, for
+    editors with the YAML language server."""
     doc = CommentedMap()
     art = CommentedMap()
     for k, v in article.items():
         art[k] = flow_seq(v) if isinstance(v, list) else v
     doc["article"] = art
     doc["claims"] = CommentedSeq([claim_map(c) for c in claims])
-    lines = [f"Claims extracted by `claimcheck extract` from {source_note}.",
+    lines = [modeline.removeprefix("# ")] if modeline else []
+    lines += [f"Claims extracted by `claimcheck extract` from {source_note}.",
              "Review every claim: edit, delete or add freely; re-running extract keeps your changes."]
     if "published" not in article:
         lines.append(NO_DATE_NOTE)
