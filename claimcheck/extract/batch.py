@@ -56,6 +56,10 @@ def extract_one(article: ArticleText, doc, out_dir: Path) -> Outcome:
     except (OSError, BadInput, AtomicWriteError) as exc:
         outcome.error = str(exc) if not isinstance(exc, OSError) else f"{article.path}: {exc.strerror or exc}"
         return outcome
+    except Exception as exc:   # a merge bug on an odd claim file: its article only, never a traceback
+        outcome.error = (f"{article.path}: writing its claim file failed (a bug; please report it): "
+                         f"{type(exc).__name__}: {exc}")
+        return outcome
     outcome.claim_file = str(path)
     outcome.kinds = dict(Counter(c["kind"] for c in claims))
     return outcome

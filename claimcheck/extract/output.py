@@ -73,6 +73,9 @@ def write_claim_file(article: ArticleText, claims: list[dict], out_dir: Path, wa
             raise BadInput(f"{path}: existing claim file is not valid YAML, not overwriting it: {exc}") from None
         if not isinstance(doc, dict):
             raise BadInput(f"{path}: existing claim file is not a mapping, not overwriting it")
+        for key, kind, name in (("article", dict, "a mapping"), ("claims", list, "a list")):
+            if doc.get(key) is not None and not isinstance(doc[key], kind):
+                raise BadInput(f"{path}: existing claim file's `{key}:` is not {name}, not overwriting it")
         stats = merge_document(doc, art, claims, base_for(path, old_sha, warn), source=article.text)
         for cid in stats.get("marked", ()):
             if warn is not None:

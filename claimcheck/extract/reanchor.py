@@ -63,7 +63,7 @@ class Shift:
     def __init__(self, items, source: str):
         pairs = {}
         for item in items:
-            span, text = span_of(item), item.get("text")
+            span, text = span_of(item), item.get("text") if isinstance(item, dict) else None
             if span is None or not isinstance(text, str) or len(text) < MIN_ANCHOR:
                 continue
             if source[span[0]:span[1]] == text:

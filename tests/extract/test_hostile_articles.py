@@ -158,6 +158,27 @@ def test_an_existing_claim_file_with_an_alias_bomb(article, tmp_path):
     assert target.read_text(encoding="utf-8") == bomb
 
 
+@pytest.mark.parametrize("content", ["article: 5\nclaims: []\n", "claims: {a: 1}\n", "- 1\n- 2\n"])
+def test_an_existing_claim_file_of_another_shape_is_left_alone(article, tmp_path, content):
+    out = tmp_path / "claims"
+    out.mkdir()
+    target = out / "harbour-berths.yaml"
+    target.write_text(content, encoding="utf-8")
+    with pytest.raises(BadInput, match="not overwriting it"):
+        extract_into(article, out)
+    assert target.read_text(encoding="utf-8") == content
+
+
+def test_claims_that_are_not_mappings_survive_the_merge(article, tmp_path):
+    out = tmp_path / "claims"
+    path, _ = extract_into(article, out)
+    path.write_text(path.read_text(encoding="utf-8") + "  - just a note\n  - [1, 2]\n"
+                    "  - {id: [1], kind: {a: 1}, text: 5, span: [a, b]}\n", encoding="utf-8")
+    extract_into(article, out)
+    text = path.read_text(encoding="utf-8")
+    assert "- just a note" in text and "- [1, 2]" in text and "figure-300-new-berths" in text
+
+
 def test_a_reviewers_huge_number_is_kept_as_written(article, tmp_path):
     out = tmp_path / "claims"
     path, _ = extract_into(article, out)
