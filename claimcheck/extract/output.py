@@ -23,7 +23,7 @@ from claimcheck.reading import MAX_FILE_BYTES, read_bytes
 from .merge import merge_document
 from .meta import ArticleText, BadInput
 from .snapshot import base_for, record, sha256, write_pair
-from .writer import article_plain, new_document, yaml
+from .writer import article_plain, new_document_text, yaml
 
 MAX_CLAIM_FILE_BYTES = MAX_FILE_BYTES
 
@@ -81,11 +81,11 @@ def write_claim_file(article: ArticleText, claims: list[dict], out_dir: Path, wa
             if warn is not None:
                 warn(f"claimcheck extract: warning: {path}: claim {cid}: its text is no longer in the article; "
                      "kept as the reviewer left it, with a comment to check it")
+        buf = io.StringIO()
+        y.dump(doc, buf)
+        claim_text = buf.getvalue()
     else:
-        doc = new_document(art, claims, art["source"], schema_modeline(out_dir))
-    buf = io.StringIO()
-    y.dump(doc, buf)
-    claim_text = buf.getvalue()
+        claim_text = new_document_text(art, claims, art["source"], schema_modeline(out_dir))
     write_pair(path, claim_text, old_sha, record(_jsonable(art), claims, claim_text, article.text))
     return path, stats
 
