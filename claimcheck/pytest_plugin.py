@@ -20,6 +20,7 @@ command line's too (`.claimcheck_cache`; off with `-p no:cacheprovider`, cleared
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -166,7 +167,7 @@ class ClaimcheckState:
         return self.results.get((os.path.realpath(file_path), rule), []) + self.orphans.get(rule, [])
 
     def _compute(self) -> None:
-        with _chdir(self.cwd):
+        with _chdir(self.cwd), _one_at_a_time(self.session):
             paths = [p for p in self.configured if os.path.exists(p)] + [_relative(p, self.cwd) for p in self.collected]
             result = self.session.check(paths)
             checked = {os.path.realpath(p) for p in result.paths}
@@ -188,6 +189,31 @@ def _relative(path: Path, cwd: Path) -> str:
 
 def _inside(path: str, root: str) -> bool:
     return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
+
+
+@contextlib.contextmanager
+def _one_at_a_time(session):
+    """With the cache, one process of a pytest-xdist run (or of concurrent runs) checks the corpus
+    at a time: the first computes it with all cores and caches it, the others then read it from the
+    cache instead of computing it again side by side."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: side by side, as without a cache
+        fcntl = None
+    if session.cache is None or fcntl is None:
+        yield
+        return
+    try:
+        session.cache.folder.mkdir(parents=True, exist_ok=True)
+        handle = os.open(session.cache.folder / "run.lock", os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    except OSError:  # a cache folder that cannot be written: no cache to share either
+        yield
+        return
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(handle)  # releases the lock
 
 
 class _chdir:

@@ -42,7 +42,7 @@ from ruamel.yaml import YAML
 KINDS = ("figure", "event", "quote", "role", "statement")
 MICRO = ("figure", "event", "quote", "role")
 HERE = Path(__file__).resolve().parent
-# ../shared beside the repository, or $CLAIMCHECK_SHARED (a git worktree elsewhere), as the tests read it
+# ../shared beside the repository, or $CLAIMCHECK_SHARED (a git worktree elsewhere), as tests/conftest.py
 SHARED = Path(os.environ.get("CLAIMCHECK_SHARED") or HERE.parent.parent / "shared")
 DEFAULT_GOLD = SHARED / "devset" / "claims"
 

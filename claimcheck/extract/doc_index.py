@@ -75,21 +75,24 @@ def span_ents(span) -> list:
 class NameIndex:
     """The article's PERSON names (longest first) as look-up tables for `ArticleContext`:
     `longer[words]` is the first name whose last words are `words` and that has more words
-    (what `full_name` returns), `surnames` the last words of names of two words or more (what
-    `is_known_surname` asks about). `word_keys` is the function that splits a name into keys."""
+    (what `full_name` returns; names `skip(words)` accepts are never one), `surnames` the last
+    words of names of two words or more (what `is_known_surname` asks about). `word_keys` is
+    the function that splits a name into keys."""
 
     __slots__ = ("longer", "names", "size", "surnames")
 
-    def __init__(self, names: list[str], word_keys):
+    def __init__(self, names: list[str], word_keys, skip=None):
         self.names, self.size = names, len(names)
         self.longer: dict[tuple, str] = {}
         self.surnames: set[str] = set()
         for candidate in names:
             words = tuple(word_keys(candidate))
-            for k in range(1, len(words)):
-                self.longer.setdefault(words[-k:], candidate)
             if len(words) > 1:
                 self.surnames.add(words[-1])
+            if skip is not None and skip(words):
+                continue                  # never a full name to resolve to ("Ms Hutt")
+            for k in range(1, len(words)):
+                self.longer.setdefault(words[-k:], candidate)
 
     def fits(self, names: list[str]) -> bool:
         return self.names is names and self.size == len(names)

@@ -25,6 +25,7 @@ from .attribution import is_speech_verb, phrase_tokens
 from .claims import Draft
 from .context import ArticleContext
 from .dates import FUTURE_PATTERNS
+from .tokens import join_tokens
 from .years import is_year_token, year_is_name
 
 _FUTURE_AUX = {"will", "shall", "'ll", "’ll"}
@@ -204,5 +205,5 @@ def _subject(ctx, mention, governor) -> str:
     else:
         parts = [t for t in phrase_tokens(governor, ctx) if t.i not in skip and t.dep_ != "det"][:14]
         parts = [t for t in parts if not (t.pos_ == "ADP" and all(c.i in skip for c in t.children))]
-    text = " ".join("".join(t.text_with_ws for t in parts).split()).strip(" ,")
+    text = join_tokens(parts).strip(" ,")
     return text or " ".join(mention.sent.text.split())[:80]

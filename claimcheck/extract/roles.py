@@ -27,6 +27,7 @@ from .context import ArticleContext, clean_name
 from .doc_index import ent_at
 from .lexicon import TITLE_MODIFIERS, TITLE_WORDS
 from .partial_dates import partial_date
+from .tokens import join_tokens
 
 _TRAILING_CUT = {"who", "which", "that", "whose", "and", "but"}
 
@@ -62,14 +63,16 @@ def _role_text(words, is_person=lambda toks: all(t.ent_type_ == "PERSON" for t i
     """The role as written, with a person's possessive turned round ("Putin's
     aide" -> "aide to Putin") and a plural head made singular for one person."""
     parts = []
-    for t in words:
+    for k, t in enumerate(words):
         text = t.lemma_ if isinstance(words, _Singular) and t.tag_ in ("NNS", "NNPS") and t.lower_.rstrip("s") in TITLE_WORDS | {t.lemma_.lower()} else t.text
+        if k and t.i != words[k - 1].i + 1:
+            parts.append(" ")           # words left out between: never glue the two
         parts.append(text + t.whitespace_)
     role = " ".join("".join(parts).split()).strip(" ,")
     poss = next((k for k, t in enumerate(words) if t.text in ("’s", "'s")), None)
     if poss is not None and poss > 0 and is_person(words[:poss]):
         owner = " ".join(t.text for t in words[:poss])
-        rest = " ".join("".join(t.text_with_ws for t in words[poss + 1:]).split()).strip(" ,")
+        rest = join_tokens(words[poss + 1:]).strip(" ,")
         if rest:
             title = _role_text(_Singular(words[poss + 1:]) if isinstance(words, _Singular) else words[poss + 1:])
             prep = "to" if title.split()[-1].lower() in _TO_TITLES else "for"
@@ -331,6 +334,6 @@ def _copula_roles(ctx: ArticleContext):
         toks = [t for t in toks if not t.is_punct or t.text == "-"]
         if not toks:
             continue
-        role = " ".join("".join(t.text_with_ws for t in toks).split())
+        role = join_tokens(toks)
         start, end = ctx.tokens_span(ctx.doc[first:toks[-1].i + 1])
         yield Draft("role", start, end, ctx.slice(start, end), {"entity": person, "role": role})
