@@ -17,6 +17,7 @@ The rules follow the dependency parse:
 from __future__ import annotations
 
 from .context import ArticleContext, clause_depth, clean_name
+from .doc_index import ents_of_tokens
 from .lexicon import (
     LIGHT_SPEECH_VERBS,
     ORG_NOUNS,
@@ -305,7 +306,7 @@ def describe_source(ctx: ArticleContext, head) -> dict | None:
     # only names that *are* the subject count, not those in its prepositional
     # phrases ("a spokesman for President Vladimir Putin" is not Putin)
     own = [t for t in toks if t == head or (t.head == head and t.dep_ in ("compound", "appos", "flat"))]
-    span_ents = [e for e in ctx.ents if any(e.start <= t.i < e.end for t in own)]
+    span_ents = ents_of_tokens(ctx.doc, own)
     persons = [e for e in span_ents if e.label_ == "PERSON"]
     if persons:
         joint = joint_names(ctx, head)          # "A and B called the plan ...": both

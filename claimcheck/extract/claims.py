@@ -55,12 +55,13 @@ class Draft:
         return out
 
 
-def checked_claims(drafts: list[Draft], article_id: str) -> list[dict]:
+def checked_claims(drafts: list[Draft], article_id: str, warn=None) -> list[dict]:
     """The drafts as plain claims, each one validated as its kind's core record.
 
-    A draft the core rejects is reported (naming the article and the claim)
-    and left out: the claim file written stays valid.
+    A draft the core rejects is reported (naming the article and the claim; to `warn`, else on
+    stderr) and left out: the claim file written stays valid.
     """
+    warn = warn or (lambda message: print(message, file=sys.stderr))
     claims = []
     for draft in drafts:
         plain = draft.plain()
@@ -68,8 +69,8 @@ def checked_claims(drafts: list[Draft], article_id: str) -> list[dict]:
             validate(CLAIM_TYPES[draft.kind], plain)
         except ValidationError as exc:
             problems = "; ".join(message for message, *_ in error_messages(exc, f"{draft.kind} claim", plain))
-            print(f"claimcheck extract: warning: {article_id}: claim {draft.id} {quoted(draft.text)} "
-                  f"left out, it is not valid (an extractor bug): {problems}", file=sys.stderr)
+            warn(f"claimcheck extract: warning: {article_id}: claim {draft.id} {quoted(draft.text)} "
+                 f"left out, it is not valid (an extractor bug): {problems}")
             continue
         claims.append(plain)
     return claims

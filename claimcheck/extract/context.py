@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from claimcheck.normalize import name_key
 
 from .dates import DateMention, find_dates
+from .doc_index import Intervals, NameIndex, ent_at
 from .meta import ArticleText
 
 _NAME_JUNK = re.compile(r"[\[\]()“”\"]|[’']s$")
@@ -51,6 +52,8 @@ class ArticleContext:
     _depth: dict = field(default_factory=dict)        # salience position -> clause depth
     _mentions: list[tuple[int, str]] = field(default_factory=list)    # every person named
     _names: list[str] = field(default_factory=list)
+    _name_index: NameIndex | None = None
+    _quote_index: Intervals | None = None
     _ents: list | None = field(default=None, repr=False)
 
     @classmethod
@@ -74,7 +77,7 @@ class ArticleContext:
         """The entity the token is part of, or None."""
         if not tok.ent_type_:
             return None
-        return next((e for e in self.ents if e.start <= tok.i < e.end), None)
+        return ent_at(self.doc, tok.i)
 
     def index_people(self) -> None:
         """Salient people for pronoun resolution: named subjects outside quotes.
@@ -100,7 +103,7 @@ class ArticleContext:
     def is_known_surname(self, word: str) -> bool:
         """Is `word` the surname of a person the article names in full?"""
         key = name_key(clean_name(word))
-        return bool(key) and any(words[-1] == key for words in map(word_keys, self._names) if len(words) > 1)
+        return bool(key) and key in self.name_index().surnames
 
     # ----------------------------------------------------------- offsets
     @property
@@ -138,12 +141,17 @@ class ArticleContext:
     # ----------------------------------------------------------- quotes
     def in_quote(self, pos: int, inner: tuple[int, int] | None = None) -> bool:
         """Is `pos` inside a quotation (other than one containing `inner`)?"""
-        for s, e in self.quote_regions:
-            if s <= pos < e:
-                if inner and s <= inner[0] and inner[1] <= e:
-                    continue
-                return True
+        for s, e in self.quote_index().containing(pos):
+            if inner and s <= inner[0] and inner[1] <= e:
+                continue
+            return True
         return False
+
+    def quote_index(self) -> Intervals:
+        """`quote_regions` for point queries (built once they are known)."""
+        if self._quote_index is None or not self._quote_index.fits(self.quote_regions):
+            self._quote_index = Intervals(self.quote_regions)
+        return self._quote_index
 
     # ----------------------------------------------------------- names
     def full_name(self, name: str) -> str:
@@ -155,13 +163,13 @@ class ArticleContext:
             words = words[1:]               # "Ms Hutt" is "Jane Hutt" when the article named her so
         if not words:
             return name
-        for candidate in self._names:
-            cwords = word_keys(candidate)
-            if cwords and cwords[0] in HONORIFICS:
-                continue
-            if len(cwords) > len(words) and cwords[-len(words):] == words:
-                return candidate
-        return name
+        return self.name_index().longer.get(tuple(words), name)
+
+    def name_index(self) -> NameIndex:
+        """`_names` as look-up tables (built once: `full_name` is asked once per mention)."""
+        if self._name_index is None or not self._name_index.fits(self._names):
+            self._name_index = NameIndex(self._names, word_keys, skip=lambda words: bool(words) and words[0] in HONORIFICS)
+        return self._name_index
 
     def note_person(self, pos: int, name: str, depth: int = 0) -> None:
         """Record a salient mention (subject or speaker) for pronoun resolution.

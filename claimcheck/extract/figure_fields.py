@@ -16,6 +16,7 @@ from .attribution import (
     speech_verb_above,
     subject_of,
 )
+from .doc_index import span_ents
 from .lexicon import TOLL_WORDS, UNIT_METRIC
 from .numbers import is_currency_code
 from .partial_dates import as_partial
@@ -83,7 +84,7 @@ def figure_subject(ctx, span, noun_tok, verb) -> str:
         poss = [c for c in noun_tok.children if c.dep_ == "poss" and c.lower_ not in _PRONOUN_WORDS]
         if poss:
             return short_phrase(phrase_tokens(poss[0], ctx))
-    ents = [e for e in span.sent.ents if e.label_ in ("GPE", "ORG", "PERSON", "EVENT", "FAC", "NORP", "LOC")]
+    ents = [e for e in span_ents(span.sent) if e.label_ in ("GPE", "ORG", "PERSON", "EVENT", "FAC", "NORP", "LOC")]
     if ents:
         return ents[0].text
     root = span.sent.root

@@ -24,6 +24,7 @@ import re
 from .attribution import phrase_tokens
 from .claims import Draft
 from .context import ArticleContext
+from .doc_index import Intervals
 from .figure_fields import (
     counted_noun,
     figure_attribution,
@@ -64,10 +65,10 @@ def extract_figures(ctx: ArticleContext, quotes: list[Draft]) -> list[Draft]:
     consumed: set[int] = set()        # tokens of wholes ("of 152 jets") and of ranges' upper ends
     date_spans = [(d.start, d.end) for d in ctx.dates if d.pattern != "year" or is_year_token(ctx, d)]
     exprs = list(number_expressions(doc))
+    in_dates = Intervals(date_spans)
 
     def in_date(span) -> bool:
-        start = ctx.absolute(span.start_char)
-        return any(s <= start < e for s, e in date_spans)
+        return in_dates.covers(ctx.absolute(span.start_char))
 
     for k, (i, j) in enumerate(exprs):
         if i in consumed:

