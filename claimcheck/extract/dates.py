@@ -330,6 +330,8 @@ def _rel_unit(g, published, future):
     part = (g.get("part") or "").lower().rstrip("-")
     step = {"last": -1, "next": 1, "coming": 1, "this": 0}[rel]
     if unit in ("week", "weekend"):
+        if unit == "weekend" and step == 0 and not future and published.weekday() < 5:
+            step = -1        # "this weekend" on a weekday, nothing planned: the weekend just past
         week = _week_of(published + _dt.timedelta(weeks=step))
         monday = _dt.date.fromisoformat(week["start"])
         if unit == "weekend":

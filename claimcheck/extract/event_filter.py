@@ -6,7 +6,8 @@ The claims format puts the period a number covers into the figure's
 So these dates make no event:
 
   * periods: "the first nine months of 2016", "the three months to 31
-    December", "the second quarter of 2015", "the year to March";
+    December", "the second quarter of 2015", "the year to March", "the same
+    period in 2003";
   * the period or base of a figure: a date hanging on a number ("$242 in
     2016", "down from 311,764 last month", "the 2.2% recorded in 2003"), on
     a verb of change with a number ("grew by 3.1% in 2004", "were up 7
@@ -45,7 +46,9 @@ _PERIOD = re.compile(
     rf"\b(?:(?:{_ORDINAL})\s+(?:{_COUNT}\s+)?{_UNIT}\s+(?:of|to|ending|ended|through)"
     rf"|{_COUNT}\s+{_UNIT}\s+(?:of|to|ending|ended|through)"
     rf"|(?:quarter|half)\s+of"
-    rf"|{_UNIT}\s+(?:to|ending|ended|through))\s+(?:the\s+end\s+of\s+)?$",
+    rf"|{_UNIT}\s+(?:to|ending|ended|through)"
+    rf"|(?:same|corresponding|comparable|year-earlier|year-ago)\s+(?:period|quarter|month|week|time|half)(?:\s+(?:of|in))?)"
+    rf"\s+(?:the\s+end\s+of\s+)?$",
     re.IGNORECASE)
 _COMPARISON = re.compile(r"\b(?:compared\s+(?:with|to)|as\s+against|versus|vs\.?|than(?:\s+in)?|relative\s+to)\s+$",
                          re.IGNORECASE)

@@ -21,6 +21,7 @@ _MAX_TOKENS = 14
 _PRONOUNS = {"he", "she", "him", "her"}
 _RELATIVE = {"that", "which", "who", "whom"}
 _TEMPORAL = {"DATE", "TIME"}
+_PARTICLES = {"off", "on", "out", "over", "up", "down", "back", "away", "through"}
 _QUOTE_MARKS = {"“", "”", '"', "‘", "’", "'"}
 
 
@@ -64,10 +65,22 @@ def _subject_token(verb):
             return subj
         if node.dep_ in ("acl", "relcl") and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return node.head                           # "the figures released on Monday"
-        if node.dep_ in ("conj", "xcomp", "advcl") and node.head.pos_ in ("VERB", "AUX"):
-            node = node.head
+        if node.dep_ in ("conj", "xcomp", "advcl", "acomp") and node.head.pos_ in ("VERB", "AUX", "ADJ"):
+            node = node.head             # "are due to be held": the subject of "are"
             continue
-        return None
+        break
+    return _noun_before(verb)
+
+
+def _noun_before(verb):
+    """A passive or infinitive with no subject in the parse ("the Grand Final due
+    to be held in December"): the noun right before its verb group, by word order."""
+    doc = verb.doc
+    k = verb.i - 1
+    while k >= verb.sent.start and (doc[k].dep_ in ("aux", "auxpass", "neg") or doc[k].lower_ in ("due", "to", "set", "expected")):
+        k -= 1
+    if k >= verb.sent.start and doc[k].pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBN":
+        return doc[k]
     return None
 
 
@@ -84,7 +97,8 @@ def _clause_tokens(ctx, verb, skip):
     """Subject, verb and object of a clause (of what was said), without its own clauses."""
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     toks = [t for t in phrase_tokens(subj, ctx) if t.i not in skip] if subj is not None else []
-    toks += [verb] + [c for c in verb.children if c.dep_ in ("neg", "prt", "aux", "auxpass") and c.lower_ != "to"]
+    toks += [verb] + [c for c in verb.children if (c.dep_ in ("neg", "prt", "aux", "auxpass") and c.lower_ != "to")
+                      or (c.dep_ == "advmod" and c.lower_ in _PARTICLES)]
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "acomp", "oprd")), None)
     if obj is not None:
         toks += [t for t in phrase_tokens(obj, ctx) if t.i not in skip]
@@ -119,16 +133,22 @@ def _limit(parts, verb):
 
 
 def _complement(ctx, verb, skip, speech):
-    """What the verb was done to: its object, what was said, else its first phrase."""
+    """What the verb was done to: its object, what was said or shown ("told
+    Reuters [the plan was dead]", "a survey showed [support fell]"), else its
+    first phrase."""
+    out = []
     for child in verb.children:
         if child.dep_ in ("dobj", "attr", "oprd", "acomp") and child.i not in skip:
-            return [t for t in phrase_tokens(child, ctx) if t.i not in skip]
-    if speech:
-        content = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "parataxis") and c.i not in skip), None)
-        if content is not None and content.pos_ in ("VERB", "AUX"):
-            return _clause_tokens(ctx, content, skip)          # "said [the mayor would resign]"
-        if content is not None:
-            return [t for t in content.subtree if t.i not in skip and not t.is_punct][:8]
+            out = [t for t in phrase_tokens(child, ctx) if t.i not in skip]
+            break
+    deps = ("ccomp", "xcomp", "parataxis") if speech else ("ccomp",)
+    content = next((c for c in verb.children if c.dep_ in deps and c.i not in skip), None)
+    if content is not None and content.pos_ in ("VERB", "AUX"):
+        return out + _clause_tokens(ctx, content, skip)           # "said [the mayor would resign]"
+    if speech and content is not None:
+        return out + [t for t in content.subtree if t.i not in skip and not t.is_punct][:8]
+    if out:
+        return out
     for child in verb.children:
         if child.dep_ == "prep" and child.i > verb.i and child.i not in skip:
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)

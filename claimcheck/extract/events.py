@@ -32,9 +32,13 @@ from .claims import Draft
 from .context import ArticleContext
 from .event_filter import dates_no_happening
 from .event_subject import event_subject
-from .future import after_publication, past_verb, says_future
+from .future import after_publication, past_verb, says_future, targets
+from .lexicon import SPEECH_NOUNS
 from .years import is_year_token, year_is_name
 
+# Occasions of speaking: their date is the speech act's ("said in a statement on Friday").
+_OCCASIONS = SPEECH_NOUNS | {"interview", "briefing", "conference", "letter", "post", "tweet", "remarks",
+                             "comments", "message", "press", "hearing", "testimony", "broadcast"}
 # Nouns that only locate a time ("by the end of 2005"): the date dates what they hang on.
 _TIME_NOUNS = {"end", "beginning", "start", "middle", "close", "turn", "rest", "course", "part"}
 
@@ -60,12 +64,14 @@ def extract_events(ctx: ArticleContext, quotes: list[Draft]) -> list[Draft]:
                 framed = _framed_happening(mention, governor)
                 if framed is not None:
                     governor, speech = framed, False
-            future = says_future(d, governor)
+            before = ctx.text[max(0, d.start - 20):d.start]
+            future = says_future(d, governor, before)
             value = d.resolve(ctx.published, future=future)
             if value is None:
                 continue
-            if not future and not d.relative and after_publication(value, ctx.published) and not past_verb(governor):
-                future = True            # "would begin in March 2031": a plan, not a report
+            if (not future and not d.relative and after_publication(value, ctx.published)
+                    and (not past_verb(governor) or targets(before))):
+                future = True            # "would begin in March 2031", "pulled out for 2017": a plan, not a report
             start, end = _event_span(ctx, mention, governor)
             key = (" ".join(tok.sent.text.split()), str(value), governor.i - tok.sent.start if governor is not None else -1)
             if key in seen:
@@ -139,12 +145,30 @@ def _governors(mention):
     """What the date dates: its head, and also a 'when' clause hanging on it
     ("weeks after the election, in March 2018, when a fire ... killed")."""
     when = _when_clause(mention)
-    head = date_governor(mention)
+    head = _speech_of_setting(date_governor(mention))
     if when is None or when is head:
         return [head]
     if head is not None and head.pos_ in ("NOUN", "PROPN"):
         return [head, when]      # "the election, in March 2018, when a fire ..." dates both
     return [when]                # "it happened on November 25, when ...": the when-clause says what
+
+
+def _speech_of_setting(governor):
+    """'said in a statement on Friday', 'told a news conference on Monday': the
+    date of the occasion of speaking is the date of the speech act."""
+    if governor is None or governor.pos_ != "NOUN" or governor.lemma_.lower() not in _OCCASIONS:
+        return governor
+    node = governor
+    for _ in range(3):
+        head = node.head
+        if head.i == node.i:
+            break
+        if head.pos_ in ("VERB", "AUX"):
+            return head if is_speech_verb(head) else governor
+        if head.pos_ not in ("ADP", "NOUN") and head.dep_ != "compound":
+            break
+        node = head
+    return governor
 
 
 def _when_clause(mention):

@@ -9,14 +9,17 @@ scheduled to", "plans to", "is to", "is expected in March", "next"/"coming"
 without a year, a present-tense verb ("the talks begin on Thursday", "the
 deadline is March 3", "is meeting on Thursday"; not a verb of saying).
 
-A date the text gives in full that lies wholly after the publication date
-is future too ("would begin in March 2025", "the 2030 target"), unless its
-verb is in the past ("was killed on 5 March 2031" in an earlier article is
-an inconsistency for `anachronism` to report, not a plan).
+A deadline or target ("by May", "until March", "for 2017") is ahead unless
+its verb is in the past. A date the text gives in full that lies wholly
+after the publication date is future too ("would begin in March 2025", "the
+2030 target", "have pulled out of the exchanges for 2017"), unless its verb
+is in the past and the date is no target ("was killed on 5 March 2031" in an
+earlier article is an inconsistency for `anachronism` to report, not a plan).
 """
 from __future__ import annotations
 
 import datetime as _dt
+import re
 
 from claimcheck.dates import parse_date
 
@@ -28,16 +31,20 @@ _PLANNED_PASSIVE = {"expect", "schedule", "set", "slate", "plan", "due", "poise"
 _PLANNED_AMOD = {"upcoming", "forthcoming", "planned", "scheduled", "proposed", "coming", "future",
                  "impending", "expected", "next", "prospective"}
 _PAST_AUX = {"was", "were", "had", "has", "have", "did", "'d", "’d"}
+_TARGET = re.compile(r"\b(?:by|until|till|before|for|ahead\s+of)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
 _UNDATED_YEAR = {"md", "dm", "month", "weekday", "md_range", "md_dash", "rel_month"}
 
 
-def says_future(d, governor) -> bool:
-    """Does the text put the dated happening in the future? (See the module.)"""
+def says_future(d, governor, before: str = "") -> bool:
+    """Does the text put the dated happening in the future? (See the module.)
+    `before` is the text just before the date ("by ", "until ")."""
     low = d.text.lower()
     if d.pattern == "coming" or "next" in low.split() or "coming" in low.split():
         return True
     if governor is None:
         return False
+    if d.pattern in _UNDATED_YEAR and _TARGET.search(before) and not past_verb(governor):
+        return True                      # "must be finished by May", "postponed until March"
     if governor.pos_ in ("NOUN", "PROPN"):
         return _planned_noun(governor)
     if governor.pos_ not in ("VERB", "AUX", "ADJ"):
@@ -53,6 +60,11 @@ def after_publication(value, published: _dt.date | None) -> bool:
         return parse_date(value).start > published
     except (ValueError, TypeError, KeyError):
         return False
+
+
+def targets(before: str) -> bool:
+    """'for 2017', 'by 2030', 'until 2019': the date is a deadline or the period aimed at."""
+    return bool(_TARGET.search(before))
 
 
 def past_verb(governor) -> bool:
@@ -75,6 +87,11 @@ def _future_verb(verb) -> bool:
         return True                      # "the report is due in March"
     if verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP") and any(c.lower_ == "due" for c in verb.children):
         return True
+    to = next((a for a in auxes if a.lower_ == "to"), None)
+    if to is not None and verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        return True                      # "the election to be held by May"
+    if to is not None and to.i > 0 and verb.doc[to.i - 1].pos_ in ("NOUN", "PROPN") and any(a.dep_ == "auxpass" for a in auxes):
+        return True                      # the same, by word order when the parse hangs it elsewhere
     if verb.dep_ == "xcomp":
         head = verb.head
         if head.lemma_.lower() in _FUTURE_XCOMP:

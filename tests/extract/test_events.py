@@ -184,3 +184,42 @@ def test_a_year_inside_a_noun_phrase_stays_in_the_subject(events):
 def test_a_relative_date_inside_a_noun_phrase_is_resolved_in_the_subject(events):
     (e,) = events("Last year's regatta drew big crowds.")
     assert e.fields["subject"] == "regatta (2023)"
+
+
+def test_the_date_of_an_occasion_of_speaking_is_the_speech_act(events):
+    (e,) = events("The railway said in a statement on Monday that the line was safe.")
+    assert e.fields["date"] == "2024-05-06"
+    assert e.fields["subject"] == "The railway said the line was safe"
+
+
+def test_what_was_told_or_shown_is_in_the_subject(events):
+    (told,) = events("Two bankers told Reuters in March that the merger was off.")
+    assert "merger was off" in told.fields["subject"]
+    (shown,) = events("A poll showed on Sunday that support for the levy fell.")
+    assert "support for the levy fell" in shown.fields["subject"]
+
+
+def test_the_same_period_of_an_earlier_year_is_a_figure_period(events):
+    assert events("Profit rose to $9m, up from $6m during the same period in 2023.") == []
+
+
+def test_this_weekend_on_a_weekday_is_the_weekend_just_past_unless_planned(events):
+    (past,) = events("Fans packed the stadium this weekend.", dt.date(2024, 5, 6))
+    assert past.fields["date"] == {"start": "2024-05-04", "end": "2024-05-05"}
+    (ahead,) = events("Fans will pack the stadium this weekend.", dt.date(2024, 5, 6))
+    assert ahead.fields["date"] == {"start": "2024-05-11", "end": "2024-05-12"}
+
+
+def test_a_deadline_or_target_is_ahead(events):
+    (e,) = events("The runway must be finished by October.", dt.date(2024, 3, 4))
+    assert (e.fields["date"], e.fields["tense"]) == ("2024-10", "future")
+    (e,) = events("Both carriers have pulled out of the route for 2026.", dt.date(2025, 9, 1))
+    assert (e.fields["date"], e.fields["tense"]) == ("2026", "future")
+    (e,) = events("The runway was finished by October.", dt.date(2024, 3, 4))
+    assert e.fields["date"] == "2023-10" and "tense" not in e.fields
+
+
+def test_an_infinitive_relative_is_planned_and_names_its_noun(events):
+    (e,) = events("Ahead of the referendum to be held in June, the parties met.", dt.date(2024, 2, 1))
+    assert (e.fields["date"], e.fields["tense"]) == ("2024-06", "future")
+    assert "referendum" in e.fields["subject"]
