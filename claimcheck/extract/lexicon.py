@@ -23,7 +23,7 @@ TITLE_WORDS = {
     "major", "admiral", "captain", "sergeant", "prosecutor", "attorney", "speaker",
     "representative", "congressman", "congresswoman", "mp", "commissioner", "chairperson",
     "coordinator", "manager", "executive", "researcher", "expert", "historian", "contributor",
-    "ombudsman", "pope", "patriarch", "bishop", "cardinal", "emir", "sheikh", 
+    "ombudsman", "pope", "patriarch", "bishop", "cardinal", "emir", "sheikh",
     "counsel", "counselor", "diplomat", "officer", "inspector", "presidential",
 }
 # Lowercase modifiers that may sit inside a title ("senior policy fellow").
@@ -160,3 +160,20 @@ TREND_SUBJECTS = {"shares", "stocks", "stock", "index", "market", "markets", "ec
                   "dollar", "pound", "euro", "yen", "bonds", "value", "values", "wages", "pay",
                   "salaries", "rents", "fares", "population", "membership", "stake", "debt",
                   "investment", "confidence", "support", "popularity", "share"}
+# Occupations and relations that work as titles before or beside a name ("Former colleague
+# Lord X", "chief strategist Y", "X, a banjo player"): roles, not speakers' titles (the roles
+# extractor adds them to TITLE_WORDS).
+DESCRIPTOR_WORDS = {
+    "colleague", "strategist", "lawyer", "campaigner", "consultant", "actor", "actress", "singer",
+    "producer", "writer", "author", "novelist", "presenter", "player", "striker", "midfielder",
+    "defender", "goalkeeper", "coach", "boss", "owner", "investor", "banker", "trader", "broker",
+    "entrepreneur", "businessman", "businesswoman", "tycoon", "magnate", "lecturer", "teacher",
+    "doctor", "surgeon", "nurse", "engineer", "designer", "architect", "photographer", "artist",
+    "musician", "composer", "comedian", "broadcaster", "host", "pollster", "lobbyist", "partner",
+    "predecessor", "successor", "champion", "veteran", "chairwoman", "economist",
+    "treasurer", "auditor", "regulator", "spokesperson", "aide", "organiser", "organizer",
+    "physician", "scientist", "psychologist", "sociologist", "negotiator",
+}
+# Honorifics that belong to a name, not to a title before it ("Former colleague Lord X").
+HONORIFICS = {"lord", "lady", "sir", "dame", "baroness", "baron", "earl", "mr", "mrs", "ms", "miss",
+              "dr", "mr.", "mrs.", "ms.", "dr.", "rev", "rev.", "reverend"}
