@@ -41,7 +41,7 @@ def extract_roles(ctx: ArticleContext) -> list[Draft]:
         if ent.label_ != "PERSON" and not _person_like(ctx, ent):
             continue
         ent, inner = _split_leading_title(ent)
-        person = ctx.full_name(clean_name(ent.text))
+        person = _bare_name(ctx.full_name(clean_name(ent.text)))
         if len(person.split()) < 1 or not person[:1].isupper():
             continue
         if inner:
@@ -203,6 +203,14 @@ def _split_leading_title(ent):
     if k == ent.start or ent.end - k < 2 or ent.doc[k - 1].lower_.rstrip(".") not in TITLE_WORDS:
         return ent, None
     return ent.doc[k:ent.end], list(ent.doc[ent.start:k])
+
+
+def _bare_name(name: str) -> str:
+    """'Producer Aamir Khan' (a name the NER took with its title) -> 'Aamir Khan'."""
+    words = name.split()
+    while len(words) > 2 and words[0].lower().rstrip(".") in TITLE_WORDS:
+        words = words[1:]
+    return " ".join(words)
 
 
 _AS_VERBS_SUBJECT = {"serve", "work", "act", "remain", "continue", "stay", "return"}
@@ -542,11 +550,14 @@ def _copula_roles(ctx: ArticleContext):
         if not person:
             continue
         a = attr[0]
-        cut = {x.i for t in a.subtree if t.dep_ in ("acl", "relcl") for x in t.subtree}
+        cut = {x.i for t in a.subtree if (t.dep_ in ("acl", "relcl", "conj", "cc") and t.head.i == a.i) or t.dep_ in ("acl", "relcl")
+               for x in t.subtree}
         toks = [t for t in a.subtree if (t.dep_ != "det" or t.i > a.i) and t.i not in cut]
         toks = [t for t in toks if not t.is_punct or t.text == "-"]
-        if not toks:
-            continue
+        while toks and toks[-1].pos_ in ("CCONJ", "ADP", "DET"):
+            toks.pop()
+        if not toks or any(t.tag_ == "JJS" or t.lower_ in ("best", "worst") for t in toks[:2]):
+            continue                 # "was best actress": an award, not a title
         role = " ".join("".join(t.text_with_ws for t in toks).split())
         start, end = ctx.tokens_span(ctx.doc[first:toks[-1].i + 1])
         yield Draft("role", start, end, ctx.slice(start, end), {"entity": person, "role": role})

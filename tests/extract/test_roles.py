@@ -93,3 +93,14 @@ def test_a_body_is_not_a_persons_title():
     drafts = [Draft("role", 0, 5, "x", {"entity": "Ivan Petrov", "role": "President's Cabinet"}),
               Draft("role", 0, 5, "x", {"entity": "Ivan Petrov", "role": "Cabinet Secretary"})]
     assert [d.fields["role"] for d in split_compound_roles(drafts)] == ["Cabinet Secretary"]
+
+
+def test_an_award_is_no_title_and_a_copula_title_ends_at_its_list(roles):
+    assert roles("The jury named the play best drama, and Vera Holm was best actress for Winter Light.") == set()
+    assert ("Ivan Roy", "senior analyst at the bank", "current") in roles(
+        "Ivan Roy is a senior analyst at the bank and a former minister.")
+
+
+def test_a_title_the_ner_put_inside_the_name_is_the_names_title(roles):
+    found = roles("Producer Aamir Khan said the film was done. Khan then left.")
+    assert found == {("Aamir Khan", "Producer", "current")}
