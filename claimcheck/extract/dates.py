@@ -120,6 +120,30 @@ def find_dates(text: str, offset: int = 0) -> list[DateMention]:
     return _join_ranges(text, found, offset)
 
 
+# "recent", "recently": a happening of the last months, dated no finer than the text allows
+# (the year, or a range from the month it may have started in). Not "in recent years/weeks":
+# a period, for a trend.
+_RECENT = re.compile(r"(?<!\bmost\s)(?<!\bmore\s)\b(?P<word>[Rr]ecent(?:ly)?)\b(?!\s+(?:years?|decades?|times|history|memory|past|weeks|months"
+                     r"|days|centuries|generations|decade|period|trends?)\b)")
+RECENT_DAYS = 90
+
+
+def find_recent(text: str, offset: int = 0) -> list[DateMention]:
+    """'recent wildfires', 'was recently fined': vague dates of happenings (events only;
+    figures and quotes do not take them as dates)."""
+    return [DateMention(m.start() + offset, m.end() + offset, m.group(0), "recent", {"word": m.group("word")}, True)
+            for m in _RECENT.finditer(text)]
+
+
+def _recent(g, published, future):
+    if published is None or future:
+        return None
+    start = published - _dt.timedelta(days=RECENT_DAYS)
+    if start.year == published.year:
+        return partial_date(published.year)
+    return date_range(partial_of(start, "month"), partial_of(published))
+
+
 _SPAN_KINDS = ("decade", "year", "century")
 
 
@@ -429,7 +453,7 @@ _RESOLVERS = {
     "md_range": _range, "md_dash": _range, "mdy": _mdy, "dmy": _mdy, "md": _md, "dm": _md,
     "my": _my, "rel_month": _rel_month, "month": _month_only, "decade": _decade,
     "century": _century, "weekday": _weekday, "rel_unit": _rel_unit, "ago": _ago,
-    "coming": _coming, "deixis": _deixis, "newyear": _new_year, "year": _year, "joined": _joined, "season": _season,
+    "coming": _coming, "deixis": _deixis, "newyear": _new_year, "recent": _recent, "year": _year, "joined": _joined, "season": _season,
 }
 
 FUTURE_PATTERNS = {"coming"}   # these always describe planned things

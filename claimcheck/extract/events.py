@@ -30,6 +30,7 @@ from __future__ import annotations
 from .attribution import is_speech_verb, phrase_tokens
 from .claims import Draft
 from .context import ArticleContext
+from .dates import find_recent
 from .event_filter import dates_no_happening
 from .event_subject import event_subject
 from .future import after_publication, past_verb, says_future, targets
@@ -47,7 +48,8 @@ def extract_events(ctx: ArticleContext, quotes: list[Draft]) -> list[Draft]:
     claims: list[Draft] = []
     seen: set[tuple[str, str]] = set()
     governed: dict[int, list[Draft]] = {}
-    for d in ctx.dates:
+    recent = find_recent(ctx.article.body, ctx.article.body_start)
+    for d in sorted(ctx.dates + recent, key=lambda m: m.start):
         if d.pattern == "year" and not is_year_token(ctx, d):
             continue
         tok = ctx.token_at(d.start)
@@ -56,9 +58,15 @@ def extract_events(ctx: ArticleContext, quotes: list[Draft]) -> list[Draft]:
         mention = ctx.char_span(d.start, d.end)
         if d.pattern == "year" and year_is_name(ctx, d, mention):
             continue
-        if dates_no_happening(ctx, d, mention):
+        if d.pattern == "recent" and not _recent_happening(mention):
             continue
-        for governor in _governors(mention):
+        governors = _governors(mention)
+        if dates_no_happening(ctx, d, mention):
+            when = _when_clause(mention)      # "its biggest audience in 1997 when Titanic took home 11 Oscars"
+            if when is None:
+                continue
+            governors = [when]
+        for governor in governors:
             speech = _is_speech_act(ctx, governor)
             if speech:
                 framed = _framed_happening(mention, governor)
@@ -87,6 +95,26 @@ def extract_events(ctx: ArticleContext, quotes: list[Draft]) -> list[Draft]:
             governed.setdefault(governor.i if governor is not None else -1 - d.start, []).append(claims[-1])
     _tell_recurrences_apart(governed)
     return claims
+
+
+_NOT_HAPPENINGS = {"speculation", "headlines", "numbers", "figures", "data", "statistics", "research", "evidence",
+                   "history", "form", "success", "trend", "trends", "rise", "fall", "surge", "gains", "losses",
+                   "decline", "growth", "level", "levels", "weeks", "months", "days", "years", "times", "past"}
+
+
+def _recent_happening(mention) -> bool:
+    """'recent wildfires', 'a recent visit', 'was recently fined': a happening in the
+    past; not a trend or a state ("recent speculation", "has recently been busy")."""
+    tok = mention[0]
+    if tok.lower_ == "recent":
+        noun = tok.head
+        return (tok.dep_ == "amod" and noun.pos_ == "NOUN" and noun.lemma_.lower() not in _NOT_HAPPENINGS
+                and noun.lower_ not in _NOT_HAPPENINGS)
+    verb = tok.head
+    if tok.dep_ != "advmod" or verb.pos_ != "VERB" or verb.lemma_ in ("be", "have", "seem", "remain"):
+        return False
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(auxes & {"has", "have", "had", "was", "were", "been"}))
 
 
 def _tell_recurrences_apart(governed: dict) -> None:

@@ -223,3 +223,28 @@ def test_an_infinitive_relative_is_planned_and_names_its_noun(events):
     (e,) = events("Ahead of the referendum to be held in June, the parties met.", dt.date(2024, 2, 1))
     assert (e.fields["date"], e.fields["tense"]) == ("2024-06", "future")
     assert "referendum" in e.fields["subject"]
+
+
+def test_recent_happenings_are_dated_no_finer_than_the_text_allows(events):
+    (e,) = events("The fund pays for recent floods that hit the valley.", dt.date(2024, 11, 20))
+    assert e.fields["date"] == "2024"
+    (e,) = events("The council recently approved the budget cuts.", dt.date(2024, 11, 20))
+    assert e.fields["date"] == "2024"
+    (e,) = events("A recent visit by the envoy angered many.", dt.date(2024, 1, 15))
+    assert e.fields["date"] == {"start": "2023-10", "end": "2024-01-15"}      # may have been last year
+
+
+@pytest.mark.parametrize("text", [
+    "Ties have improved in recent years.",
+    "There was recent speculation about a sale.",
+    "She has recently been busy.",
+    "His most recent film flopped.",
+])
+def test_recent_trends_states_and_the_latest_are_not_dated(events, text):
+    assert events(text) == []
+
+
+def test_a_when_clause_dates_its_happening_even_after_a_measure(events):
+    (e,) = events("The fair drew its biggest crowds in 1999 when the band played.")
+    assert e.fields["date"] == "1999"
+    assert "band played" in e.fields["subject"]
