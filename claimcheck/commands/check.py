@@ -8,6 +8,7 @@ standard input; `--baseline`/`--changed-since` filter after every rule saw the w
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -20,6 +21,24 @@ STDIN = "-"
 
 
 def run(args) -> int:
+    """The check, with the garbage collector off: a run allocates millions of long-lived records
+    and next to no cycles, and collections cost about a fifth of its time. A `claimcheck`
+    process (`args.fast_exit`) then exits without tearing those records down one by one."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        code = _run(args)
+    finally:
+        if enabled:
+            gc.enable()
+    if getattr(args, "fast_exit", False) and "distributed" not in sys.modules:  # a Dask client cleans up at exit
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return code
+
+
+def _run(args) -> int:
     from claimcheck.reporters import FORMATS, Report, render
 
     session = open_session(
@@ -37,6 +56,8 @@ def run(args) -> int:
     config.exclude = config.exclude + list(args.exclude)
     if args.respect_gitignore is not None:
         config.respect_gitignore = args.respect_gitignore
+    if args.builtin_reference is not None:
+        config.builtin_reference = args.builtin_reference
     fmt = args.format or config.output_format or "text"
     if fmt not in FORMATS:
         raise UsageError(f"output-format {fmt!r} is not one of {', '.join(FORMATS)}")
