@@ -53,6 +53,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("md", rf"\b(?P<m>{MONTH})\s*(?P<d>{DAY})\b(?!\s*(?:%|percent|million|billion|,\d))"),
     ("dm", rf"\b(?P<d>{DAY})\s+(?P<m>{MONTH})\b"),
     ("my", rf"\b(?:(?P<part>{PART})\s+)?(?P<m>{MONTH})(?:\s+of)?,?\s+(?P<y>{YEAR})\b"),
+    ("month_year_rel", rf"\b(?:(?P<part>{PART})\s+)?(?P<m>{MONTH})\s+(?:of\s+)?(?P<rel>(?i:last|next|this))\s+(?i:year)\b"),
     ("rel_month", rf"\b(?P<rel>(?i:last|next|this|past|previous|coming))\s+(?P<m>{MONTH})\b"),
     ("season", rf"\b(?:(?P<rel>last|next|this|coming|past|previous)\s+)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b"),
     ("month", rf"\b(?:(?P<part>{PART})\s+)?(?P<m>{MONTH})\b(?!\s*\d)"),
@@ -68,7 +69,7 @@ _PATTERNS: list[tuple[str, str]] = [
 ]
 # Patterns with month names are case-sensitive: "may" and "march" are also
 # ordinary words, and only the capitalised month is a date.
-_CASE_SENSITIVE = {"md_range", "md_dash", "mdy", "dmy", "md", "dm", "my", "rel_month", "month"}
+_CASE_SENSITIVE = {"md_range", "md_dash", "mdy", "dmy", "md", "dm", "my", "rel_month", "month", "month_year_rel"}
 # "the New Year" is the coming year from September on (the year ahead), else the current one.
 _NEW_YEAR_FROM_MONTH = 9
 _COMPILED = [(name, re.compile(rx, 0 if name in _CASE_SENSITIVE else re.IGNORECASE)) for name, rx in _PATTERNS]
@@ -295,6 +296,14 @@ def _month_only(g, published, future):
     return partial_date(year, m)
 
 
+def _month_year_rel(g, published, future):
+    """'April last year', 'in March next year', 'June this year'."""
+    if published is None:
+        return None
+    step = {"last": -1, "next": 1, "this": 0}[g["rel"].lower()]
+    return partial_date(published.year + step, _month(g["m"]))
+
+
 def _rel_month(g, published, future):
     if published is None:
         return None
@@ -451,7 +460,7 @@ def _deixis(g, published, future):
 
 _RESOLVERS = {
     "md_range": _range, "md_dash": _range, "mdy": _mdy, "dmy": _mdy, "md": _md, "dm": _md,
-    "my": _my, "rel_month": _rel_month, "month": _month_only, "decade": _decade,
+    "my": _my, "rel_month": _rel_month, "month_year_rel": _month_year_rel, "month": _month_only, "decade": _decade,
     "century": _century, "weekday": _weekday, "rel_unit": _rel_unit, "ago": _ago,
     "coming": _coming, "deixis": _deixis, "newyear": _new_year, "recent": _recent, "year": _year, "joined": _joined, "season": _season,
 }

@@ -13,7 +13,7 @@ Three shapes, all read off the parse around a PERSON entity:
     "Putin's aide, Yuri Ushakov" ("aide to Putin").
 A title before a name stops at another person's name ("Chancellor X and
 President Y": Y is "President").
-"former"/"ex-" give status former and "then-" status then; a title given
+"former"/"ex-"/"ousted"/"the late" give status former and "then-" status then; a title given
 in a sentence about an earlier year is also `then` at that year.
 """
 from __future__ import annotations
@@ -24,12 +24,15 @@ from claimcheck.normalize import name_key
 
 from .claims import Draft
 from .context import ArticleContext, clean_name
+from .events import date_governor
 from .lexicon import DESCRIPTOR_WORDS, HONORIFICS, ORG_NOUNS, TITLE_MODIFIERS
 from .lexicon import TITLE_WORDS as _SPEAKER_TITLES
 from .partial_dates import partial_date
 
 TITLE_WORDS = _SPEAKER_TITLES | DESCRIPTOR_WORDS
 _POSS_PRONOUNS = {"his", "her", "their", "its", "our", "my", "your"}
+# Words that put a title in the past ("Ousted Thai prime minister X", "the late President Y").
+_FORMER = {"former", "ex", "ex-", "ousted", "deposed", "toppled", "late", "erstwhile", "onetime", "one-time"}
 
 _TRAILING_CUT = {"who", "which", "that", "whose", "and", "but"}
 
@@ -40,8 +43,8 @@ def extract_roles(ctx: ArticleContext) -> list[Draft]:
     for ent in ctx.doc.ents:
         if ent.label_ != "PERSON" and not _person_like(ctx, ent):
             continue
-        ent, inner = _split_leading_title(ent)
-        person = _bare_name(ctx.full_name(clean_name(ent.text)))
+        ent, inner = _split_leading_title(ctx, ent)
+        person = _unglued(ctx, _bare_name(ctx.full_name(clean_name(ent.text))))
         if len(person.split()) < 1 or not person[:1].isupper():
             continue
         if inner:
@@ -94,14 +97,14 @@ def _add(ctx, claims, seen, person, title_tokens, start_tok, end_tok, status="cu
     while len(words) > 1 and (words[0].lower_ in _POSS_PRONOUNS or words[0].lower_ in ("a", "an", "the")):
         words = words[1:]          # "his former Secretary of State" -> "former Secretary of State"
     lows = [t.lower_ for t in words]
-    if any(w in ("former", "ex", "ex-") for w in lows) or any(t.text.lower().startswith("ex-") for t in words):
+    if any(w in _FORMER for w in lows) or any(t.text.lower().startswith("ex-") for t in words):
         status = "former"
     if any(w in ("then", "then-") for w in lows) or any(t.text.lower().startswith("then-") for t in words):
         status = "then"
     while (len(words) > 1 and words[0].pos_ == "ADJ" and words[0].dep_ != "compound" and words[0].text[:1].islower()
            and words[0].lower_ not in TITLE_MODIFIERS):
         words = words[1:]          # "charismatic secretary of state" -> "secretary of state"
-    role_toks = [t for t in words if t.lower_ not in ("former", "then", "ex", "-", "a", "an", "the")
+    role_toks = [t for t in words if t.lower_ not in _FORMER | {"then", "-", "a", "an", "the"}
                  or (t.lower_ == "the" and t.i != words[0].i)
                  or (t.text == "-" and _joined(t) and t.i != words[0].i and t.doc[t.i - 1].lower_ not in ("ex", "then"))]
     role = _role_text(_Singular(role_toks) if isinstance(title_tokens, _Singular) else role_toks,
@@ -120,7 +123,7 @@ def _add(ctx, claims, seen, person, title_tokens, start_tok, end_tok, status="cu
     fields = {"entity": person, "role": role}
     if status != "current":
         fields["status"] = status
-    then = _then_year(ctx, start_tok)
+    then = _then_year(ctx, start_tok, end_tok)
     if status == "current" and then:
         fields["status"], fields["as_of"] = "then", then
     claims.append(Draft("role", start, end, ctx.slice(start, end), fields))
@@ -158,18 +161,39 @@ def same_title(a: str, b: str) -> bool:
     return bool(short) and long_[-len(short):] == short
 
 
-def _then_year(ctx, tok_i):
-    """A title in a sentence set in an earlier year holds for that year."""
+def _then_year(ctx, tok_i, end_tok=None):
+    """A title in a clause set in an earlier year holds for that year: the year dates
+    the verb of the title's own clause ("In 2010, Finance Minister X said"), not a
+    happening elsewhere in the sentence ("met Fed Chair X ... the act he signed in 2010")."""
     if ctx.published is None:
         return None
     sent = ctx.doc[tok_i].sent
     s, e = ctx.absolute(sent.start_char), ctx.absolute(sent.end_char)
+    own = _clause_verb(ctx.doc[end_tok - 1] if end_tok else ctx.doc[tok_i])
     for d in ctx.dates_in(s, e):
         if d.pattern in ("year", "my", "mdy") and not d.relative:
             year = int(d.text[-4:]) if d.text[-4:].isdigit() else None
+            mention = ctx.char_span(d.start, d.end)
+            verb = _clause_verb(date_governor(mention)) if mention is not None and len(mention) else None
+            if verb is None or own is None or verb.i != own.i:
+                continue
             if year and year < ctx.published.year - 1:
                 return partial_date(year)
     return None
+
+
+def _clause_verb(tok):
+    """The verb of the clause a token is in (a noun's clause through its heads)."""
+    node = tok
+    for _ in range(12):
+        if node is None:
+            return None
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+        if node.head.i == node.i:
+            return node
+        node = node.head
+    return node
 
 
 _ORG_WORDS = {"inc", "corp", "co", "ltd", "plc", "group", "bank", "party", "council", "university", "institute",
@@ -195,14 +219,30 @@ def _person_like(ctx, ent) -> bool:
     return after is not None and after[0][-1].lower_ not in ORG_NOUNS
 
 
-def _split_leading_title(ent):
-    """'Representative Ed Royce' as one PERSON span: the title and the name apart."""
+def _split_leading_title(ctx, ent):
+    """'Representative Ed Royce', 'Vice President Trump' as one PERSON span: the title and
+    the name apart (a one-word name when it is the surname of a person named in full)."""
     k = ent.start
     while k < ent.end - 1 and (ent.doc[k].lower_.rstrip(".") in TITLE_WORDS or ent.doc[k].lower_ in TITLE_MODIFIERS):
         k += 1
-    if k == ent.start or ent.end - k < 2 or ent.doc[k - 1].lower_.rstrip(".") not in TITLE_WORDS:
+    if k == ent.start or ent.doc[k - 1].lower_.rstrip(".") not in TITLE_WORDS:
+        return ent, None
+    if ent.end - k < 2 and not ctx.is_known_surname(ent.doc[k].text):
         return ent, None
     return ent.doc[k:ent.end], list(ent.doc[ent.start:k])
+
+
+_GLUED = re.compile(r"^(?P<name>[A-Z][\w'’-]+?)(?:said|says|told)$")
+
+
+def _unglued(ctx, name: str) -> str:
+    """'Mariano Rajoysaid' (a text that lost the space before "said"): the name, when the
+    article writes it apart elsewhere."""
+    words = name.split()
+    m = _GLUED.match(words[-1]) if words else None
+    if m and re.search(rf"\b{re.escape(m.group('name'))}\b", ctx.text):
+        return " ".join([*words[:-1], m.group("name")])
+    return name
 
 
 def _bare_name(name: str) -> str:
@@ -340,7 +380,7 @@ def _title_before(ent):
         low = t.lower_
         if t.ent_type_ == "PERSON" and not (toks and toks[0].text in ("’s", "'s")):
             break                # another person's name: "Chancellor X and President Y"
-        title_part = (t.text in ("’s", "'s", "-", "[") or low in ("of", "the", "and") or low in TITLE_MODIFIERS
+        title_part = (t.text in ("’s", "'s", "-", "[") or low in ("of", "the", "and") or low in TITLE_MODIFIERS or low in _FORMER
                       or (low == "for" and _office_for(doc, i))
                       or t.pos_ in ("PROPN", "NOUN") or (t.pos_ == "ADJ" and t.text[:1].isupper()))
         if not title_part:
@@ -357,7 +397,7 @@ def _title_before(ent):
     k = first - 1
     while k >= 0:
         t = toks[k]
-        ok = t.text[:1].isupper() or t.text in ("’s", "'s", "-") or (not capital_mode and (t.pos_ in ("NOUN", "PROPN", "ADJ") or t.lower_ in TITLE_MODIFIERS)) or t.lower_ in ("former", "then", "ex")
+        ok = t.text[:1].isupper() or t.text in ("’s", "'s", "-") or (not capital_mode and (t.pos_ in ("NOUN", "PROPN", "ADJ") or t.lower_ in TITLE_MODIFIERS)) or t.lower_ in _FORMER | {"then"}
         if t.lower_ in ("of", "the", "and"):
             ok = False
         if not ok:

@@ -248,3 +248,9 @@ def test_a_when_clause_dates_its_happening_even_after_a_measure(events):
     (e,) = events("The fair drew its biggest crowds in 1999 when the band played.")
     assert e.fields["date"] == "1999"
     assert "band played" in e.fields["subject"]
+
+
+def test_a_month_with_last_or_next_year_is_one_date(events):
+    assert dates(events("The plant closed in April last year.", dt.date(2024, 8, 25))) == ["2023-04"]
+    (e,) = events("The plant will reopen in March next year.", dt.date(2024, 8, 25))
+    assert e.fields["date"] == "2025-03"

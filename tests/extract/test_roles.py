@@ -104,3 +104,28 @@ def test_an_award_is_no_title_and_a_copula_title_ends_at_its_list(roles):
 def test_a_title_the_ner_put_inside_the_name_is_the_names_title(roles):
     found = roles("Producer Aamir Khan said the film was done. Khan then left.")
     assert found == {("Aamir Khan", "Producer", "current")}
+
+
+def test_ousted_and_late_are_former(roles):
+    assert ("Mila Sorn", "Thai prime minister", "former") in roles("Ousted Thai prime minister Mila Sorn fled abroad.")
+    assert ("Omar Bello", "President", "former") in roles("The late President Omar Bello ruled for decades.")
+
+
+def test_a_year_dates_a_title_only_in_its_own_clause(nlp):
+    from claimcheck.extract.meta import ArticleText
+    from claimcheck.extract.pipeline import extract_claims
+
+    def role_fields(text):
+        article = ArticleText(Path("t.txt"), text, 0, {"id": "t", "published": dt.date(2016, 3, 4)})
+        return [c.fields for c in extract_claims(article, nlp(text)) if c.kind == "role"]
+
+    (fields,) = role_fields("The mayor met Port Commissioner Ida Moe to discuss the law he signed in 2010.")
+    assert "as_of" not in fields and "status" not in fields
+    (fields,) = role_fields("In 2010, Finance Minister Rui Costa said the deficit was too high.")
+    assert (fields["status"], fields["as_of"]) == ("then", "2010")
+
+
+def test_a_surname_inside_a_titled_span_and_a_glued_said(roles):
+    assert ("Dan Frost", "Vice President", "current") in roles("Dan Frost spoke first. Later Vice President Frost left.")
+    assert ("Rui Costa", "Finance Minister", "current") in roles(
+        "Finance Minister Rui Costasaid on Monday he would act. Costa then left.")
