@@ -24,6 +24,8 @@ So these dates make no event:
     year's nominees", "the 2016 squad", `lexicon.YEAR_NAMED_NOUNS`);
   * the present century ("the challenges of the 21st century"): it dates
     nothing in particular;
+  * a period the clause is about: its subject ("2016 was a tough year") or
+    the object of a verb of passing ("the UK has entered 2005");
   * headings: a line with no verb and no closing punctuation.
 
 A happening with a number stays an event: "a fire killed 30 people in
@@ -71,6 +73,8 @@ def dates_no_happening(ctx, d, mention) -> bool:
         return True
     if _is_heading(mention):
         return True
+    if _period_itself(mention):
+        return True                    # "2016 was a tough year", "the UK has entered 2005"
     if _right_after_measure(mention):
         return True                    # "blamed weak sales in January": the parse may hang it on the verb
     head = _head_through_preps(mention)
@@ -132,6 +136,20 @@ def _head_through_preps(mention):
             return obj if obj is not None else head      # "given weak sales in December": the sales
         return head
     return None
+
+
+_PASSAGE_VERBS = {"enter", "begin", "start", "end", "finish", "close", "see", "mark", "welcome", "celebrate",
+                  "ring", "open", "conclude", "wrap"}
+
+
+def _period_itself(mention) -> bool:
+    """The date is what the clause is about, not when something happened: its subject
+    ("2016 was a tough year", "Last year was the warmest") or what a year passes
+    through ("the UK has entered 2005", "to end the year strongly")."""
+    root = mention.root
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    return root.dep_ == "dobj" and root.head.lemma_.lower() in _PASSAGE_VERBS
 
 
 def _right_after_measure(mention) -> bool:

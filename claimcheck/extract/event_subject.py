@@ -25,16 +25,31 @@ _PARTICLES = {"off", "on", "out", "over", "up", "down", "back", "away", "through
 _QUOTE_MARKS = {"“", "”", '"', "‘", "’", "'"}
 
 
-def event_subject(ctx, mention, governor, value, relative: bool, speech: bool = False) -> str:
+def event_subject(ctx, mention, governor, value, relative: bool, speech: bool = False, speaker=None) -> str:
     """The subject of the event the date `mention` dates on `governor`."""
     if governor is None or mention.start <= governor.i < mention.end:
         return _sentence(mention)
     skip = set(range(mention.start, mention.end))
+    if ctx.in_quote(ctx.absolute(governor.idx)):
+        ctx = _InQuote(ctx)              # inside a quotation: its words are the phrase, not cut out
     if governor.pos_ in ("VERB", "AUX"):
-        text = _clause_subject(ctx, governor, skip, speech)
+        text = _clause_subject(ctx, governor, skip, speech, speaker)
     else:
         text = _noun_subject(ctx, mention, governor, skip, value, relative)
     return text or _sentence(mention)
+
+
+class _InQuote:
+    """The article context, for phrases inside a quotation: nothing counts as quoted."""
+
+    def __init__(self, ctx):
+        self._ctx = ctx
+
+    def __getattr__(self, name):
+        return getattr(self._ctx, name)
+
+    def in_quote(self, pos, inner=None) -> bool:
+        return False
 
 
 def _sentence(mention) -> str:
@@ -84,12 +99,14 @@ def _noun_before(verb):
     return None
 
 
-def _person_words(ctx, tok):
-    """A pronoun subject as the person it stands for."""
+def _person_words(ctx, tok, speaker=None):
+    """A pronoun subject as the person it stands for ("I" in a quote: its speaker)."""
     if tok.lower_ in _PRONOUNS:
         person = ctx.last_person_before(ctx.absolute(tok.idx))
         if person:
             return person
+    if tok.lower_ == "i" and speaker:
+        return speaker
     return None
 
 
@@ -105,12 +122,12 @@ def _clause_tokens(ctx, verb, skip):
     return sorted(toks, key=lambda t: t.i)[:10]
 
 
-def _clause_subject(ctx, verb, skip, speech) -> str:
+def _clause_subject(ctx, verb, skip, speech, speaker=None) -> str:
     parts: list = []
     lead = ""
     subj = _subject_token(verb)
     if subj is not None:
-        person = _person_words(ctx, subj)
+        person = _person_words(ctx, subj, speaker)
         if person:
             lead = person
         else:

@@ -85,10 +85,11 @@ def extract_events(ctx: ArticleContext, quotes: list[Draft]) -> list[Draft]:
             if key in seen:
                 continue
             seen.add(key)
-            fields = {"subject": event_subject(ctx, mention, governor, value, d.relative, speech), "date": value}
+            quote = next((q for q in quotes if q.start <= d.start < q.end), None)
+            speaker = (quote.fields.get("attribution") or {}).get("source") if quote is not None else None
+            fields = {"subject": event_subject(ctx, mention, governor, value, d.relative, speech, speaker), "date": value}
             if future:
                 fields["tense"] = "future"
-            quote = next((q for q in quotes if q.start <= d.start < q.end), None)
             if quote is not None and quote.fields.get("attribution"):
                 fields["attribution"] = quote.fields["attribution"]
             claims.append(Draft("event", start, end, ctx.slice(start, end), fields))

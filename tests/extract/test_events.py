@@ -254,3 +254,13 @@ def test_a_month_with_last_or_next_year_is_one_date(events):
     assert dates(events("The plant closed in April last year.", dt.date(2024, 8, 25))) == ["2023-04"]
     (e,) = events("The plant will reopen in March next year.", dt.date(2024, 8, 25))
     assert e.fields["date"] == "2025-03"
+
+
+def test_a_period_the_clause_is_about_is_no_event(events):
+    assert events("“2023 was a tough year,” she said.") == []
+    assert events("The bakery ended 2023 on a high.") == []
+
+
+def test_i_in_a_quote_is_its_speaker_in_the_subject(events):
+    (e,) = events("“I met the envoy on Monday,” Mayor Lena Ortiz said.")
+    assert e.fields["subject"] == "Lena Ortiz met the envoy"
