@@ -209,6 +209,8 @@ def _person_like(ctx, ent) -> bool:
     three capitalised words, none an organisation word)."""
     if ent.label_ not in ("ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "FAC"):
         return False
+    if ent.end >= len(ent.doc) - 1 or ent.doc[ent.end].text != ",":
+        return False             # no apposition: nothing to look up
     words = ent.text.split()
     known = ctx.full_name(clean_name(ent.text)) in ctx._names if hasattr(ctx, "_names") else False
     looks = (2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words)
@@ -590,8 +592,10 @@ def _copula_roles(ctx: ArticleContext):
         if not person:
             continue
         a = attr[0]
-        cut = {x.i for t in a.subtree if (t.dep_ in ("acl", "relcl", "conj", "cc") and t.head.i == a.i) or t.dep_ in ("acl", "relcl")
-               for x in t.subtree}
+        cut = set()
+        for t in a.subtree:
+            if t.i not in cut and (t.dep_ in ("acl", "relcl") or (t.dep_ in ("conj", "cc") and t.head.i == a.i)):
+                cut.update(x.i for x in t.subtree)
         toks = [t for t in a.subtree if (t.dep_ != "det" or t.i > a.i) and t.i not in cut]
         toks = [t for t in toks if not t.is_punct or t.text == "-"]
         while toks and toks[-1].pos_ in ("CCONJ", "ADP", "DET"):
