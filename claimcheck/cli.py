@@ -83,9 +83,11 @@ def _check_parser(sub) -> None:
     check.add_argument("--changed-since", metavar="REF", help="report only findings involving files changed since git REF")
     check.add_argument("--no-cache", action="store_true", help="read every file and run every rule afresh")
     check.add_argument("--cache-dir", metavar="DIR", help="where results are cached (default: .claimcheck_cache beside the configuration)")
-    check.add_argument("--jobs", "-j", type=int, metavar="N", help="processes that read files (default: the available cores)")
-    check.add_argument("--cluster", action="store_true", help="run on a local Dask cluster (--jobs workers); needs the cluster extra")
-    check.add_argument("--scheduler", metavar="ADDRESS", help="run on the Dask scheduler at ADDRESS; needs the cluster extra")
+    check.add_argument(
+        "--jobs", "-j", type=int, metavar="N", help="processes that read files and run rules, or the local cluster's workers (default: the available cores)"
+    )
+    check.add_argument("--cluster", action="store_true", help="run on a local Dask cluster of --jobs processes (the cluster extra; no cache)")
+    check.add_argument("--scheduler", metavar="ADDRESS", help="run on the Dask scheduler at ADDRESS (default: `scheduler` in the configuration)")
 
 
 def _parser() -> argparse.ArgumentParser:
