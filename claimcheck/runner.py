@@ -105,12 +105,17 @@ class Runner:
         return found
 
     def _cached_per_file(self, settings: RuleSettings, corpus: Corpus) -> list[Finding]:
+        """Per file, from one pack per rule: {file key: entry}, read and written once a run (a
+        thousand files are one cache entry, not a thousand)."""
         rule, keys = settings.rule, self.keys
         files = corpus.all_files if rule.scope == "file" else corpus.files
+        pack_key = digest("file-rule-pack", keys.config, rule.name)
+        pack = self.cache.get_result(pack_key)
+        pack = pack if isinstance(pack, dict) else {}
         found, missed, file_keys = [], [], {}
         for loaded in files:
             file_keys[loaded.path] = key = digest("file-rule", keys.config, rule.name, keys.files.get(loaded.path, loaded.path), keys.references, keys.article_ids)
-            entry = self.cache.get_result(key)
+            entry = pack.get(key)
             if _entry(entry):
                 found += self._reuse(entry, corpus, rule.name)
             else:
@@ -133,7 +138,8 @@ class Runner:
                 used_by_path.setdefault(claim.path, []).append((claim, entry))
             for path, items in by_path.items():
                 if path in file_keys:
-                    self.cache.put_result(file_keys[path], self._entry(items, 0, used_by_path.get(path, [])))
+                    pack[file_keys[path]] = self._entry(items, 0, used_by_path.get(path, []))
+            self.cache.put_result(pack_key, _bounded(pack, len(files)))
         return found + fresh
 
     @staticmethod
@@ -157,6 +163,15 @@ def superseded_removed(findings: list[Finding], rules: list[RuleSettings]) -> li
         return findings
     hidden = {(rule, f.path, f.claim) for f in findings if f.rule in superseding and f.claim is not None for rule in superseding[f.rule]}
     return [f for f in findings if (f.rule, f.path, f.claim) not in hidden]
+
+
+PACK_SPARE = 10_000  # entries a pack keeps beyond this run's files (other subsets of the corpus)
+
+
+def _bounded(pack: dict, files: int) -> dict:
+    """The pack without its oldest entries beyond this run's files and PACK_SPARE more."""
+    extra = len(pack) - files - PACK_SPARE
+    return dict(list(pack.items())[extra:]) if extra > 0 else pack
 
 
 def _entry(entry) -> bool:

@@ -31,8 +31,8 @@ direct_quotations for quotes, quantulum3 for figures.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
+import datetime as dt
 import re
 import sys
 from pathlib import Path
@@ -42,7 +42,7 @@ from ruamel.yaml import YAML
 KINDS = ("figure", "event", "quote", "role", "statement")
 MICRO = ("figure", "event", "quote", "role")
 HERE = Path(__file__).resolve().parent
-DEFAULT_GOLD = Path(os.environ.get("CLAIMCHECK_SHARED") or HERE.parent.parent / "shared") / "devset" / "claims"
+DEFAULT_GOLD = HERE.parent.parent / "shared" / "devset" / "claims"
 
 
 # ---------------------------------------------------------------- loading
@@ -335,7 +335,7 @@ def _model_name():
 PEERS = {"textacy": textacy_peer, "quantulum3": quantulum_peer}
 
 
-SHARED = Path(os.environ.get("CLAIMCHECK_SHARED") or HERE.parent.parent / "shared")   # as tests/conftest.py
+SHARED = Path(os.environ.get("CLAIMCHECK_SHARED") or HERE.parent.parent / "shared")  # as tests/conftest.py
 SETS = {  # name -> (gold folder, article folder, meta file, protocol)
     "devset": (SHARED / "devset" / "claims", SHARED / "corpus" / "seeds", SHARED / "corpus" / "seeds" / "articles.yaml", "strict"),
     "heldout": (HERE.parent / "eval" / "heldout", SHARED / "corpus" / "seeds", SHARED / "corpus" / "seeds" / "articles.yaml", "strict"),

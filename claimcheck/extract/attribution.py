@@ -25,6 +25,8 @@ from .lexicon import (
     TITLE_WORDS,
     VAGUE_NOUNS,
 )
+from .speakers import full_org_name, joint_names
+from .tokens import join_tokens
 
 PRONOUNS = {"he", "she", "him", "her"}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -102,6 +104,9 @@ def subject_of(verb, depth: int = 0):
     """The token naming who performs `verb` (inheriting from heads for clauses)."""
     if depth > 4:
         return None
+    quoted = _quoted_as(verb)
+    if quoted is not None:                         # "the paper quoted X as saying"
+        return quoted
     if verb.text.lower() == "according":          # "according to X"
         for prep in verb.children:
             for obj in prep.children:
@@ -112,10 +117,12 @@ def subject_of(verb, depth: int = 0):
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     return obj
-    for child in verb.children:
+    # two subjects on one verb come from a misparse ('"... human activity impacts it," Pruitt
+    # said' read as "activity ... Pruitt said"): the one next to the verb is its subject
+    for child in sorted((c for c in verb.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - verb.i)):
         if child.dep_ == "nsubj":
             if child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
-                if child.lower_ == "who" and verb.head.ent_type_ != "PERSON":
+                if child.lower_ == "who":
                     near = _person_before_relative(child)
                     if near is not None:     # "a reply from X, who said": who is a person
                         return near
@@ -164,13 +171,33 @@ def subject_of(verb, depth: int = 0):
     return _person_left_in_sentence(verb)
 
 
+def _quoted_as(verb):
+    """'The paper quoted X as saying ...', 'cited X as saying': the speaker is X, not the paper."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ != "as":
+        return None
+    frame = verb.head.head
+    if frame.lemma_.lower() not in ("quote", "cite"):
+        return None
+    return next((c for c in frame.children if c.dep_ == "dobj"), None)
+
+
 def _person_before_relative(who):
-    """The PERSON just before ', who' (the antecedent a parse may have missed)."""
+    """The PERSON just before ', who' (the antecedent a parse may have missed), also
+    across an apposition: "Tom Hale, a reporter for the Courier, who said" -> Tom Hale."""
     i = who.i - 1
     if i >= who.sent.start and who.doc[i].text == ",":
         i -= 1
-    if i >= who.sent.start and who.doc[i].ent_type_ == "PERSON":
-        return who.doc[i]
+    if i < who.sent.start:
+        return None
+    tok = who.doc[i]
+    if tok.ent_type_ == "PERSON":
+        return tok
+    for _ in range(8):                       # up through the apposition that ends before ", who"
+        if tok.dep_ == "appos" and tok.head.ent_type_ == "PERSON" and tok.head.i < tok.i:
+            return tok.head
+        if tok.head.i == tok.i or tok.dep_ not in ("pobj", "prep", "compound", "amod", "appos"):
+            return None
+        tok = tok.head
     return None
 
 
@@ -258,18 +285,32 @@ def describe_source(ctx: ArticleContext, head) -> dict | None:
     if head is None:
         return None
     pos = ctx.absolute(head.idx)
-    if head.lower_ in PRONOUNS or head.lower_ in _POSS_PRONOUNS and head.dep_ == "poss":
+    if head.lower_ in PRONOUNS or (head.lower_ in _POSS_PRONOUNS and head.dep_ == "poss"):
         person = ctx.last_person_before(pos)
         return _named(ctx, person) if person else None
     if head.lower_ in ("i", "we", "it", "they", "you", "this", "that", "which", "who"):
         return None
+    if _refers_back(head):                   # "the 22-year-old added", "the Swiss said"
+        person = ctx.last_person_before(pos)
+        if person:
+            return _named(ctx, person)
+    issuer = _issuer_of_document(head)
+    if issuer is not None:                   # "said the statement issued by Sharif's office"
+        return describe_source(ctx, issuer)
+    if head.ent_type_ != "PERSON":
+        named = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+        if named is not None:              # "Hawaii's lawyer, Neal Katyal, wrote": the person named
+            return describe_source(ctx, named)
     toks = phrase_tokens(head, ctx)
     # only names that *are* the subject count, not those in its prepositional
     # phrases ("a spokesman for President Vladimir Putin" is not Putin)
     own = [t for t in toks if t == head or (t.head == head and t.dep_ in ("compound", "appos", "flat"))]
-    span_ents = [e for e in ctx.doc.ents if any(e.start <= t.i < e.end for t in own)]
+    span_ents = [e for e in ctx.ents if any(e.start <= t.i < e.end for t in own)]
     persons = [e for e in span_ents if e.label_ == "PERSON"]
     if persons:
+        joint = joint_names(ctx, head)          # "A and B called the plan ...": both
+        if joint:
+            return {"source": joint, "role": None, "type": "named"}
         return _named(ctx, ctx.full_name(clean_name(persons[-1].text)), title_from=toks, person_ent=persons[-1])
     if head.pos_ == "PROPN" and ctx.is_known_surname(head.text):
         return _named(ctx, ctx.full_name(head.text))   # NER missed a known person
@@ -285,10 +326,12 @@ def describe_source(ctx: ArticleContext, head) -> dict | None:
             title = _title_tokens(head, ctx)
             return {"source": found[0], "role": found[1], "type": "named", "_title_phrase": _np_text(title),
                     "_title_span": ctx.tokens_span(title)}
+    if low in TITLE_WORDS and toks and toks[0].lower_ in ("one", "a", "an"):
+        return {"source": text, "role": None, "type": "anonymous"}   # "a senior police officer"
     if any(e.label_ in ("ORG", "GPE", "NORP") for e in span_ents) or low in ORG_NOUNS or words & ORG_NOUNS:
         if head.tag_ in ("NNS", "NNPS") and low in VAGUE_NOUNS:
             return {"source": text, "role": None, "type": "vague"}
-        return {"source": _strip_det(text), "role": None, "type": "organization"}
+        return {"source": full_org_name(ctx, head, _strip_det(text)), "role": None, "type": "organization"}
     if head.tag_ in ("NNS", "NNPS") or low in VAGUE_NOUNS:
         return {"source": text, "role": None, "type": "vague"}
     if toks and toks[0].lower_ in ("one", "a", "an"):
@@ -296,6 +339,38 @@ def describe_source(ctx: ArticleContext, head) -> dict | None:
     if head.pos_ == "PROPN":
         return {"source": _strip_det(text), "role": None, "type": "organization"}
     return {"source": text, "role": None, "type": "anonymous"}
+
+
+_DOCUMENTS = {"statement", "report", "letter", "release", "filing", "communique", "readout", "memo",
+              "memorandum", "ruling", "verdict", "judgment", "judgement", "notice", "post", "tweet", "bulletin"}
+
+
+def _issuer_of_document(head):
+    """Who issued the document that speaks: "the statement issued by Sharif's office", "the
+    ministry's statement" -> the office, the ministry; None for a document with no issuer."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in _DOCUMENTS:
+        return None
+    for child in head.children:
+        if child.dep_ == "poss" and child.lower_ not in ("its", "their", "his", "her"):
+            return child
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            for agent in child.children:
+                if agent.dep_ == "agent":
+                    obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                    if obj is not None:
+                        return obj
+    return None
+
+
+def _refers_back(head) -> bool:
+    """A definite description that stands for the person the text is about, as a pronoun
+    would: "the 22-year-old", "the 24-year-old Swiss", "the Scot" (an age or a nationality
+    used as a noun, with "the")."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return False
+    if head.lower_.endswith("year-old") or any(c.lower_.endswith("year-old") for c in head.children):
+        return True
+    return head.ent_type_ == "NORP" and head.tag_ in ("NNP", "NN") and not any(c.dep_ in ("prep",) for c in head.children)
 
 
 def _title_tokens(head, ctx):
@@ -338,8 +413,7 @@ def _named(ctx: ArticleContext, person: str, title_from=None, person_ent=None) -
 def _np_text(toks) -> str:
     if not toks:
         return ""
-    text = "".join(t.text_with_ws for t in toks).strip()
-    return " ".join(text.split())
+    return join_tokens(toks)
 
 
 def _strip_det(text: str) -> str:

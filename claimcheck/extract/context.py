@@ -19,6 +19,9 @@ _NAME_JUNK = re.compile(r"[\[\]()“”\"]|[’']s$")
 _BROKEN_HYPHEN = re.compile(r"\b([A-Z])-([a-z]{2,})")   # "C-harap": a line-break artifact
 
 
+HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof"}   # as name keys (no dots)
+
+
 def clean_name(text: str) -> str:
     """'[US President Joe] Biden' -> 'Joe Biden'; drops possessive and brackets."""
     words = [_NAME_JUNK.sub("", w).strip(",;:") for w in _BROKEN_HYPHEN.sub(r"\1\2", text).split()]
@@ -48,6 +51,7 @@ class ArticleContext:
     _depth: dict = field(default_factory=dict)        # salience position -> clause depth
     _mentions: list[tuple[int, str]] = field(default_factory=list)    # every person named
     _names: list[str] = field(default_factory=list)
+    _ents: list | None = field(default=None, repr=False)
 
     @classmethod
     def build(cls, article: ArticleText, doc) -> ArticleContext:
@@ -59,20 +63,33 @@ class ArticleContext:
         ctx._names = sorted(people, key=len, reverse=True)
         return ctx
 
+    @property
+    def ents(self) -> list:
+        """The parse's entities, built once (spaCy makes new spans at every `doc.ents`)."""
+        if self._ents is None:
+            self._ents = list(self.doc.ents)
+        return self._ents
+
+    def ent_of(self, tok):
+        """The entity the token is part of, or None."""
+        if not tok.ent_type_:
+            return None
+        return next((e for e in self.ents if e.start <= tok.i < e.end), None)
+
     def index_people(self) -> None:
         """Salient people for pronoun resolution: named subjects outside quotes.
 
         Called once the quote regions are known (names inside quotes are the
         speaker's words, not who the text is about).
         """
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ == "PERSON" and not self.in_quote(self.absolute(ent.start_char)):
                 self._mentions.append((self.absolute(ent.start_char), self.full_name(clean_name(ent.text))))
         for tok in self.doc:
             if tok.dep_ not in ("nsubj", "nsubjpass", "appos") or self.in_quote(self.absolute(tok.idx)):
                 continue
             if tok.ent_type_ == "PERSON":
-                ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)
+                ent = self.ent_of(tok)
                 name = clean_name(ent.text) if ent is not None else tok.text
             elif tok.pos_ == "PROPN" and self.is_known_surname(tok.text):
                 name = tok.text
@@ -134,10 +151,14 @@ class ArticleContext:
         the longest whose last words are this name's (compared by `word_keys`)."""
         name = clean_name(name)
         words = word_keys(name)
+        if len(words) > 1 and words[0] in HONORIFICS:
+            words = words[1:]               # "Ms Hutt" is "Jane Hutt" when the article named her so
         if not words:
             return name
         for candidate in self._names:
             cwords = word_keys(candidate)
+            if cwords and cwords[0] in HONORIFICS:
+                continue
             if len(cwords) > len(words) and cwords[-len(words):] == words:
                 return candidate
         return name

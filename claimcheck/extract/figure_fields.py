@@ -19,6 +19,7 @@ from .attribution import (
 from .lexicon import TOLL_WORDS, UNIT_METRIC
 from .numbers import is_currency_code
 from .partial_dates import as_partial
+from .tokens import join_tokens
 from .years import year_is_name
 
 _GENERIC_VERBS = {"be", "have", "say", "include", "tell", "add", "do", "make", "get", "become"}
@@ -94,7 +95,7 @@ def short_phrase(toks, limit: int = 12) -> str:
     toks = list(toks)[:limit]
     while toks and toks[0].dep_ == "det":
         toks = toks[1:]
-    return " ".join("".join(t.text_with_ws for t in toks).split())
+    return join_tokens(toks)
 
 
 def figure_metric(noun, unit, verb, noun_tok, span) -> str:

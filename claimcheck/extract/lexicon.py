@@ -10,6 +10,15 @@ SPEECH_VERBS = {
     "complain", "recall", "quip", "concede", "deny", "assert", "allege", "contend",
     "lament", "exclaim", "reiterate", "emphasize", "emphasise", "caution", "confirm",
     "repeat", "testify", "scoff", "joke", "accuse", "demand", "recount", "elaborate",
+    "reveal", "disclose", "shout", "yell", "whisper", "plead", "chant", "muse", "retort",
+}
+# Verbs of judging that take a quoted phrase as their object or complement
+# ("welcomed the targets 'to make faster progress'", "hailed the 'historic' deal"):
+# the quoted words are the subject's, though the verb is not one of saying.
+EVALUATIVE_VERBS = {
+    "welcome", "praise", "hail", "criticise", "criticize", "condemn", "slam", "blast",
+    "denounce", "decry", "applaud", "commend", "attack", "defend", "question", "reject",
+    "pledge", "express", "lambast", "lambaste", "castigate", "rebuke", "endorse",
 }
 # Words naming a title or function (lowercase); a person phrase needs one to be a role.
 TITLE_WORDS = {

@@ -34,7 +34,7 @@ def is_number_token(tok) -> bool:
     if re.match(rf"^{SYMBOL}?\d[\d,.]*({GLUED_SCALE})?$", tok.text, re.IGNORECASE):
         return True
     parts = [p for p in low.split("-") if p]
-    return bool(parts) and all(p in NUMBER_WORDS or p.endswith("ty") and p[:-2] in ("twen", "thir", "for", "fif", "six", "seven", "eigh", "nine") for p in parts if p)
+    return bool(parts) and all(p in NUMBER_WORDS or (p.endswith("ty") and p[:-2] in ("twen", "thir", "for", "fif", "six", "seven", "eigh", "nine")) for p in parts if p)
 
 
 def number_expressions(doc):
@@ -46,8 +46,8 @@ def number_expressions(doc):
             i += 1
             continue
         j = i + 1
-        while j < n and (is_number_token(doc[j]) or doc[j].lower_ in SCALES or doc[j].lower_ == "and" and j + 1 < n and doc[j + 1].lower_ in NUMBER_WORDS and doc[j - 1].lower_ == "hundred"
-                         or doc[j].text in ("-", "–") and j + 1 < n and is_number_token(doc[j + 1])):
+        while j < n and (is_number_token(doc[j]) or doc[j].lower_ in SCALES or (doc[j].lower_ == "and" and j + 1 < n and doc[j + 1].lower_ in NUMBER_WORDS and doc[j - 1].lower_ == "hundred")
+                         or (doc[j].text in ("-", "–") and j + 1 < n and is_number_token(doc[j + 1]))):
             j += 1
         start = i - 1 if i > 0 and doc[i - 1].text in CURRENCIES else i
         yield start, j
@@ -105,7 +105,7 @@ def forms_range(doc, first, second) -> bool:
         if unit2 is not None and unit2 != unit1:
             return False
     nxt = doc[second.end] if second.end < len(doc) else None
-    if nxt is not None and nxt.lower_ == "of" and not (second[-1].lower_ in SCALES):
+    if nxt is not None and nxt.lower_ == "of" and second[-1].lower_ not in SCALES:
         return False                     # "5 to 10 of the 20 jets": leave part-of-whole alone
     low, high = expression_value(first), expression_value(second)
     if low is None or high is None:

@@ -27,7 +27,7 @@ def extract_claims(article: ArticleText, doc) -> list[Draft]:
     quotes = extract_quotes(ctx)
     figures = extract_figures(ctx, quotes)
     events = extract_events(ctx, quotes)
-    statements = extract_statements(ctx)
+    statements = extract_statements(ctx, figures + events)
     claims = split_compound_roles(roles + ctx.extra_roles) + quotes + figures + events + statements
     claims = [c for c in claims if c.end > c.start and article.text[c.start:c.end] == c.text]
     claims.sort(key=lambda c: (c.start, KINDS.index(c.kind), c.end))

@@ -28,6 +28,7 @@ from .events import date_governor
 from .lexicon import DESCRIPTOR_WORDS, HONORIFICS, ORG_NOUNS, TITLE_MODIFIERS
 from .lexicon import TITLE_WORDS as _SPEAKER_TITLES
 from .partial_dates import partial_date
+from .tokens import join_tokens
 
 TITLE_WORDS = _SPEAKER_TITLES | DESCRIPTOR_WORDS
 _POSS_PRONOUNS = {"his", "her", "their", "its", "our", "my", "your"}
@@ -73,14 +74,16 @@ def _role_text(words, is_person=lambda toks: all(t.ent_type_ == "PERSON" for t i
     """The role as written, with a person's possessive turned round ("Putin's
     aide" -> "aide to Putin") and a plural head made singular for one person."""
     parts = []
-    for t in words:
+    for k, t in enumerate(words):
         text = t.lemma_ if isinstance(words, _Singular) and t.tag_ in ("NNS", "NNPS") and t.lower_.rstrip("s") in TITLE_WORDS | {t.lemma_.lower()} else t.text
+        if k and t.i != words[k - 1].i + 1:
+            parts.append(" ")           # words left out between: never glue the two
         parts.append(text + t.whitespace_)
     role = " ".join("".join(parts).split()).strip(" ,")
     poss = next((k for k, t in enumerate(words) if t.text in ("’s", "'s")), None)
     if poss is not None and poss > 0 and is_person(words[:poss]):
         owner = " ".join(t.text for t in words[:poss])
-        rest = " ".join("".join(t.text_with_ws for t in words[poss + 1:]).split()).strip(" ,")
+        rest = join_tokens(words[poss + 1:]).strip(" ,")
         if rest:
             title = _role_text(_Singular(words[poss + 1:]) if isinstance(words, _Singular) else words[poss + 1:])
             prep = "to" if title.split()[-1].lower() in _TO_TITLES else "for"
@@ -602,7 +605,7 @@ def _copula_roles(ctx: ArticleContext):
             toks.pop()
         if not toks or any(t.tag_ == "JJS" or t.lower_ in ("best", "worst") for t in toks[:2]):
             continue                 # "was best actress": an award, not a title
-        role = " ".join("".join(t.text_with_ws for t in toks).split())
+        role = join_tokens(toks)
         start, end = ctx.tokens_span(ctx.doc[first:toks[-1].i + 1])
         yield Draft("role", start, end, ctx.slice(start, end), {"entity": person, "role": role})
 

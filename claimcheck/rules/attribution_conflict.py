@@ -6,7 +6,9 @@ Flags two quote claims, in one article or in two, whose words are the same but w
 (`attribution.source`) differ. Words are compared after normalisation: case, accents,
 punctuation, quotation marks, apostrophes, editorial brackets ("[W]hy" is "why") and whitespace.
 Near-identical wording counts too ("could be called positive" / "could be called positive."; a
-changed word in a long quote): character similarity at least `similarity`.
+changed word in a long quote): at most a word or two apart and character similarity at least
+`similarity`, but never when the words that differ are numbers ("proposal 3" is another quote than
+"proposal 4").
 
 Speakers are compared after the reference files' aliases ("Sergey Shoigu" is "Sergei Shoigu"),
 and a surname or a fuller spelling is the same speaker ("Putin" / "Vladimir Putin", "Antony J.
@@ -83,6 +85,7 @@ MAX_BLOCK = 200  # a block shared by more distinct wordings is not distinctive: 
 _BRACKETS = re.compile(r"\[([^\]]*)\]")
 _APOSTROPHES = re.compile(r"['’‘`´]")
 _NON_WORD = re.compile(r"[\W_]+")
+_NUMBER = re.compile(r"\d|^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion)$")
 
 
 class Options(RuleOptions):
@@ -178,8 +181,11 @@ def _similar_wordings(by_words: dict, threshold: float, key):
     for a, b in combinations(range(len(wordings)), 2):
         if len(speakers[a] | speakers[b]) < 2:
             continue  # one speaker throughout: linking them cannot show a conflict
-        if 2 * len(tokens[a] & tokens[b]) < max(len(tokens[a]), len(tokens[b])):
-            continue  # fewer than half the words shared: not near-identical, skip the costly ratio
+        differing = tokens[a] ^ tokens[b]
+        if len(differing) > max(2, len(tokens[a] | tokens[b]) // 5):
+            continue  # more than a word or two apart: not near-identical, skip the costly ratio
+        if any(_NUMBER.search(word) for word in differing):
+            continue  # "proposal 3" is not "proposal 4": a quote with other numbers is another quote
         if _similar(wordings[a], wordings[b], threshold):
             yield [*by_words[wordings[a]], *by_words[wordings[b]]]
 
