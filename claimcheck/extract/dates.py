@@ -41,6 +41,8 @@ YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 PART = r"(?i:early|earlier|late|later|mid-?|the\s+end\s+of|the\s+beginning\s+of)"
 COUNT = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)"
+# A time zone or "hours" after four digits makes them a clock time ("1800 GMT"), not a year.
+CLOCK = r"(?:(?-i:GMT|UTC|BST|CES?T|[ECMP][SD]T|ET|PT)|local\s+time|hours|hrs)\b"
 
 # Ordered: longer, more specific patterns first; matches never overlap.
 _PATTERNS: list[tuple[str, str]] = [
@@ -51,21 +53,25 @@ _PATTERNS: list[tuple[str, str]] = [
     ("md", rf"\b(?P<m>{MONTH})\s*(?P<d>{DAY})\b(?!\s*(?:%|percent|million|billion|,\d))"),
     ("dm", rf"\b(?P<d>{DAY})\s+(?P<m>{MONTH})\b"),
     ("my", rf"\b(?:(?P<part>{PART})\s+)?(?P<m>{MONTH})(?:\s+of)?,?\s+(?P<y>{YEAR})\b"),
+    ("month_year_rel", rf"\b(?:(?P<part>{PART})\s+)?(?P<m>{MONTH})\s+(?:of\s+)?(?P<rel>(?i:last|next|this))\s+(?i:year)\b"),
     ("rel_month", rf"\b(?P<rel>(?i:last|next|this|past|previous|coming))\s+(?P<m>{MONTH})\b"),
     ("season", rf"\b(?:(?P<rel>last|next|this|coming|past|previous)\s+)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b"),
     ("month", rf"\b(?:(?P<part>{PART})\s+)?(?P<m>{MONTH})\b(?!\s*\d)"),
     ("decade", r"\b(?:the\s+)?(?:(?P<part>early|mid-?|late)\s+)?(?P<dec>1[0-9]{2}0|20[0-9]0)[’']?s\b"),
     ("century", r"\b(?:the\s+)?(?P<c>[1-9]|1[0-9]|2[01])(?:st|nd|rd|th)[\s-]+century\b"),
     ("weekday", rf"\b(?:(?P<part>early|earlier|late|later|last|next|this|on)\s+)?(?P<wd>{WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?\b"),
-    ("rel_unit", r"\b(?:(?P<part>early|late|mid-?)\s+)?(?P<rel>last|next|this|coming)\s+(?P<unit>week|month|year|weekend)\b"),
+    ("rel_unit", r"(?<!\bthe\s)\b(?:(?P<part>early|late|mid-?)\s+)?(?P<rel>last|next|this|coming)\s+(?P<unit>week|month|year|weekend)\b"),
     ("ago", rf"\b(?P<n>{COUNT})\s+(?P<unit>day|week|month|year)s?\s+ago\b"),
     ("coming", r"\b(?:in\s+)?the\s+(?P<rel>coming)\s+(?P<unit>days|weeks)\b"),
     ("deixis", r"\b(?P<word>yesterday|today|tomorrow|last\s+night|tonight)\b(?![’']s)"),
-    ("year", rf"(?<![\d$£€])(?<!\d[,.])\b(?P<y>{YEAR})\b(?!\d|[,.]\d|%|\s*(?:percent|per\s+cent))"),
+    ("newyear", r"\b(?:the\s+)(?P<word>new\s+year)\b(?![’']s)"),
+    ("year", rf"(?<![\d$£€])(?<!\d[,.])\b(?P<y>{YEAR})\b(?!\d|[,.]\d|%|\s*(?:percent|per\s+cent)|\s*{CLOCK})"),
 ]
 # Patterns with month names are case-sensitive: "may" and "march" are also
 # ordinary words, and only the capitalised month is a date.
-_CASE_SENSITIVE = {"md_range", "md_dash", "mdy", "dmy", "md", "dm", "my", "rel_month", "month"}
+_CASE_SENSITIVE = {"md_range", "md_dash", "mdy", "dmy", "md", "dm", "my", "rel_month", "month", "month_year_rel"}
+# "the New Year" is the coming year from September on (the year ahead), else the current one.
+_NEW_YEAR_FROM_MONTH = 9
 _COMPILED = [(name, re.compile(rx, 0 if name in _CASE_SENSITIVE else re.IGNORECASE)) for name, rx in _PATTERNS]
 
 
@@ -115,6 +121,30 @@ def find_dates(text: str, offset: int = 0) -> list[DateMention]:
     return _join_ranges(text, found, offset)
 
 
+# "recent", "recently": a happening of the last months, dated no finer than the text allows
+# (the year, or a range from the month it may have started in). Not "in recent years/weeks":
+# a period, for a trend.
+_RECENT = re.compile(r"(?<!\bmost\s)(?<!\bmore\s)\b(?P<word>[Rr]ecent(?:ly)?)\b(?!\s+(?:years?|decades?|times|history|memory|past|weeks|months"
+                     r"|days|centuries|generations|decade|period|trends?)\b)")
+RECENT_DAYS = 90
+
+
+def find_recent(text: str, offset: int = 0) -> list[DateMention]:
+    """'recent wildfires', 'was recently fined': vague dates of happenings (events only;
+    figures and quotes do not take them as dates)."""
+    return [DateMention(m.start() + offset, m.end() + offset, m.group(0), "recent", {"word": m.group("word")}, True)
+            for m in _RECENT.finditer(text)]
+
+
+def _recent(g, published, future):
+    if published is None or future:
+        return None
+    start = published - _dt.timedelta(days=RECENT_DAYS)
+    if start.year == published.year:
+        return partial_date(published.year)
+    return date_range(partial_of(start, "month"), partial_of(published))
+
+
 _SPAN_KINDS = ("decade", "year", "century")
 
 
@@ -125,12 +155,22 @@ def _join_ranges(text: str, found: list[DateMention], offset: int) -> list[DateM
         prev = out[-1] if out else None
         if prev is not None and prev.pattern in _SPAN_KINDS and d.pattern in _SPAN_KINDS:
             between = text[prev.end - offset:d.start - offset].strip().lower()
-            if between in ("and", "to", "-", "–", "through", "until"):
+            if between in ("to", "-", "–", "through", "until") or (between == "and" and _and_is_a_span(text, prev, d, offset)):
                 out[-1] = DateMention(prev.start, d.end, text[prev.start - offset:d.end - offset], "joined",
                                       {"first": prev, "second": d}, False)
                 continue
         out.append(d)
     return out
+
+
+def _and_is_a_span(text: str, first: DateMention, second: DateMention, offset: int) -> bool:
+    """'between 2014 and 2016', 'the 1990s and the early 2000s' (adjacent decades) are
+    one span; 'in 2012 and 2016' is a list of two dates."""
+    if re.search(r"\bbetween\s+(?:the\s+)?$", text[max(0, first.start - offset - 14):first.start - offset], re.IGNORECASE):
+        return True
+    if first.pattern == "decade" and second.pattern == "decade":
+        return int(second.groups["dec"]) - int(first.groups["dec"]) == 10
+    return False
 
 
 def _joined(g, published, future):
@@ -140,13 +180,38 @@ def _joined(g, published, future):
     return date_range(start, end)
 
 
-def _month_alone_ok(text: str, m: re.Match) -> bool:
+_MONTH_LIST = re.compile(rf"\b(?:{MONTH}(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+))+\Z")
+
+
+class _At:
+    """A month match at an offset of the text (for the first month of a list)."""
+
+    def __init__(self, start: int, m: re.Match):
+        self._start, self._m = start, m
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._start + self._m.end()
+
+    def group(self, name: str):
+        return self._m.group(name)
+
+
+def _month_alone_ok(text: str, m) -> bool:
     """A bare month name is a date only after a cue ("in March", "a July article").
 
     "May" and "March" are also a verb, so they need a preposition before them.
     """
     if m.group("part"):
         return True
+    chain = _MONTH_LIST.search(text, max(0, m.start() - 80), m.start())
+    if chain is not None:               # "in March, May and July": the list shares the first month's cue
+        first = re.match(rf"\b(?:(?P<part>{PART})\s+)?(?P<m>{MONTH})\b", text[chain.start():])
+        return first is not None and _month_alone_ok(text, _At(chain.start(), first))
+    if re.match(r"[’']s\b", text[m.end():m.end() + 3]):
+        return True                     # "November's re-activation", "May's election"
     before = text[max(0, m.start() - 12):m.start()].lower().split()
     prev = before[-1] if before else ""
     if m.group("m").lower() in ("may", "march"):
@@ -231,6 +296,14 @@ def _month_only(g, published, future):
     return partial_date(year, m)
 
 
+def _month_year_rel(g, published, future):
+    """'April last year', 'in March next year', 'June this year'."""
+    if published is None:
+        return None
+    step = {"last": -1, "next": 1, "this": 0}[g["rel"].lower()]
+    return partial_date(published.year + step, _month(g["m"]))
+
+
 def _rel_month(g, published, future):
     if published is None:
         return None
@@ -290,6 +363,8 @@ def _rel_unit(g, published, future):
     part = (g.get("part") or "").lower().rstrip("-")
     step = {"last": -1, "next": 1, "coming": 1, "this": 0}[rel]
     if unit in ("week", "weekend"):
+        if unit == "weekend" and step == 0 and not future and published.weekday() < 5:
+            step = -1        # "this weekend" on a weekday, nothing planned: the weekend just past
         week = _week_of(published + _dt.timedelta(weeks=step))
         monday = _dt.date.fromisoformat(week["start"])
         if unit == "weekend":
@@ -369,6 +444,12 @@ def _coming(g, published, future):
     return date_range(partial_of(published), partial_of(_add_months(published.replace(day=1), 1), "month"))
 
 
+def _new_year(g, published, future):
+    if published is None:
+        return None
+    return partial_date(published.year + (1 if published.month >= _NEW_YEAR_FROM_MONTH else 0))
+
+
 def _deixis(g, published, future):
     if published is None:
         return None
@@ -379,9 +460,9 @@ def _deixis(g, published, future):
 
 _RESOLVERS = {
     "md_range": _range, "md_dash": _range, "mdy": _mdy, "dmy": _mdy, "md": _md, "dm": _md,
-    "my": _my, "rel_month": _rel_month, "month": _month_only, "decade": _decade,
+    "my": _my, "rel_month": _rel_month, "month_year_rel": _month_year_rel, "month": _month_only, "decade": _decade,
     "century": _century, "weekday": _weekday, "rel_unit": _rel_unit, "ago": _ago,
-    "coming": _coming, "deixis": _deixis, "year": _year, "joined": _joined, "season": _season,
+    "coming": _coming, "deixis": _deixis, "newyear": _new_year, "recent": _recent, "year": _year, "joined": _joined, "season": _season,
 }
 
 FUTURE_PATTERNS = {"coming"}   # these always describe planned things

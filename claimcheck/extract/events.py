@@ -5,37 +5,51 @@ thing it dates: the verb or noun that governs it in the parse ("seized ...
 in March 2014", "a July article", "the 2001 census"), or the verb of a
 "when" clause hanging on it ("on November 25, when a methane blast ...
 ripped through a mine"). Dates are resolved against the publication date;
-future verbs ("will", "is set to", "next month") resolve forward and get
-tense future. A repeated sentence (a photo caption printed twice) gives one
-event. Vague spans ("in recent weeks", "the past week") are not dates.
+future happenings (`future.py`: "will", "is set to", "next month", a date
+given in full after publication) resolve forward and get tense future. A
+repeated sentence (a photo caption printed twice) gives one event. Vague
+spans ("in recent weeks", "the past week", "in the last week") are not dates.
 
-Not events:
-  * speech acts: a dated verb of saying whose content is a quote or
-    reported speech ("Peskov said Thursday that ...", "'...,' she said
-    Tuesday", "a diplomat suggested Tuesday that ..."). The date is when the
-    words were said: the quote's `said_on`. A dated verb of saying with a
-    plain object ("announced the reasons on February 24") stays an event;
-  * years used as names or labels: "fiscal 2022", "the 2022 budget", "the
-    National Defense Authorization Act for fiscal 2022", "the ... Act of
-    2022" (a year that names the period a plan covers, or part of a law's name).
+A speech act is an event too: "the court said on Monday that ...", "told
+reporters on Tuesday", "in a televised address late on Tuesday" (the date is
+also the quote's `said_on`); its subject carries the first words of what was
+said, so that two things one person said on two days are two events. A time
+adverbial that opens the sentence dates a reported happening in the simple
+past instead ("Last week, Tass reported two men were hurt": the hurting).
+
+Not events (`event_filter.py`): periods ("the first nine months of 2016"),
+the period or base of a figure ("grew by 3.1% in 2004", "compared with
+2016"), trends ("prices rose in March", "a decline since October"), the
+scope of a record ("the best year since 2000"), labels ("this year's
+nominees"), the present century, headings; and years used as names or labels
+(`years.py`): "fiscal 2022", "the 2022 budget", "the ... Act of 2022", and
+clock times ("1800 GMT").
 """
 from __future__ import annotations
 
 from .attribution import is_speech_verb, phrase_tokens
 from .claims import Draft
 from .context import ArticleContext
-from .dates import FUTURE_PATTERNS
-from .tokens import join_tokens
+from .dates import find_recent
+from .event_filter import dates_no_happening
+from .event_subject import event_subject
+from .future import after_publication, past_verb, says_future, targets
+from .lexicon import SPEECH_NOUNS
 from .years import is_year_token, year_is_name
 
-_FUTURE_AUX = {"will", "shall", "'ll", "’ll"}
-_FUTURE_XCOMP = {"set", "plan", "schedule", "expect", "due", "go", "intend", "prepare"}
+# Occasions of speaking: their date is the speech act's ("said in a statement on Friday").
+_OCCASIONS = SPEECH_NOUNS | {"interview", "briefing", "conference", "letter", "post", "tweet", "remarks",
+                             "comments", "message", "press", "hearing", "testimony", "broadcast"}
+# Nouns that only locate a time ("by the end of 2005"): the date dates what they hang on.
+_TIME_NOUNS = {"end", "beginning", "start", "middle", "close", "turn", "rest", "course", "part"}
 
 
 def extract_events(ctx: ArticleContext, quotes: list[Draft]) -> list[Draft]:
     claims: list[Draft] = []
     seen: set[tuple[str, str]] = set()
-    for d in ctx.dates:
+    governed: dict[int, list[Draft]] = {}
+    recent = find_recent(ctx.article.body, ctx.article.body_start)
+    for d in sorted(ctx.dates + recent, key=lambda m: m.start):
         if d.pattern == "year" and not is_year_token(ctx, d):
             continue
         tok = ctx.token_at(d.start)
@@ -44,28 +58,78 @@ def extract_events(ctx: ArticleContext, quotes: list[Draft]) -> list[Draft]:
         mention = ctx.char_span(d.start, d.end)
         if d.pattern == "year" and year_is_name(ctx, d, mention):
             continue
-        for governor in _governors(mention):
-            if _is_speech_act(ctx, governor):
-                governor = _framed_happening(mention, governor)
-                if governor is None:
-                    continue
-            future = d.pattern in FUTURE_PATTERNS or "next" in d.text.lower() or _is_future(governor)
+        if d.pattern == "recent" and not _recent_happening(mention):
+            continue
+        governors = _governors(mention)
+        if dates_no_happening(ctx, d, mention):
+            when = _when_clause(mention)      # "its biggest audience in 1997 when Titanic took home 11 Oscars"
+            if when is None:
+                continue
+            governors = [when]
+        for governor in governors:
+            speech = _is_speech_act(ctx, governor)
+            if speech:
+                framed = _framed_happening(mention, governor)
+                if framed is not None:
+                    governor, speech = framed, False
+            before = ctx.text[max(0, d.start - 20):d.start]
+            future = says_future(d, governor, before)
             value = d.resolve(ctx.published, future=future)
             if value is None:
                 continue
+            if (not future and not d.relative and after_publication(value, ctx.published)
+                    and (not past_verb(governor) or targets(before))):
+                future = True            # "would begin in March 2031", "pulled out for 2017": a plan, not a report
             start, end = _event_span(ctx, mention, governor)
             key = (" ".join(tok.sent.text.split()), str(value), governor.i - tok.sent.start if governor is not None else -1)
             if key in seen:
                 continue
             seen.add(key)
-            fields = {"subject": _subject(ctx, mention, governor), "date": value}
+            quote = next((q for q in quotes if q.start <= d.start < q.end), None)
+            speaker = (quote.fields.get("attribution") or {}).get("source") if quote is not None else None
+            fields = {"subject": event_subject(ctx, mention, governor, value, d.relative, speech, speaker), "date": value}
             if future:
                 fields["tense"] = "future"
-            quote = next((q for q in quotes if q.start <= d.start < q.end), None)
             if quote is not None and quote.fields.get("attribution"):
                 fields["attribution"] = quote.fields["attribution"]
             claims.append(Draft("event", start, end, ctx.slice(start, end), fields))
+            governed.setdefault(governor.i if governor is not None else -1 - d.start, []).append(claims[-1])
+    _tell_recurrences_apart(governed)
     return claims
+
+
+_NOT_HAPPENINGS = {"speculation", "headlines", "numbers", "figures", "data", "statistics", "research", "evidence",
+                   "history", "form", "success", "trend", "trends", "rise", "fall", "surge", "gains", "losses",
+                   "decline", "growth", "level", "levels", "weeks", "months", "days", "years", "times", "past"}
+
+
+def _recent_happening(mention) -> bool:
+    """'recent wildfires', 'a recent visit', 'was recently fined': a happening in the
+    past; not a trend or a state ("recent speculation", "has recently been busy")."""
+    tok = mention[0]
+    if tok.lower_ == "recent":
+        noun = tok.head
+        return (tok.dep_ == "amod" and noun.pos_ == "NOUN" and noun.lemma_.lower() not in _NOT_HAPPENINGS
+                and noun.lower_ not in _NOT_HAPPENINGS)
+    verb = tok.head
+    if tok.dep_ != "advmod" or verb.pos_ != "VERB" or verb.lemma_ in ("be", "have", "seem", "remain"):
+        return False
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(auxes & {"has", "have", "had", "was", "were", "been"}))
+
+
+def _tell_recurrences_apart(governed: dict) -> None:
+    """One verb or noun dated twice ("campaigned in 2012 and 2016", "met in March and
+    again in May") happened twice: each event's subject carries its date, so that the
+    two are not one event with conflicting dates."""
+    for events in governed.values():
+        if len({str(e.fields["date"]) for e in events}) < 2:
+            continue
+        for e in events:
+            value = e.fields["date"]
+            shown = value if isinstance(value, str) else f"{value['start']}..{value['end']}"
+            if not e.fields["subject"].endswith(f"({shown})"):
+                e.fields["subject"] = f"{e.fields['subject']} ({shown})"
 
 
 def _is_speech_act(ctx, governor) -> bool:
@@ -110,12 +174,30 @@ def _governors(mention):
     """What the date dates: its head, and also a 'when' clause hanging on it
     ("weeks after the election, in March 2018, when a fire ... killed")."""
     when = _when_clause(mention)
-    head = date_governor(mention)
+    head = _speech_of_setting(date_governor(mention))
     if when is None or when is head:
         return [head]
     if head is not None and head.pos_ in ("NOUN", "PROPN"):
         return [head, when]      # "the election, in March 2018, when a fire ..." dates both
     return [when]                # "it happened on November 25, when ...": the when-clause says what
+
+
+def _speech_of_setting(governor):
+    """'said in a statement on Friday', 'told a news conference on Monday': the
+    date of the occasion of speaking is the date of the speech act."""
+    if governor is None or governor.pos_ != "NOUN" or governor.lemma_.lower() not in _OCCASIONS:
+        return governor
+    node = governor
+    for _ in range(3):
+        head = node.head
+        if head.i == node.i:
+            break
+        if head.pos_ in ("VERB", "AUX"):
+            return head if is_speech_verb(head) else governor
+        if head.pos_ not in ("ADP", "NOUN") and head.dep_ != "compound":
+            break
+        node = head
+    return governor
 
 
 def _when_clause(mention):
@@ -137,32 +219,26 @@ def date_governor(mention):
     """The verb or noun a date phrase dates."""
     root = mention.root
     node = root
-    for _ in range(3):
+    steps = 0
+    while steps < 3:
         head = node.head
         if head == node:
             return node
-        if head.i in range(mention.start, mention.end):
+        if head.i in range(mention.start, mention.end) or (node.dep_ == "conj" and (head.ent_type_ in ("DATE", "TIME") or head.pos_ == "NUM")):
+            node = head                  # inside the phrase; "in 2012 and [2016]": the list's first date
+            continue
+        steps += 1
+        if head.pos_ == "ADP" or (head.pos_ == "SCONJ" and head.dep_ == "prep"):   # "in March 2014" -> seized; "at a 2008 summit" -> summit
             node = head
             continue
-        if head.pos_ == "ADP":           # "in March 2014" -> seized; "at a 2008 summit" -> summit
-            node = head
+        if head.pos_ in ("NOUN", "PROPN") and head.lower_ in _TIME_NOUNS and node.lower_ == "of":
+            node = head                  # "by the end of 2005": what the end dates
+            steps -= 1
             continue
         if head.pos_ in ("VERB", "AUX", "NOUN", "PROPN"):
             return head
         node = head
     return node
-
-
-def _is_future(governor) -> bool:
-    if governor is None:
-        return False
-    verb = governor
-    if verb.pos_ not in ("VERB", "AUX"):
-        return False
-    for child in verb.children:
-        if child.dep_ == "aux" and child.lower_ in _FUTURE_AUX:
-            return True
-    return verb.dep_ == "xcomp" and verb.head.lemma_ in _FUTURE_XCOMP     # "is set to", "plans to"
 
 
 def _event_span(ctx, mention, governor):
@@ -184,26 +260,3 @@ def _event_span(ctx, mention, governor):
     hi = max(t.i for t in toks) + 1
     lo, hi = max(lo, sent.start), min(hi, sent.end)
     return ctx.tokens_span(mention.doc[lo:hi])
-
-
-def _subject(ctx, mention, governor) -> str:
-    if governor is None or governor.i in range(mention.start, mention.end):
-        return " ".join(mention.sent.text.split())[:80]
-    skip = set(range(mention.start, mention.end))
-    if governor.pos_ in ("VERB", "AUX"):
-        parts = []
-        subj = next((c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None and subj.lower_ in ("that", "which", "who") and governor.dep_ == "relcl":
-            subj = governor.head             # "a dispute that began" -> the dispute
-        if subj is not None:
-            parts.extend(t for t in phrase_tokens(subj, ctx) if t.i not in skip)
-        parts.append(governor)
-        obj = next((c for c in governor.children if c.dep_ in ("dobj", "attr")), None)
-        if obj is not None:
-            parts.extend(t for t in phrase_tokens(obj, ctx) if t.i not in skip)
-        parts = sorted(set(parts), key=lambda t: t.i)[:14]
-    else:
-        parts = [t for t in phrase_tokens(governor, ctx) if t.i not in skip and t.dep_ != "det"][:14]
-        parts = [t for t in parts if not (t.pos_ == "ADP" and all(c.i in skip for c in t.children))]
-    text = join_tokens(parts).strip(" ,")
-    return text or " ".join(mention.sent.text.split())[:80]

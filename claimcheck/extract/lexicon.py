@@ -137,3 +137,52 @@ CHANGE_VERBS = {"rise", "fall", "increase", "decrease", "grow", "drop", "climb",
                 "decline", "cut", "raise", "reduce", "double", "triple", "halve", "shrink",
                 "slip", "surge", "soar", "plunge", "swell", "go", "move", "lower", "boost",
                 "expand", "slash", "change", "shift"}
+# Verbs of change whose subject is a quantity: dated by a period, they state a trend or
+# a figure's period ("prices rose in March", "grew by 3% in 2004"), not a happening.
+TREND_VERBS = {"rise", "fall", "increase", "decrease", "grow", "drop", "climb", "jump", "decline",
+               "shrink", "slip", "surge", "soar", "plunge", "swell", "contract", "expand", "dip",
+               "slide", "tumble", "rebound", "recover", "slow", "accelerate", "ease", "edge",
+               "gain", "lose", "average", "total", "record", "post", "register", "double",
+               "triple", "halve", "fluctuate", "stagnate", "widen", "narrow", "sink", "rocket"}
+# Nouns naming a quantity, or its change, that a date gives the period of ("sales in
+# December", "a decline since October", "2017 enrollment"): no happening.
+MEASURE_NOUNS = {
+    "sales", "output", "growth", "inflation", "unemployment", "gdp", "revenue", "revenues",
+    "profit", "profits", "earnings", "income", "turnover", "exports", "imports", "spending",
+    "prices", "price", "figures", "statistics", "data", "numbers", "enrollment", "enrolment",
+    "attendance", "production", "productivity", "deficit", "surplus", "borrowing", "lending",
+    "demand", "costs", "receipts", "takings", "margin", "margins", "volume", "volumes",
+    "shipments", "orders", "deliveries", "ratings", "viewing", "viewers", "audience",
+    "audiences", "turnout", "yield", "yields", "level", "levels", "rate", "rates", "average",
+}
+CHANGE_NOUNS = {"increase", "increases", "rise", "rises", "fall", "falls", "decline", "declines",
+                "drop", "drops", "gain", "gains", "jump", "slowdown", "contraction", "expansion",
+                "surge", "slump", "downturn", "upturn", "rebound", "dip", "slide", "growth"}
+# Nouns a date names rather than dates, added to YEAR_NAMED_NOUNS: cohorts and products
+# of a period ("this year's nominees", "benchmark 2017 plans", "the 2016 season").
+YEAR_NAMED_NOUNS |= {"plan", "plans", "premium", "premiums", "season", "seasons", "term",
+                     "nominee", "nominees", "winner", "winners", "intake", "squad", "crop",
+                     "harvest", "graduates", "lineup", "line-up", "roster", "models", "editions",
+                     "versions", "figures", "results", "accounts"}
+# Subjects of a verb of change that make it a trend ("shares rose in March"), with MEASURE_NOUNS.
+TREND_SUBJECTS = {"shares", "stocks", "stock", "index", "market", "markets", "economy", "currency",
+                  "dollar", "pound", "euro", "yen", "bonds", "value", "values", "wages", "pay",
+                  "salaries", "rents", "fares", "population", "membership", "stake", "debt",
+                  "investment", "confidence", "support", "popularity", "share"}
+# Occupations and relations that work as titles before or beside a name ("Former colleague
+# Lord X", "chief strategist Y", "X, a banjo player"): roles, not speakers' titles (the roles
+# extractor adds them to TITLE_WORDS).
+DESCRIPTOR_WORDS = {
+    "colleague", "strategist", "lawyer", "campaigner", "consultant", "actor", "actress", "singer",
+    "producer", "writer", "author", "novelist", "presenter", "player", "striker", "midfielder",
+    "defender", "goalkeeper", "coach", "boss", "owner", "investor", "banker", "trader", "broker",
+    "entrepreneur", "businessman", "businesswoman", "tycoon", "magnate", "lecturer", "teacher",
+    "doctor", "surgeon", "nurse", "engineer", "designer", "architect", "photographer", "artist",
+    "musician", "composer", "comedian", "broadcaster", "host", "pollster", "lobbyist", "partner",
+    "predecessor", "successor", "champion", "veteran", "chairwoman", "economist",
+    "treasurer", "auditor", "regulator", "spokesperson", "aide", "organiser", "organizer",
+    "physician", "scientist", "psychologist", "sociologist", "negotiator",
+}
+# Honorifics that belong to a name, not to a title before it ("Former colleague Lord X").
+HONORIFICS = {"lord", "lady", "sir", "dame", "baroness", "baron", "earl", "mr", "mrs", "ms", "miss",
+              "dr", "mr.", "mrs.", "ms.", "dr.", "rev", "rev.", "reverend"}

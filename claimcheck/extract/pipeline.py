@@ -26,7 +26,7 @@ from .figures import extract_figures
 from .ids import assign_ids
 from .meta import ArticleText
 from .quotes import extract_quotes, find_quote_regions
-from .roles import extract_roles
+from .roles import extract_roles, split_compound_roles
 from .statements import extract_statements
 
 
@@ -39,7 +39,7 @@ def extract_claims(article: ArticleText, doc) -> list[Draft]:
     figures = extract_figures(ctx, quotes)
     events = extract_events(ctx, quotes)
     statements = extract_statements(ctx, figures + events)
-    claims = roles + ctx.extra_roles + quotes + figures + events + statements
+    claims = split_compound_roles(roles + ctx.extra_roles) + quotes + figures + events + statements
     claims = [c for c in claims if c.end > c.start and article.text[c.start:c.end] == c.text]
     claims.sort(key=lambda c: (c.start, KINDS.index(c.kind), c.end))
     assign_ids(claims)

@@ -13,7 +13,7 @@ Three shapes, all read off the parse around a PERSON entity:
     "Putin's aide, Yuri Ushakov" ("aide to Putin").
 A title before a name stops at another person's name ("Chancellor X and
 President Y": Y is "President").
-"former"/"ex-" give status former and "then-" status then; a title given
+"former"/"ex-"/"ousted"/"the late" give status former and "then-" status then; a title given
 in a sentence about an earlier year is also `then` at that year.
 """
 from __future__ import annotations
@@ -25,9 +25,16 @@ from claimcheck.normalize import name_key
 from .claims import Draft
 from .context import ArticleContext, clean_name
 from .doc_index import ent_at
-from .lexicon import TITLE_MODIFIERS, TITLE_WORDS
+from .events import date_governor
+from .lexicon import DESCRIPTOR_WORDS, HONORIFICS, ORG_NOUNS, TITLE_MODIFIERS
+from .lexicon import TITLE_WORDS as _SPEAKER_TITLES
 from .partial_dates import partial_date
 from .tokens import join_tokens
+
+TITLE_WORDS = _SPEAKER_TITLES | DESCRIPTOR_WORDS
+_POSS_PRONOUNS = {"his", "her", "their", "its", "our", "my", "your"}
+# Words that put a title in the past ("Ousted Thai prime minister X", "the late President Y").
+_FORMER = {"former", "ex", "ex-", "ousted", "deposed", "toppled", "late", "erstwhile", "onetime", "one-time"}
 
 _TRAILING_CUT = {"who", "which", "that", "whose", "and", "but"}
 
@@ -36,13 +43,18 @@ def extract_roles(ctx: ArticleContext) -> list[Draft]:
     seen: set[tuple[str, str]] = set()
     claims: list[Draft] = []
     for ent in ctx.doc.ents:
-        if ent.label_ != "PERSON":
+        if ent.label_ != "PERSON" and not _person_like(ctx, ent):
             continue
-        person = ctx.full_name(clean_name(ent.text))
+        ent, inner = _split_leading_title(ctx, ent)
+        person = _unglued(ctx, _bare_name(ctx.full_name(clean_name(ent.text))))
         if len(person.split()) < 1 or not person[:1].isupper():
             continue
+        if inner:
+            _add(ctx, claims, seen, person, inner, inner[0].i, ent.end)     # "[Representative] Ed Royce"
         for start_tok, end_tok, title in _titles_for(ent):
             _add(ctx, claims, seen, person, title, start_tok, end_tok)
+    for person, toks, start_tok, end_tok, status in _as_roles(ctx):
+        _add(ctx, claims, seen, person, toks, start_tok, end_tok, status)
     for claim in _copula_roles(ctx):
         key = (claim.fields["entity"], name_key(claim.fields["role"]))
         if key not in seen:
@@ -84,22 +96,26 @@ _TO_TITLES = {"aide", "aides", "adviser", "advisor", "assistant", "counselor", "
               "envoy", "secretary", "staff", "successor", "predecessor", "heir"}
 
 
-def _add(ctx, claims, seen, person, title_tokens, start_tok, end_tok):
+def _add(ctx, claims, seen, person, title_tokens, start_tok, end_tok, status="current"):
     words = [t for t in title_tokens]
-    status = "current"
+    while len(words) > 1 and (words[0].lower_ in _POSS_PRONOUNS or words[0].lower_ in ("a", "an", "the")):
+        words = words[1:]          # "his former Secretary of State" -> "former Secretary of State"
     lows = [t.lower_ for t in words]
-    if any(w in ("former", "ex", "ex-") for w in lows) or any(t.text.lower().startswith("ex-") for t in words):
+    if any(w in _FORMER for w in lows) or any(t.text.lower().startswith("ex-") for t in words):
         status = "former"
     if any(w in ("then", "then-") for w in lows) or any(t.text.lower().startswith("then-") for t in words):
         status = "then"
-    while len(words) > 1 and words[0].pos_ == "ADJ" and words[0].text[:1].islower() and words[0].lower_ not in TITLE_MODIFIERS:
+    while (len(words) > 1 and words[0].pos_ == "ADJ" and words[0].dep_ != "compound" and words[0].text[:1].islower()
+           and words[0].lower_ not in TITLE_MODIFIERS):
         words = words[1:]          # "charismatic secretary of state" -> "secretary of state"
-    role_toks = [t for t in words if t.lower_ not in ("former", "then", "ex", "-", "a", "an", "the")
-                 or (t.lower_ == "the" and t.i != words[0].i)]
+    role_toks = [t for t in words if t.lower_ not in _FORMER | {"then", "-", "a", "an", "the"}
+                 or (t.lower_ == "the" and t.i != words[0].i)
+                 or (t.text == "-" and _joined(t) and t.i != words[0].i and t.doc[t.i - 1].lower_ not in ("ex", "then"))]
     role = _role_text(_Singular(role_toks) if isinstance(title_tokens, _Singular) else role_toks,
                       lambda toks: all(t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and ctx.is_known_surname(t.text))
                                        for t in toks))
     role = re.sub(r"^(?:then|ex)-", "", role)
+    role = _turn_title_possessive(role)
     if not role or not any(t.lower_.rstrip(".") in TITLE_WORDS or t.lower_ in TITLE_WORDS
                            or (isinstance(title_tokens, _Singular) and t.lemma_.lower() in TITLE_WORDS) for t in role_toks):
         return
@@ -111,10 +127,33 @@ def _add(ctx, claims, seen, person, title_tokens, start_tok, end_tok):
     fields = {"entity": person, "role": role}
     if status != "current":
         fields["status"] = status
-    then = _then_year(ctx, start_tok)
+    then = _then_year(ctx, start_tok, end_tok)
     if status == "current" and then:
         fields["status"], fields["as_of"] = "then", then
     claims.append(Draft("role", start, end, ctx.slice(start, end), fields))
+
+
+def _joined(tok) -> bool:
+    """A hyphen inside a word ("President-elect", "director-general")."""
+    doc = tok.doc
+    return 0 < tok.i < len(doc) - 1 and not doc[tok.i - 1].whitespace_ and not tok.whitespace_
+
+
+_TITLE_POSSESSIVE = re.compile(r"^(?P<owner>(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}(?:President|Prime Minister|Chancellor|"
+                               r"Governor|Mayor|King|Queen|Premier|Pope|Minister|Secretary|Senator|Speaker|Leader))[’']s\s+(?P<title>.+)$")
+
+
+def _turn_title_possessive(role: str) -> str:
+    """'President's chief strategist' -> 'chief strategist to the President': a title
+    owned by another title, turned round as a person's is ("aide to Putin")."""
+    m = _TITLE_POSSESSIVE.match(role)
+    if m is None:
+        return role
+    owner = m.group("owner")
+    owner = owner if owner.lower().startswith("the ") else f"the {owner}"
+    title = m.group("title")
+    prep = "to" if title.split()[-1].lower() in _TO_TITLES | {"strategist"} else "for"
+    return f"{title} {prep} {owner}"
 
 
 def same_title(a: str, b: str) -> bool:
@@ -126,18 +165,184 @@ def same_title(a: str, b: str) -> bool:
     return bool(short) and long_[-len(short):] == short
 
 
-def _then_year(ctx, tok_i):
-    """A title in a sentence set in an earlier year holds for that year."""
+def _then_year(ctx, tok_i, end_tok=None):
+    """A title in a clause set in an earlier year holds for that year: the year dates
+    the verb of the title's own clause ("In 2010, Finance Minister X said"), not a
+    happening elsewhere in the sentence ("met Fed Chair X ... the act he signed in 2010")."""
     if ctx.published is None:
         return None
     sent = ctx.doc[tok_i].sent
     s, e = ctx.absolute(sent.start_char), ctx.absolute(sent.end_char)
+    own = _clause_verb(ctx.doc[end_tok - 1] if end_tok else ctx.doc[tok_i])
     for d in ctx.dates_in(s, e):
         if d.pattern in ("year", "my", "mdy") and not d.relative:
             year = int(d.text[-4:]) if d.text[-4:].isdigit() else None
+            mention = ctx.char_span(d.start, d.end)
+            verb = _clause_verb(date_governor(mention)) if mention is not None and len(mention) else None
+            if verb is None or own is None or verb.i != own.i:
+                continue
             if year and year < ctx.published.year - 1:
                 return partial_date(year)
     return None
+
+
+def _clause_verb(tok):
+    """The verb of the clause a token is in (a noun's clause through its heads)."""
+    node = tok
+    for _ in range(12):
+        if node is None:
+            return None
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+        if node.head.i == node.i:
+            return node
+        node = node.head
+    return node
+
+
+_ORG_WORDS = {"inc", "corp", "co", "ltd", "plc", "group", "bank", "party", "council", "university", "institute",
+              "agency", "association", "fund", "foundation", "company", "committee", "court", "ministry", "union",
+              "department", "office", "club", "league", "times", "news", "post", "network", "board", "authority"}
+
+
+def _person_like(ctx, ent) -> bool:
+    """A name the NER labels an organisation but the text makes a person: an
+    apposition with a title ("Gianforte, a wealthy technology executive",
+    "Nikki Rocco, head of distribution at Universal") on a name that the
+    article gives a person elsewhere, or that reads as a personal name (two or
+    three capitalised words, none an organisation word)."""
+    if ent.label_ not in ("ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "FAC"):
+        return False
+    if ent.end >= len(ent.doc) - 1 or ent.doc[ent.end].text != ",":
+        return False             # no apposition: nothing to look up
+    words = ent.text.split()
+    known = ctx.full_name(clean_name(ent.text)) in ctx._names if hasattr(ctx, "_names") else False
+    looks = (2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words)
+             and not {w.lower() for w in words} & _ORG_WORDS)
+    if not (known or ctx.is_known_surname(ent.text) or looks):
+        return False
+    after = _title_after(ent)
+    return after is not None and after[0][-1].lower_ not in ORG_NOUNS
+
+
+def _split_leading_title(ctx, ent):
+    """'Representative Ed Royce', 'Vice President Trump' as one PERSON span: the title and
+    the name apart (a one-word name when it is the surname of a person named in full)."""
+    k = ent.start
+    while k < ent.end - 1 and (ent.doc[k].lower_.rstrip(".") in TITLE_WORDS or ent.doc[k].lower_ in TITLE_MODIFIERS):
+        k += 1
+    if k == ent.start or ent.doc[k - 1].lower_.rstrip(".") not in TITLE_WORDS:
+        return ent, None
+    if ent.end - k < 2 and not ctx.is_known_surname(ent.doc[k].text):
+        return ent, None
+    return ent.doc[k:ent.end], list(ent.doc[ent.start:k])
+
+
+_GLUED = re.compile(r"^(?P<name>[A-Z][\w'’-]+?)(?:said|says|told)$")
+
+
+def _unglued(ctx, name: str) -> str:
+    """'Mariano Rajoysaid' (a text that lost the space before "said"): the name, when the
+    article writes it apart elsewhere."""
+    words = name.split()
+    m = _GLUED.match(words[-1]) if words else None
+    if m and re.search(rf"\b{re.escape(m.group('name'))}\b", ctx.text):
+        return " ".join([*words[:-1], m.group("name")])
+    return name
+
+
+def _bare_name(name: str) -> str:
+    """'Producer Aamir Khan' (a name the NER took with its title) -> 'Aamir Khan'."""
+    words = name.split()
+    while len(words) > 2 and words[0].lower().rstrip(".") in TITLE_WORDS:
+        words = words[1:]
+    return " ".join(words)
+
+
+_AS_VERBS_SUBJECT = {"serve", "work", "act", "remain", "continue", "stay", "return"}
+_AS_VERBS_OBJECT = {"appoint", "name", "nominate", "choose", "pick", "tap", "install", "elect", "confirm",
+                    "hire", "select", "designate", "reappoint", "swear"}
+
+
+def _as_roles(ctx):
+    """'X served as finance minister, interior minister and foreign minister' (one role
+    each), 'nominated X as secretary of the interior': (person, title tokens, start
+    token, end token, status)."""
+    doc = ctx.doc
+    for prep in doc:
+        if prep.lower_ != "as" or prep.dep_ != "prep":
+            continue
+        verb = prep.head if prep.head.pos_ == "VERB" else _verb_before_name(doc, prep)
+        if verb is None:
+            continue
+        lemma = verb.lemma_.lower()
+        if lemma in _AS_VERBS_SUBJECT:
+            who = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if who is None and verb.dep_ in ("relcl",) and verb.head.ent_type_ == "PERSON":
+                who = verb.head
+        elif lemma in _AS_VERBS_OBJECT:
+            who = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "oprd")), None)
+            if prep.head.i != verb.i:
+                who = doc[prep.i - 1]                  # by word order: "named [Ryan Zinke] as ..."
+        else:
+            continue
+        person = _person_of(ctx, who)
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if person is None or obj is None:
+            continue
+        past = lemma in _AS_VERBS_SUBJECT and verb.tag_ == "VBD" and not any(
+            c.lower_ in ("now", "currently", "still") for c in verb.children)
+        status = "former" if past else "current"
+        first = getattr(ent_at(doc, who.i), "start", who.i)
+        for title in [obj, *_conjuncts(obj)]:
+            toks = _title_phrase(title)
+            if toks and _headed_by_title(toks):
+                yield person, toks, min(first, toks[0].i), max(who.i, toks[-1].i) + 1, status
+
+
+def _verb_before_name(doc, prep):
+    """'named Ryan Zinke as secretary' parsed with "as" elsewhere: the appointing verb right
+    before the name that "as" follows."""
+    name = doc[prep.i - 1] if prep.i > 0 else None
+    if name is None or name.ent_type_ != "PERSON":
+        return None
+    k = name.i
+    while k > 0 and doc[k - 1].ent_type_ == "PERSON":
+        k -= 1
+    verb = doc[k - 1] if k > 0 else None
+    return verb if verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() in _AS_VERBS_OBJECT else None
+
+
+def _person_of(ctx, tok):
+    if tok is None:
+        return None
+    if tok.lower_ in ("he", "she"):
+        return ctx.last_person_before(ctx.absolute(tok.idx))
+    ent = ent_at(ctx.doc, tok.i)
+    return ctx.full_name(clean_name(ent.text)) if ent is not None and ent.label_ == "PERSON" else None
+
+
+def _conjuncts(tok):
+    """The other titles of a list ("finance minister, interior minister and foreign minister";
+    the parse may hang the middle one as an apposition)."""
+    out = []
+    for c in tok.children:
+        if c.dep_ == "conj" or (c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")):
+            out.append(c)
+            out.extend(_conjuncts(c))
+    return out
+
+
+def _title_phrase(noun):
+    """A title noun with its modifiers and its of/for phrase, without its conjuncts."""
+    cut = set()
+    for c in noun.children:
+        if c.dep_ in ("conj", "cc", "punct", "relcl", "acl", "appos"):
+            cut |= {x.i for x in c.subtree}
+    toks = [t for t in noun.subtree if (t.i not in cut and not t.is_punct) or t.text == "-"]
+    while toks and toks[0].pos_ in ("DET",):
+        toks = toks[1:]
+    return toks
 
 
 def _titles_for(ent):
@@ -169,15 +374,20 @@ def _titles_for(ent):
 def _title_before(ent):
     doc = ent.doc
     i = ent.start - 1
+    while i >= 0 and doc[i].lower_ in HONORIFICS:
+        i -= 1                   # "Former colleague [Lord] Hanley": the honorific is the name's
+    if i >= 0 and doc[i].lower_ in ("and", "or", "&"):
+        return None              # "Jane Roe, director of X and [Philip Doe]": the title is another's
     toks = []
-    while i >= 0 and len(toks) < 12:
+    while i >= 0 and len(toks) < 14:
         t = doc[i]
         if "\n" in t.text or "\n" in t.whitespace_:
             break
         low = t.lower_
         if t.ent_type_ == "PERSON" and not (toks and toks[0].text in ("’s", "'s")):
             break                # another person's name: "Chancellor X and President Y"
-        title_part = (t.text in ("’s", "'s", "-", "[") or low in ("of", "the", "and") or low in TITLE_MODIFIERS
+        title_part = (t.text in ("’s", "'s", "-", "[") or low in ("of", "the", "and") or low in TITLE_MODIFIERS or low in _FORMER
+                      or (low == "for" and _office_for(doc, i))
                       or t.pos_ in ("PROPN", "NOUN") or (t.pos_ == "ADJ" and t.text[:1].isupper()))
         if not title_part:
             break
@@ -193,18 +403,49 @@ def _title_before(ent):
     k = first - 1
     while k >= 0:
         t = toks[k]
-        ok = t.text[:1].isupper() or t.text in ("’s", "'s", "-") or (not capital_mode and (t.pos_ in ("NOUN", "PROPN", "ADJ") or t.lower_ in TITLE_MODIFIERS)) or t.lower_ in ("former", "then", "ex")
+        ok = t.text[:1].isupper() or t.text in ("’s", "'s", "-") or (not capital_mode and (t.pos_ in ("NOUN", "PROPN", "ADJ") or t.lower_ in TITLE_MODIFIERS)) or t.lower_ in _FORMER | {"then"}
         if t.lower_ in ("of", "the", "and"):
             ok = False
         if not ok:
             break
         k -= 1
     toks = toks[k + 1:]
-    while toks and (toks[0].lower_ in ("the", "of", "and") or toks[0].text in ("’s", "'s", "-", "[")):
+    if ent.end < len(doc) and doc[ent.end].text in ("’s", "'s"):
+        cut = max((j for j, t in enumerate(toks) if t.lower_ in ("of", "for")), default=None)
+        if cut is not None:      # "member of [President] Donald Trump's cabinet": only "President" is his
+            toks = toks[cut + 1:]
+    while toks and (toks[0].lower_ in ("the", "of", "and", "for") or toks[0].text in ("’s", "'s", "-", "[")):
         toks.pop(0)
-    while toks and (toks[-1].lower_ in ("the", "of", "and") or toks[-1].text in ("[", "-")):
+    while toks and (toks[-1].lower_ in ("the", "of", "and", "for") or toks[-1].text in ("[", "-")):
         toks.pop()
-    return toks or None
+    return toks if toks and _headed_by_title(toks) else None
+
+
+def _office_for(doc, i) -> bool:
+    """'Secretary of State [for] European Affairs', 'High Commissioner [for] Refugees': "for"
+    inside an office's name, between capitalised words, not before another title
+    ("a spokesman for President X" is no title of X's)."""
+    if i < 1 or i + 1 >= len(doc):
+        return False
+    before, after = doc[i - 1], doc[i + 1]
+    return before.text[:1].isupper() and after.text[:1].isupper() and after.lower_ not in TITLE_WORDS
+
+
+def _headed_by_title(toks) -> bool:
+    """The title's head is a title word: its last word ("Tory leader"), or the word
+    before its "of"/"for" ("Secretary of State for ..."); not "general election"."""
+    def titled(t):
+        return t.lower_.rstrip(".") in TITLE_WORDS or t.lower_ in TITLE_WORDS or t.lemma_.lower() in TITLE_WORDS
+    k = len(toks) - 1
+    while k >= 0:                # the last word, a hyphenated one whole ("President-elect")
+        if titled(toks[k]):
+            return True
+        if k >= 2 and toks[k - 1].text == "-" and _joined(toks[k - 1]):
+            k -= 2
+            continue
+        break
+    first_prep = next((j for j, t in enumerate(toks) if t.lower_ in ("of", "for")), None)
+    return first_prep is not None and first_prep > 0 and titled(toks[first_prep - 1])
 
 
 def _title_before_comma(ent):
@@ -222,7 +463,11 @@ def _title_before_comma(ent):
         toks = toks[1:]
     if not toks or any(t.pos_ in ("VERB", "AUX") for t in toks):
         return None
-    lead = toks[0] if toks[0].lower_ in TITLE_WORDS else (toks[1] if len(toks) > 1 and toks[0].lower_ in TITLE_MODIFIERS | {"senior", "top"} else None)
+    poss = next((j for j, t in enumerate(toks[:5]) if t.text in ("’s", "'s")), None)
+    body = toks[poss + 1:] if poss is not None and all(t.pos_ in ("PROPN", "NOUN") for t in toks[:poss]) else toks
+    if not body:
+        return None
+    lead = body[0] if body[0].lower_ in TITLE_WORDS else (body[1] if (len(body) > 1 and body[0].lower_ in TITLE_MODIFIERS | {"senior", "top"}) or (len(body) > 1 and body[0].text[:1].isupper() and body[1].lower_ in TITLE_WORDS) else None)
     if lead is None or lead.lower_ not in TITLE_WORDS:
         return None
     return toks
@@ -254,6 +499,8 @@ def _title_noun_before_names(ent):
     while run and run[0].pos_ in ("DET",):
         run = run[1:]
     plural = title.tag_ in ("NNS", "NNPS")
+    if not plural and first.start != ent.start:
+        return None              # "deputy chair, A, B, C": the title is A's
     return run, plural
 
 
@@ -272,7 +519,18 @@ def _title_after(ent):
             if "\n" in t.whitespace_ and t.text not in (",", ";", "."):
                 toks.append(t)
             break
+        if t.lower_ == "and" and k + 1 < len(doc) and _and_in_title(doc, toks, k):
+            toks.append(t)
+            k += 1
+            continue
         if t.lower_ in _TRAILING_CUT or t.pos_ in ("VERB", "AUX"):
+            break
+        if t.ent_type_ == "PERSON" and t.i > j + 1:
+            # "X, Chief Executive Y": the title is Y's; "X, the son of Premier Y": X's ends at "son"
+            while toks and (toks[-1].pos_ == "PROPN" or toks[-1].lower_ in TITLE_WORDS | TITLE_MODIFIERS or toks[-1].text[:1].isupper()):
+                toks.pop()
+            while toks and toks[-1].pos_ in ("ADP", "DET", "CCONJ", "ADJ", "PUNCT"):
+                toks.pop()
             break
         toks.append(t)
         k += 1
@@ -287,6 +545,15 @@ def _title_after(ent):
     if not any(t.lower_ in TITLE_WORDS and t.pos_ in ("NOUN", "PROPN") for t in head_part):
         return None
     return toks, toks[-1].i + 1
+
+
+def _and_in_title(doc, toks, k) -> bool:
+    """'chairman and chief executive of X' (two titles), 'Minister for Health and Social
+    Services' (one office's name): an "and" that goes on with the title."""
+    nxt = doc[k + 1]
+    if nxt.lower_ in TITLE_WORDS or nxt.lower_ in TITLE_MODIFIERS - {"and", "of", "the", "at", "-", "’s", "'s"}:
+        return True
+    return any(t.lower_ in ("of", "for") for t in toks) and nxt.text[:1].isupper() and nxt.ent_type_ != "PERSON"
 
 
 def _serves_as(doc, toks):
@@ -329,11 +596,67 @@ def _copula_roles(ctx: ArticleContext):
         if not person:
             continue
         a = attr[0]
-        cut = {x.i for t in a.subtree if t.dep_ in ("acl", "relcl") for x in t.subtree}
+        cut = set()
+        for t in a.subtree:
+            if t.i not in cut and (t.dep_ in ("acl", "relcl") or (t.dep_ in ("conj", "cc") and t.head.i == a.i)):
+                cut.update(x.i for x in t.subtree)
         toks = [t for t in a.subtree if (t.dep_ != "det" or t.i > a.i) and t.i not in cut]
         toks = [t for t in toks if not t.is_punct or t.text == "-"]
-        if not toks:
-            continue
+        while toks and toks[-1].pos_ in ("CCONJ", "ADP", "DET"):
+            toks.pop()
+        if not toks or any(t.tag_ == "JJS" or t.lower_ in ("best", "worst") for t in toks[:2]):
+            continue                 # "was best actress": an award, not a title
         role = join_tokens(toks)
         start, end = ctx.tokens_span(ctx.doc[first:toks[-1].i + 1])
         yield Draft("role", start, end, ctx.slice(start, end), {"entity": person, "role": role})
+
+
+# "leading the delegation" -> "leader of the delegation"
+_LEADING = {"leading": "leader", "heading": "head", "chairing": "chair", "running": "head",
+            "directing": "director", "commanding": "commander", "managing": "manager",
+            "representing": "representative", "coordinating": "coordinator", "overseeing": "head"}
+_SPLIT_AND = re.compile(r"\s+and\s+")
+
+
+def split_compound_roles(drafts: list[Draft]) -> list[Draft]:
+    """One title that holds two: "Deputy Defense Minister leading the peace delegation"
+    is "Deputy Defense Minister" and "leader of the peace delegation"; "chairman and
+    chief executive" is two titles (not "Minister of Health and Social Services",
+    whose "and" is inside an office's name). A title headed by an organisation
+    noun ("the President's Cabinet") names a body, not a person's role: dropped."""
+    out: list[Draft] = []
+    given = [(d.fields["entity"], name_key(d.fields["role"])) for d in drafts]
+    for d in drafts:
+        parts = _role_parts(d.fields["role"])
+        if parts == [d.fields["role"]]:
+            out.append(d)
+            continue
+        own = (d.fields["entity"], name_key(d.fields["role"]))
+        for part in parts:
+            key = (d.fields["entity"], name_key(part))
+            if any(p == key[0] and same_title(r, key[1]) for p, r in given if (p, r) != own):
+                continue                 # the article gives this person that title elsewhere
+            given.append(key)
+            out.append(Draft(d.kind, d.start, d.end, d.text, {**d.fields, "role": part}))
+    return out
+
+
+def _role_parts(role: str) -> list[str]:
+    words = role.split()
+    if not words:
+        return []
+    m = re.match(r"^(?P<first>.+?)\s+(?:who\s+is\s+)?(?P<verb>" + "|".join(_LEADING) + r")\s+(?P<rest>.+)$", role)
+    if m and _has_title(m.group("first")):
+        return [*_role_parts(m.group("first")), f"{_LEADING[m.group('verb')]} of {m.group('rest')}"]
+    head = re.split(r"\s+(?:of|for|at|to|in)\s+", role)[0]
+    tail = role[len(head):]
+    pieces = _SPLIT_AND.split(head)
+    if len(pieces) > 1 and all(_has_title(p) for p in pieces):
+        return [p for piece in pieces for p in _role_parts(piece + tail)]     # "chairman and chief executive of X"
+    if head.split()[-1].lower().strip("’'s") in ORG_NOUNS and not _has_title(head):
+        return []                        # "the President's Cabinet": a body
+    return [role]
+
+
+def _has_title(text: str) -> bool:
+    return any(w.lower().strip(".,’'") in TITLE_WORDS for w in text.split())

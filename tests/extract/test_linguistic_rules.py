@@ -37,25 +37,28 @@ def speaker(claims, words):
     return att["source"] if att else None
 
 
-# --- 1. speech acts are not events ------------------------------------------------------------
+# --- 1. speech acts are events too, and the quote's said_on ----------------------------------
 
-def test_dated_verb_of_saying_with_a_quote_is_said_on_not_an_event(extract):
+def test_dated_verb_of_saying_with_a_quote_is_an_event_and_said_on(extract):
     claims = extract("“We will not back down,” Governor Ana Ruiz said Wednesday.")
-    assert of_kind(claims, "event") == []
+    event = of_kind(claims, "event")[0]
+    assert event.fields["date"] == "2024-05-08"
+    assert "back down" in event.fields["subject"]                     # what was said tells two sayings apart
     assert of_kind(claims, "quote")[0].fields["said_on"] == "2024-05-08"
 
 
-def test_dated_verb_of_saying_with_reported_speech_is_not_an_event(extract):
+def test_dated_verb_of_saying_with_reported_speech_is_an_event(extract):
     claims = extract("A senior official suggested Monday that talks could resume next week.")
-    dates = [c.fields["date"] for c in of_kind(claims, "event")]
-    assert "2024-05-06" not in dates                                  # the suggestion
-    assert {"start": "2024-05-13", "end": "2024-05-19"} in dates      # the talks (next week)
+    events = {str(c.fields["date"]): c for c in of_kind(claims, "event")}
+    assert "talks could resume" in events["2024-05-06"].fields["subject"]       # the suggestion
+    talks = events[str({"start": "2024-05-13", "end": "2024-05-19"})]           # the talks (next week)
+    assert talks.fields["tense"] == "future"
 
 
 def test_question_split_from_its_reporting_clause(extract):
     claims = extract("“Will the plan work?” Senator Mark Hale asked Treasury Secretary Lena Ortiz on Monday.")
     assert speaker(claims, "plan work") == "Mark Hale"               # not Lena Ortiz
-    assert of_kind(claims, "event") == []
+    assert [c.fields["date"] for c in of_kind(claims, "event")] == ["2024-05-06"]   # the asking
 
 
 def test_real_dated_happenings_stay_events(extract):

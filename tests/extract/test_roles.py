@@ -1,0 +1,131 @@
+"""Roles: titles in lists, appositions, full titles, compound titles; made-up sentences.
+
+Error classes of real news (titles in lists, possessive owners, honorifics,
+hyphenated and "for" titles, two titles in one, a body that is no person);
+every sentence is written for the tests. Needs the spaCy pipeline.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.usefixtures("nlp")
+
+
+@pytest.fixture
+def roles(nlp):
+    from claimcheck.extract.meta import ArticleText
+    from claimcheck.extract.pipeline import extract_claims
+
+    def _roles(text: str):
+        article = ArticleText(Path("t.txt"), text, 0, {"id": "t", "published": dt.date(2024, 5, 10)})
+        return {(c.fields["entity"], c.fields["role"], c.fields.get("status", "current"))
+                for c in extract_claims(article, nlp(text)) if c.kind == "role"}
+    return _roles
+
+
+def test_titles_in_a_list_are_one_role_each(roles):
+    found = roles("Karl Ott served as finance minister, interior minister and foreign minister.")
+    assert found == {("Karl Ott", "finance minister", "former"), ("Karl Ott", "interior minister", "former"),
+                     ("Karl Ott", "foreign minister", "former")}
+
+
+def test_named_as_gives_the_title(roles):
+    assert ("Ann Cole", "secretary of the interior", "current") in roles(
+        "The governor named Ann Cole as secretary of the interior.")
+
+
+def test_an_owned_office_before_a_comma(roles):
+    assert ("Anna Berg", "UN's High Commissioner for Refugees", "current") in roles(
+        "The UN's High Commissioner for Refugees, Anna Berg, visited the camp.")
+
+
+def test_an_honorific_belongs_to_the_name_not_the_title(roles):
+    assert ("Hanley", "colleague", "former") in roles("Former colleague Lord Hanley said he was shocked.")
+
+
+def test_a_title_owned_by_a_title_is_turned_round(roles):
+    assert ("Tom Reyes", "chief strategist to the President", "former") in roles(
+        "The President's former chief strategist Tom Reyes left the party.")
+
+
+def test_full_titles(roles):
+    assert ("Maria Lopez", "chief executive officer of the bank", "current") in roles(
+        "Maria Lopez, chief executive officer of the bank, said no.")
+    assert ("Karen Doyle", "Assistant Secretary of State for European and Eurasian Affairs", "current") in roles(
+        "Assistant Secretary of State for European and Eurasian Affairs Karen Doyle said so.")
+    assert ("Jane Hutt", "Minister for Health and Social Services", "current") in roles(
+        "Jane Hutt, Minister for Health and Social Services, spoke.")
+    assert ("Dan Frost", "President-elect", "current") in roles("President-elect Dan Frost met the envoy.")
+
+
+def test_two_titles_in_one_are_split(roles):
+    assert {("Jan Kowal", "chairman of the bank", "current"), ("Jan Kowal", "chief executive of the bank", "current")} <= roles(
+        "Jan Kowal, chairman and chief executive of the bank, said no.")
+    found = roles("Deputy Interior Minister Omar Said spoke first. “We will cut troops,” said the Deputy Interior "
+                  "Minister leading the truce delegation.")
+    assert ("Omar Said", "leader of the truce delegation", "current") in found
+    assert ("Omar Said", "Deputy Interior Minister", "current") in found
+
+
+def test_a_title_of_someone_else_is_not_taken(roles):
+    found = roles("A spokesman for President Ivan Petrov said no.")
+    assert ("Ivan Petrov", "President", "current") in found
+    assert not any("spokesman" in r for _, r, _ in found)
+    assert not any(p == "Abel Moss" for p, _, _ in roles("Voters cheered the general election Abel Moss called."))
+    found = roles("Paul Varga, Chief Executive Lena Toth and others met.")
+    assert ("Lena Toth", "Chief Executive", "current") in found
+    assert not any(p == "Paul Varga" for p, _, _ in found)
+    assert not any(p == "Pia Lund" for p, _, _ in roles("Rosa Kim, director of the fund and Pia Lund spoke."))
+
+
+def test_a_singular_title_before_a_list_of_names_is_the_first_names(roles):
+    found = roles("The board named its deputy chair, Ada Berg, Olu Ade, Tim Cole, on Monday.")
+    assert not any(p in ("Olu Ade", "Tim Cole") for p, _, _ in found)
+
+
+def test_a_body_is_not_a_persons_title():
+    from claimcheck.extract.claims import Draft
+    from claimcheck.extract.roles import split_compound_roles
+
+    drafts = [Draft("role", 0, 5, "x", {"entity": "Ivan Petrov", "role": "President's Cabinet"}),
+              Draft("role", 0, 5, "x", {"entity": "Ivan Petrov", "role": "Cabinet Secretary"})]
+    assert [d.fields["role"] for d in split_compound_roles(drafts)] == ["Cabinet Secretary"]
+
+
+def test_an_award_is_no_title_and_a_copula_title_ends_at_its_list(roles):
+    assert roles("The jury named the play best drama, and Vera Holm was best actress for Winter Light.") == set()
+    assert ("Ivan Roy", "senior analyst at the bank", "current") in roles(
+        "Ivan Roy is a senior analyst at the bank and a former minister.")
+
+
+def test_a_title_the_ner_put_inside_the_name_is_the_names_title(roles):
+    found = roles("Producer Aamir Khan said the film was done. Khan then left.")
+    assert found == {("Aamir Khan", "Producer", "current")}
+
+
+def test_ousted_and_late_are_former(roles):
+    assert ("Mila Sorn", "Thai prime minister", "former") in roles("Ousted Thai prime minister Mila Sorn fled abroad.")
+    assert ("Omar Bello", "President", "former") in roles("The late President Omar Bello ruled for decades.")
+
+
+def test_a_year_dates_a_title_only_in_its_own_clause(nlp):
+    from claimcheck.extract.meta import ArticleText
+    from claimcheck.extract.pipeline import extract_claims
+
+    def role_fields(text):
+        article = ArticleText(Path("t.txt"), text, 0, {"id": "t", "published": dt.date(2016, 3, 4)})
+        return [c.fields for c in extract_claims(article, nlp(text)) if c.kind == "role"]
+
+    (fields,) = role_fields("The mayor met Port Commissioner Ida Moe to discuss the law he signed in 2010.")
+    assert "as_of" not in fields and "status" not in fields
+    (fields,) = role_fields("In 2010, Finance Minister Rui Costa said the deficit was too high.")
+    assert (fields["status"], fields["as_of"]) == ("then", "2010")
+
+
+def test_a_surname_inside_a_titled_span_and_a_glued_said(roles):
+    assert ("Dan Frost", "Vice President", "current") in roles("Dan Frost spoke first. Later Vice President Frost left.")
+    assert ("Rui Costa", "Finance Minister", "current") in roles(
+        "Finance Minister Rui Costasaid on Monday he would act. Costa then left.")
