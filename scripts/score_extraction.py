@@ -31,6 +31,7 @@ direct_quotations for quotes, quantulum3 for figures.
 from __future__ import annotations
 
 import argparse
+import os
 import datetime as dt
 import re
 import sys
@@ -334,7 +335,7 @@ def _model_name():
 PEERS = {"textacy": textacy_peer, "quantulum3": quantulum_peer}
 
 
-SHARED = HERE.parent.parent / "shared"
+SHARED = Path(os.environ.get("CLAIMCHECK_SHARED") or HERE.parent.parent / "shared")
 SETS = {  # name -> (gold folder, article folder, meta file, protocol)
     "devset": (SHARED / "devset" / "claims", SHARED / "corpus" / "seeds", SHARED / "corpus" / "seeds" / "articles.yaml", "strict"),
     "heldout": (HERE.parent / "eval" / "heldout", SHARED / "corpus" / "seeds", SHARED / "corpus" / "seeds" / "articles.yaml", "strict"),
