@@ -258,7 +258,7 @@ def describe_source(ctx: ArticleContext, head) -> dict | None:
     if head is None:
         return None
     pos = ctx.absolute(head.idx)
-    if head.lower_ in PRONOUNS or head.lower_ in _POSS_PRONOUNS and head.dep_ == "poss":
+    if head.lower_ in PRONOUNS or (head.lower_ in _POSS_PRONOUNS and head.dep_ == "poss"):
         person = ctx.last_person_before(pos)
         return _named(ctx, person) if person else None
     if head.lower_ in ("i", "we", "it", "they", "you", "this", "that", "which", "who"):

@@ -109,7 +109,7 @@ def find_dates(text: str, offset: int = 0) -> list[DateMention]:
             taken.append((s, e))
             groups = {k: v for k, v in m.groupdict().items() if v is not None}
             relative = (name not in ("mdy", "dmy", "my", "year", "decade", "century", "md_range", "md_dash", "season")
-                        or name in ("md_range", "md_dash", "season") and "y" not in groups)
+                        or (name in ("md_range", "md_dash", "season") and "y" not in groups))
             found.append(DateMention(s + offset, e + offset, m.group(0), name, groups, relative))
     found.sort(key=lambda d: d.start)
     return _join_ranges(text, found, offset)
@@ -350,7 +350,7 @@ def _season(g, published, future):
 def _ago(g, published, future):
     if published is None:
         return None
-    n = _SMALL.get(g["n"].lower(), None) if not g["n"].isdigit() else int(g["n"])
+    n = _SMALL.get(g["n"].lower()) if not g["n"].isdigit() else int(g["n"])
     if not n:
         return None
     unit = g["unit"].lower()

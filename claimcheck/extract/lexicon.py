@@ -23,7 +23,7 @@ TITLE_WORDS = {
     "major", "admiral", "captain", "sergeant", "prosecutor", "attorney", "speaker",
     "representative", "congressman", "congresswoman", "mp", "commissioner", "chairperson",
     "coordinator", "manager", "executive", "researcher", "expert", "historian", "contributor",
-    "ombudsman", "pope", "patriarch", "bishop", "cardinal", "emir", "sheikh", 
+    "ombudsman", "pope", "patriarch", "bishop", "cardinal", "emir", "sheikh",
     "counsel", "counselor", "diplomat", "officer", "inspector", "presidential",
 }
 # Lowercase modifiers that may sit inside a title ("senior policy fellow").

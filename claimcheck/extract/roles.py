@@ -93,11 +93,11 @@ def _add(ctx, claims, seen, person, title_tokens, start_tok, end_tok):
     role_toks = [t for t in words if t.lower_ not in ("former", "then", "ex", "-", "a", "an", "the")
                  or (t.lower_ == "the" and t.i != words[0].i)]
     role = _role_text(_Singular(role_toks) if isinstance(title_tokens, _Singular) else role_toks,
-                      lambda toks: all(t.ent_type_ == "PERSON" or t.pos_ == "PROPN" and ctx.is_known_surname(t.text)
+                      lambda toks: all(t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and ctx.is_known_surname(t.text))
                                        for t in toks))
     role = re.sub(r"^(?:then|ex)-", "", role)
     if not role or not any(t.lower_.rstrip(".") in TITLE_WORDS or t.lower_ in TITLE_WORDS
-                           or isinstance(title_tokens, _Singular) and t.lemma_.lower() in TITLE_WORDS for t in role_toks):
+                           or (isinstance(title_tokens, _Singular) and t.lemma_.lower() in TITLE_WORDS) for t in role_toks):
         return
     key = (person, name_key(role))
     if key in seen or any(p == person and same_title(r, key[1]) for p, r in seen):
@@ -264,7 +264,7 @@ def _title_after(ent):
     toks = []
     while k < len(doc) and len(toks) < 16:
         t = doc[k]
-        if t.text in (",", ";", ".", "—", "–", "(", ")", ":") or "\n" in t.whitespace_ and toks:
+        if t.text in (",", ";", ".", "—", "–", "(", ")", ":") or ("\n" in t.whitespace_ and toks):
             if "\n" in t.whitespace_ and t.text not in (",", ";", "."):
                 toks.append(t)
             break

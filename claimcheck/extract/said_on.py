@@ -36,7 +36,7 @@ def _dates_speech(gov, verb) -> bool:
             # with no subject of its own, joined to the reported clause, continues the report
             node = node.head.head
             continue
-        if node.dep_ in ("conj", "advcl", "xcomp") or node.dep_ == "ccomp" and not own_subject and node.i != verb.i:
+        if node.dep_ in ("conj", "advcl", "xcomp") or (node.dep_ == "ccomp" and not own_subject and node.i != verb.i):
             node = node.head
             continue
         if node.dep_ == "ccomp" and node.i == verb.i and not own_subject:

@@ -1,0 +1,616 @@
+"""The keys a figure is compared on: `subject` (what is measured) and `metric` (which quantity of it).
+
+The checker compares figures whose subject and metric agree (after normalisation, the
+reference aliases and the vocabulary of quantities, `claimcheck/data/vocabulary.yaml`), so
+figures stating the same quantity in different articles must get the same keys, and figures
+stating different quantities must not.
+
+Metric: the quantity the number is a value of, read off the parse, then named with the
+vocabulary's canonical words (`canonical_metric`: "deaths", "died", "death toll" are all
+"people killed"):
+
+* a count: the counted noun and the verb that does it to them ("killed 40 people" ->
+  "people killed", "2,600 houses were burned" -> "houses burned"), people, persons and lives
+  being "people";
+* money, percentages and measurements: the noun they are a value of, as a modifier ("a $5bn
+  budget", "a 5% stake"), through "of" ("a budget of $5bn", "a rate of 4.75%"), as the level a
+  noun stands at or moves to ("unemployment stood at 5%", "rates were kept at 4.75%"); a change
+  ("sales rose 5%", "a 52% rise in profits") is the noun's increase or fall; a transaction
+  ("asked for $44bn", "raised $6 million") is the amount asked for, raised, spent, ...; a
+  share ("51 percent of the vote", "a third of voters") is the share of what follows "of";
+  measurements without such a noun are a distance, a duration, a weight, ... ("40 km from the
+  border" is the distance from the border; "jailed for five years" a prison sentence).
+
+Subject: the event or entity the quantity belongs to, resolved through the article
+(`story.StoryIndex`): the owner of the measured noun ("Ukraine's population", "sales at
+Tesco", "output in the production sector"), else the doer of the verb ("Quist raised $6
+million" -> Rob Quist; "the company" -> the company the article names), else the event the
+sentence hangs the number on ("killed in the blast" -> the bombing the headline names); a toll
+with none of these is the story's event. Names are full names; datelines, date words,
+leading articles and possessives are cleaned away.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from claimcheck.normalize import name_key, vocabulary, vocabulary_data
+
+from .lexicon import CHANGE_VERBS, SPEECH_VERBS
+from .numbers import DIMENSION_METRIC, is_currency_code, unit_dimension
+from .story import EVENT_NOUNS, StoryIndex, clean
+
+# Verbs that say nothing about the quantity ("has 5 seats", "there are 40 people").
+GENERIC_VERBS = {"be", "have", "say", "include", "tell", "add", "do", "make", "get", "become", "show",
+                 "report", "estimate", "put", "see", "find", "give", "take", "reach", "total", "hit",
+                 "top", "exceed", "surpass", "stand", "remain", "stay", "hold", "keep", "come", "go",
+                 "leave", "number", "count", "amount", "represent", "account", "involve", "contain",
+                 "need", "want", "expect", "use", "mean", "believe", "think", "know", "compare",
+                 "record", "post", "register", "announce", "confirm", "suggest", "indicate"} | SPEECH_VERBS
+# Verbs of money changing hands: the amount they move is the metric ("asked for $44 billion" is
+# the amount requested), even those that are verbs of saying elsewhere ("ask", "demand", "offer").
+MONEY_VERBS = {"ask", "seek", "request", "demand", "raise", "spend", "pay", "earn", "approve", "pledge",
+               "promise", "allocate", "cost", "fine", "lose", "save", "owe", "borrow", "lend", "invest",
+               "donate", "award", "grant", "offer", "bid", "sell", "buy", "receive", "collect", "gross",
+               "take", "make", "give", "budget", "earmark", "appropriate", "provide", "contribute",
+               "commit", "secure", "win", "veto", "cut", "add", "propose", "fund", "charge", "claim"}
+# Verbs of winning: a number "by" them is a margin ("won by half a percentage point").
+WIN_VERBS = {"win", "lead", "beat", "defeat", "trail", "edge", "narrow", "widen", "carry"}
+# Verbs that put a number at a level ("stood at 5%", "kept rates at 4.75%", "set at $5").
+LEVEL_VERBS = {"be", "stand", "remain", "stay", "hold", "keep", "leave", "set", "peak", "average",
+               "total", "reach", "hit", "top", "run", "sit", "hover", "settle", "close", "end", "finish",
+               "trade", "come", "amount", "put", "estimate", "fix", "cap", "maintain"}
+UP_VERBS = {"rise", "increase", "grow", "climb", "jump", "raise", "boost", "expand", "surge", "soar",
+            "double", "triple", "gain", "swell", "advance", "rally", "accelerate", "up", "lift", "spike"}
+DOWN_VERBS = {"fall", "decrease", "drop", "decline", "cut", "reduce", "halve", "shrink", "slip", "plunge",
+              "lower", "slash", "slide", "sink", "tumble", "contract", "dip", "ease", "lose", "down",
+              "slump", "plummet", "retreat", "slow", "fell"}
+# Verbs of change that also move things: the number as their object is what is moved.
+_TRANSITIVE_CHANGE = {"raise", "cut", "lower", "reduce", "boost", "slash", "lift", "add", "lose", "gain", "shed"}
+# Verbs of growth: "the economy grew 3%" is the economy's growth.
+GROWTH_VERBS = {"grow", "expand", "accelerate"}
+# Nouns of change ("a 52% rise in profits").
+UP_NOUNS = {"rise", "increase", "growth", "gain", "jump", "surge", "hike", "boost", "expansion", "climb", "rebound"}
+DOWN_NOUNS = {"fall", "decrease", "drop", "decline", "cut", "reduction", "contraction", "slump", "loss", "dip", "slide", "plunge"}
+# People as counted: "40 people", "persons", "lives", "individuals" are the vocabulary's "people".
+PEOPLE_NOUNS = {"people", "persons", "person", "individuals", "lives", "others"}
+# Nouns that name a quantity rather than a thing (their owner is the subject).
+QUANTITY_NOUNS = {
+    "gdp", "output", "sales", "revenue", "revenues", "profit", "profits", "earnings", "income", "price",
+    "prices", "cost", "costs", "premium", "premiums", "rate", "rates", "inflation", "unemployment",
+    "growth", "exports", "imports", "deficit", "surplus", "debt", "budget", "spending", "turnover",
+    "value", "valuation", "wages", "pay", "salary", "salaries", "tax", "taxes", "fees", "fares",
+    "production", "productivity", "demand", "supply", "enrollment", "enrolment", "turnout", "support",
+    "approval", "rating", "ratings", "population", "toll", "audience", "audiences", "attendance",
+    "margin", "lead", "share", "shares", "stake", "majority", "fine", "bill", "funding", "aid",
+    "assistance", "investment", "losses", "loss", "capacity", "volume", "volumes", "lending",
+    "borrowing", "reserves", "assets", "dividend", "bonus", "yield", "yields", "fare", "tariff",
+    "tariffs", "subsidy", "subsidies", "wage", "rent", "rents", "index", "stock", "speed",
+    "emissions", "consumption", "takings", "gross", "box", "ticket", "bid", "offer", "deal",
+    "package", "contract", "sentence", "term", "jail", "prison", "ban", "suspension", "length",
+    "distance", "height", "depth", "width", "weight", "area", "size", "age", "interval", "wait",
+    "delay", "duration", "period", "record", "target", "forecast", "estimate", "figure", "total",
+    "number", "proportion", "percentage", "level", "amount", "sum", "average", "median",
+}
+_LIGHT_NOUNS = {"number", "total", "figure", "amount", "sum", "level", "proportion", "percentage"}
+_PARTICIPLES = {
+    "take": "taken", "win": "won", "hold": "held", "lead": "led", "sell": "sold", "buy": "bought",
+    "lose": "lost", "give": "given", "make": "made", "pay": "paid", "set": "set", "cut": "cut",
+    "put": "put", "bring": "brought", "seek": "sought", "spend": "spent", "find": "found", "see": "seen",
+    "get": "got", "grow": "grown", "rise": "risen", "fall": "fallen", "shrink": "shrunk", "drive": "driven",
+    "fly": "flown", "flee": "fled", "build": "built", "send": "sent", "steal": "stolen", "choose": "chosen",
+    "write": "written", "beat": "beaten", "bear": "borne", "shoot": "shot", "hit": "hit", "keep": "kept",
+    "lend": "lent", "owe": "owed", "run": "run", "sink": "sunk", "strike": "struck", "swear": "sworn",
+    "tear": "torn", "throw": "thrown", "wear": "worn", "withdraw": "withdrawn", "forgive": "forgiven",
+    "hide": "hidden", "freeze": "frozen", "begin": "begun", "break": "broken", "catch": "caught",
+    "draw": "drawn", "eat": "eaten", "feed": "fed", "fight": "fought", "hang": "hung", "hear": "heard",
+    "leave": "left", "meet": "met", "read": "read", "say": "said", "sit": "sat", "sleep": "slept",
+    "speak": "spoken", "stand": "stood", "teach": "taught", "think": "thought", "understand": "understood",
+    "wake": "woken", "bind": "bound", "bid": "bid", "spread": "spread", "quit": "quit", "shut": "shut",
+    "let": "let", "split": "split", "bet": "bet", "cast": "cast", "cost": "cost", "hurt": "hurt",
+}
+
+
+def past_participle(lemma: str) -> str:
+    """'kill' -> 'killed', 'injure' -> 'injured', 'drop' -> 'dropped', 'take' -> 'taken'."""
+    low = lemma.lower()
+    if low in _PARTICIPLES:
+        return _PARTICIPLES[low]
+    if low.endswith("e"):
+        return low + "d"
+    if low.endswith("y") and len(low) > 2 and low[-2] not in "aeiou":
+        return low[:-1] + "ied"
+    if (len(low) >= 3 and low[-1] not in "aeiouwxy" and low[-2] in "aeiou" and low[-3] not in "aeiou"
+            and len(low) <= 4):
+        return low + low[-1] + "ed"             # drop -> dropped, slip -> slipped (short verbs)
+    return low + "ed"
+
+
+# ---------------------------------------------------------------------------------- vocabulary
+@lru_cache(maxsize=1)
+def _canonical_names() -> dict[str, str]:
+    """Canonical metric key -> its name as the vocabulary writes it."""
+    return {name_key(name): name for name in vocabulary_data()["metrics"]}
+
+
+def canonical_metric(text: str) -> str:
+    """The vocabulary's name of a metric ("deaths" -> "people killed"), else the text itself."""
+    synonyms, _ = vocabulary()
+    key = name_key(text)
+    found = synonyms.get(key)
+    if found is None and key.endswith("s") and not key.endswith("ss"):
+        found = synonyms.get(key[:-1])        # "revenues" -> "revenue"
+    return _canonical_names().get(found, text) if found else text
+
+
+def is_cumulative(metric: str) -> bool:
+    """A running total by the vocabulary (tolls, people injured, amounts approved so far)."""
+    synonyms, cumulative = vocabulary()
+    return synonyms.get(name_key(metric), name_key(metric)) in cumulative
+
+
+def _known(text: str) -> bool:
+    return name_key(text) in vocabulary()[0]
+
+
+# ---------------------------------------------------------------------------------- the parse
+def anchor(span, end: int):
+    """The token of the number expression (with its unit: "11 %", "$44 billion") that hangs it in
+    the sentence: the one whose head lies outside the expression."""
+    doc = span.doc
+    toks = list(doc[span.start:max(end, span.end)])
+    inside = {t.i for t in toks}
+    outside = [t for t in toks if t.head.i not in inside or t.head == t]
+    return outside[-1] if outside else span[-1]
+
+
+def _child(tok, *deps, words=None):
+    return next((c for c in tok.children if c.dep_ in deps and (words is None or c.lower_ in words)), None)
+
+
+def _verb_above(tok, limit: int = 4):
+    node = tok
+    for _ in range(limit):
+        if node.head == node:
+            return node if node.pos_ in ("VERB", "AUX") else None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
+
+def measured_noun(anchor_tok):
+    """(noun, how) for money, percentages and measurements: the noun the number is a value of.
+
+    how: "modifier" ("a $5bn budget"), "of" ("a budget of $5bn"), "level" ("unemployment
+    stood at 5%"), "change-up"/"change-down" ("sales rose 5%", "a 52% rise in profits" gives
+    profits), or (None, "")."""
+    a = anchor_tok
+    head = a.head
+    if a.dep_ in ("nummod", "amod", "compound", "quantmod", "nmod") and head.pos_ in ("NOUN", "PROPN") and head.i > a.i:
+        if head.lower_ in UP_NOUNS or head.lower_ in DOWN_NOUNS:
+            what = _of_or_in(head)
+            return what, "change-up" if head.lower_ in UP_NOUNS else "change-down"
+        return head, "modifier"
+    if a.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "PROPN"):
+        noun = head.head
+        if noun.lower_ in UP_NOUNS or noun.lower_ in DOWN_NOUNS:
+            return _of_or_in(noun) or _subject_noun(_verb_above(noun)), "change-up" if noun.lower_ in UP_NOUNS else "change-down"
+        return noun, "of"
+    verb = _verb_above(a)
+    if verb is None:
+        return None, ""
+    lemma = verb.lemma_.lower()
+    prep = head.lower_ if a.dep_ == "pobj" else ""
+    up, down = lemma in UP_VERBS, lemma in DOWN_VERBS
+    if a.dep_ == "dobj" and a.head.i == verb.i and lemma in _TRANSITIVE_CHANGE:
+        return None, ""                       # "raised $6 million", "cut 500 jobs": moved, not changed
+    if up or down or lemma in CHANGE_VERBS:
+        noun = _subject_noun(verb) if verb.dep_ != "xcomp" else _subject_noun(verb.head)
+        if lemma in ("raise", "cut", "lower", "reduce", "boost", "slash", "lift") and _child(verb, "dobj") is not None:
+            noun = _child(verb, "dobj")       # "the bank cut rates to 4%"
+        if prep == "to" or prep == "at" or (prep == "from" and a.dep_ == "pobj"):
+            return noun, "level"
+        return noun, "change-up" if up or (not down and lemma in ("double", "triple")) else "change-down"
+    if (lemma in LEVEL_VERBS or verb.pos_ == "AUX") and (
+            prep in ("at", "to", "of", "") or a.dep_ in ("attr", "acomp", "dobj", "npadvmod", "oprd")):
+        noun = _child(verb, "dobj") if lemma in ("keep", "leave", "hold", "set", "put", "fix", "cap", "maintain") else None
+        return noun or _subject_noun(verb), "level"
+    return None, ""
+
+
+def _of_or_in(noun):
+    prep = _child(noun, "prep", words={"in", "of", "for"})
+    return _child(prep, "pobj") if prep is not None else None
+
+
+def _subject_noun(verb):
+    if verb is None:
+        return None
+    subj = _child(verb, "nsubj", "nsubjpass")
+    return subj if subj is not None and subj.pos_ in ("NOUN", "PROPN") else None
+
+
+def _noun_words(noun, keep_compounds: bool = True) -> str:
+    """A noun with its compounds and adjectives, lower-cased unless a name: 'average monthly premium'."""
+    words = []
+    for c in noun.lefts:
+        if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ not in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL") and c.pos_ != "NUM":
+            if c.ent_type_ in ("GPE", "ORG", "PERSON", "NORP", "PRODUCT") and c.pos_ == "PROPN":
+                continue                      # "Tesco sales", "UK GDP": the owner, not the quantity
+            if keep_compounds or c.dep_ == "compound":
+                words.append(c.lower_ if c.pos_ != "PROPN" else c.text)
+    head = noun.lower_ if noun.pos_ != "PROPN" or noun.lower_ in QUANTITY_NOUNS else noun.text
+    if head in QUANTITY_NOUNS and noun.lemma_.lower() in QUANTITY_NOUNS:
+        head = noun.lemma_.lower()           # "revenues" -> "revenue", "premiums" -> "premium"
+    words.append(head)
+    return " ".join(w for w in words if w not in ("’s", "'s"))
+
+
+def figure_verb(span, noun_tok, end: int, governing):
+    """The verb a figure's quantity belongs to: a clause on the number itself ("about $50
+    billion Congress previously approved", "the 2.2% recorded in 2003"), else `governing`."""
+    a = anchor(span, end)
+    for c in a.children:
+        if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB":
+            return c
+    if noun_tok is not None:
+        for c in noun_tok.children:
+            if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB" and c.tag_ in ("VBN", "VBD"):
+                return c
+    return governing
+
+
+# ---------------------------------------------------------------------------------- metric
+def figure_metric(ctx, span, unit, noun, noun_tok, verb, end: int) -> str:
+    """The figure's metric, in the vocabulary's words where it has them."""
+    dimension = unit_dimension(unit)
+    a = anchor(span, end)
+    if dimension == "percent" or dimension == "percentage point":
+        return canonical_metric(_percent_metric(span, a, verb, dimension))
+    if is_currency_code(dimension):
+        return canonical_metric(_money_metric(a, verb))
+    if dimension in DIMENSION_METRIC:
+        return canonical_metric(_measure_metric(a, verb, dimension, unit))
+    if unit == "times":
+        noun_m, _how = measured_noun(a)
+        return f"{_noun_words(noun_m)} multiple" if noun_m is not None else "multiple"
+    return canonical_metric(_count_metric(noun, noun_tok, verb, unit))
+
+
+def _count_metric(noun, noun_tok, verb, unit) -> str:
+    if noun_tok is not None and noun_tok.ent_type_ in ("NORP",) and noun_tok.pos_ == "PROPN":
+        name = noun_tok.text                 # "58,600 Rohingya": a group, kept as named
+    elif noun_tok is not None:
+        name = _noun_words(noun_tok, keep_compounds=False) if not noun or len(noun.split()) == 1 else noun.lower()
+    else:
+        name = (noun or unit or "").lower()
+    people = name in PEOPLE_NOUNS
+    if verb is not None and verb.lemma_.lower() not in GENERIC_VERBS and verb.pos_ == "VERB":
+        participle = past_participle(verb.lemma_)
+        candidates = (f"people {participle}", participle) if people or not name else (f"{name} {participle}",)
+        for candidate in candidates:
+            if _known(candidate):
+                return candidate
+        if name in ("casualties", "fatalities", "deaths", "dead") and _known(name):
+            return name
+        if not name:
+            return f"number {participle}"
+        return f"{'people' if people else name} {participle}"
+    return name or "count"
+
+
+def _percent_metric(span, a, verb, dimension) -> str:
+    doc = span.doc
+    after = doc[a.i + 1:a.i + 3]
+    of = next((t for t in after if t.lower_ == "of"), None)
+    if (of is not None and of.head.i in (a.i, span[-1].i)) or (of is not None and of.i == a.i + 1):
+        obj = _child(of, "pobj")
+        if obj is not None:
+            words = _noun_words(obj, keep_compounds=False)
+            done = next((c for c in obj.children if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN"), None)
+            if done is not None:              # "96 percent of the vote counted"
+                return f"share of {words} {done.lower_}"
+            if obj.lower_ in ("vote", "votes", "ballots"):
+                return "vote share"
+            return f"share of {words}"
+    side = tally_side(a, verb)
+    if side:
+        return "vote share"
+    noun, how = measured_noun(a)
+    if noun is not None and noun.lower_ not in ("it", "they", "this", "that", "which") and noun.i not in range(span.start, a.i + 1):
+        words = _noun_words(noun)
+        if noun.lower_ in _LIGHT_NOUNS:
+            inner = _of_or_in(noun)
+            words = _noun_words(inner) if inner is not None else words
+        quantity = noun.lower_ in QUANTITY_NOUNS or noun.lemma_.lower() in QUANTITY_NOUNS or _growth_noun(noun)
+        growth = verb is not None and verb.lemma_.lower() in GROWTH_VERBS
+        if how == "change-up":
+            if not quantity:                  # "the services sector grew 1%": the sector's growth
+                return "growth" if growth else "increase"
+            return f"{words} growth" if _growth_noun(noun) or growth else f"{words} increase"
+        if how == "change-down":
+            return f"{words} fall" if quantity else "fall"
+        if how in ("level", "modifier", "of") and quantity:
+            return words
+        if how in ("level", "modifier", "of"):
+            return f"{words} share" if how == "modifier" else "share"
+    if verb is not None and verb.lemma_.lower() in UP_VERBS:
+        return "growth" if verb.lemma_.lower() in GROWTH_VERBS else "increase"
+    if verb is not None and verb.lemma_.lower() in DOWN_VERBS:
+        return "fall"
+    if verb is not None and verb.lemma_.lower() in WIN_VERBS and a.dep_ == "pobj" and a.head.lower_ == "by":
+        return "margin"
+    if verb is not None and verb.lemma_.lower() in ("win", "get", "receive", "take", "capture", "poll"):
+        return "vote share"
+    return "percentage points" if dimension == "percentage point" else "share"
+
+
+def tally_side(a, verb) -> str:
+    """'X led Y by 51 percent to 43 percent': "winner" for 51, "loser" for 43, else ""."""
+    if verb is None or verb.lemma_.lower() not in WIN_VERBS or a.dep_ != "pobj":
+        return ""
+    doc = a.doc
+    if a.head.lower_ == "by":
+        nxt = doc[a.i + 1] if a.i + 1 < len(doc) else None
+        return "winner" if nxt is not None and nxt.lower_ == "to" and a.i + 2 < len(doc) and doc[a.i + 2].like_num else ""
+    if a.head.lower_ == "to":
+        k = a.head.i - 1
+        while k > a.sent.start and doc[k].lower_ in ("percent", "%", "points", "votes"):
+            k -= 1
+        return "loser" if doc[k].like_num and k - 1 >= 0 and doc[k - 1].lower_ == "by" else ""
+    return ""
+
+
+def _growth_noun(noun) -> bool:
+    return noun.lower_ in ("economy", "gdp", "output", "production", "growth", "economies")
+
+
+def _money_metric(a, verb) -> str:
+    noun, how = measured_noun(a)
+    if how in ("change-up", "change-down") and noun is not None:
+        if how == "change-up" and verb is not None and verb.lemma_.lower() == "raise" and noun.lower_ not in QUANTITY_NOUNS:
+            return "amount raised"            # "Quist raised more than $6 million"
+        if noun.lower_ in QUANTITY_NOUNS or noun.lemma_.lower() in QUANTITY_NOUNS:
+            return _noun_words(noun)          # "premiums are rising to $302": the premium's level
+        return "amount"
+    if noun is not None and how in ("modifier", "of", "level") and noun.lower_ not in ("it", "this", "that"):
+        words = _noun_words(noun)
+        if noun.lower_ in _LIGHT_NOUNS:
+            inner = _of_or_in(noun)
+            words = _noun_words(inner) if inner is not None else words
+        return words
+    purpose = _purpose(a)
+    if verb is not None and verb.pos_ == "VERB" and (verb.lemma_.lower() not in GENERIC_VERBS or verb.lemma_.lower() in MONEY_VERBS):
+        participle = past_participle(verb.lemma_)
+        for candidate in ((f"{purpose} {participle}",) if purpose else ()) + (f"amount {participle}", participle):
+            if _known(candidate):
+                return candidate
+        return f"{purpose or 'amount'} {participle}"
+    return purpose or "amount"
+
+
+def _purpose(a):
+    """'$44 billion in aid', '$5m for the integrity unit': the noun the money is in or for."""
+    prep = _child(a, "prep", words={"in", "of"})
+    obj = _child(prep, "pobj") if prep is not None else None
+    if obj is not None and obj.pos_ == "NOUN" and obj.ent_type_ not in ("DATE", "TIME"):
+        return obj.lower_
+    return ""
+
+
+def _measure_metric(a, verb, dimension, unit) -> str:
+    base = DIMENSION_METRIC[dimension]
+    noun, how = measured_noun(a)
+    if how == "modifier" and noun is not None and noun.lower_ not in QUANTITY_NOUNS - {"sentence", "term", "ban", "contract", "wait", "delay"}:
+        return f"{_noun_words(noun, keep_compounds=False)} {'length' if base == 'distance' else base}"
+    if how == "modifier" and noun is not None:
+        return _noun_words(noun)              # "a 15-year sentence" -> sentence
+    doc = a.doc
+    nxt = doc[a.i + 1] if a.i + 1 < len(doc) else None
+    if nxt is not None and nxt.lower_ in ("long", "high", "tall", "deep", "wide", "thick", "old", "away"):
+        return {"long": "length", "high": "height", "tall": "height", "deep": "depth", "wide": "width",
+                "thick": "thickness", "old": "age", "away": "distance"}[nxt.lower_]
+    if base == "distance":
+        prep = next((t for t in doc[a.i + 1:a.i + 4] if t.lower_ in ("from", "of", "outside", "north", "south", "east", "west")), None)
+        obj = next((t for t in prep.subtree if t.dep_ == "pobj"), None) if prep is not None else None
+        if obj is not None:
+            return f"distance from {clean(' '.join(t.text for t in obj.subtree if t.dep_ != 'det'))}"
+    if base == "duration" and _in_prison(a):       # "up to 99 years in prison", "five years in jail"
+        lemma = verb.lemma_.lower() if verb is not None else ""
+        return "maximum prison sentence" if lemma in ("face", "carry", "bring", "risk") or _hedged_up_to(a) else "prison sentence"
+    if base == "duration" and verb is not None:
+        lemma = verb.lemma_.lower()
+        if lemma in ("jail", "sentence", "imprison", "face", "serve", "spend") and _prison_near(a):
+            return "maximum prison sentence" if lemma == "face" else "prison sentence"
+        if lemma in ("jail", "sentence", "imprison"):
+            return "prison sentence"
+        if lemma not in GENERIC_VERBS:
+            return f"duration ({lemma})"
+    return base
+
+
+def _in_prison(a) -> bool:
+    doc = a.doc
+    nxt = doc[a.i + 1:a.i + 4]
+    return len(nxt) >= 2 and nxt[0].lower_ in ("in", "behind") and any(t.lower_ in ("prison", "jail", "bars") for t in nxt)
+
+
+def _hedged_up_to(a) -> bool:
+    doc = a.doc
+    return any(doc[k].lower_ in ("up", "maximum") for k in range(max(a.sent.start, a.i - 4), a.i))
+
+
+def _prison_near(a) -> bool:
+    sent = a.sent
+    return any(t.lower_ in ("prison", "jail", "jailed", "sentence", "sentenced", "imprisonment") for t in sent)
+
+
+# ---------------------------------------------------------------------------------- subject
+def figure_subject(ctx, story: StoryIndex, span, unit, noun_tok, verb, metric: str, end: int) -> str:
+    """The event or entity the figure's quantity belongs to (see the module's docstring)."""
+    a = anchor(span, end)
+    dimension = unit_dimension(unit)
+    inside = set(range(span.start, max(end, span.end)))
+    side = tally_side(a, verb) if dimension == "percent" else ""
+    if side:                                  # "X led Y by 51 percent to 43 percent"
+        who = agent_of(verb, None) if side == "winner" else _child(verb, "dobj")
+        named = _named(ctx, story, who) if who is not None else ""
+        if named:
+            return named
+    if dimension != "count" or unit == "times":
+        noun, how = measured_noun(a)
+        if noun is not None and noun.i not in inside:
+            owner = _owner(ctx, story, noun)
+            if owner:
+                return owner
+            if noun.lower_ not in QUANTITY_NOUNS and noun.lower_ not in _PRONOUN_LIKE and noun.pos_ in ("NOUN", "PROPN") and how in ("level", "change-up", "change-down"):
+                return _named(ctx, story, noun) or clean(_noun_phrase(noun, story))   # "the economy grew 3%"
+    if noun_tok is not None:
+        owner = _owner(ctx, story, noun_tok)
+        if owner:
+            return owner
+    harm = is_cumulative(metric) and dimension == "count"
+    if verb is not None:
+        agent = agent_of(verb, noun_tok)
+        if agent is not None and agent.i not in inside and agent.i >= story.body_start and agent.lower_ not in QUANTITY_NOUNS:
+            named = _named(ctx, story, agent)
+            if named:
+                return named
+            if not harm and agent.lower_ not in QUANTITY_NOUNS and agent.pos_ in ("NOUN", "PROPN") and agent.lower_ not in _PRONOUN_LIKE:
+                return clean(_noun_phrase(agent, story))
+        event = _event_of(story, verb)
+        if event:
+            return event
+    if story.story_event is not None and (harm or not story.topic):
+        return story.story_event.name
+    return _sentence_entity(ctx, story, span) or story.topic or (story.story_event.name if story.story_event else "")
+
+
+def _sentence_entity(ctx, story, span) -> str:
+    """The named subject of the figure's sentence (not a speaker): 'Tesco said sales rose 5%'
+    is not Tesco's sales for sure, but 'Tesco's board approved a $5bn buyback' is Tesco's."""
+    root = span.sent.root
+    subj = _child(root, "nsubj", "nsubjpass")
+    if subj is None or subj.i < story.body_start or root.lemma_.lower() in SPEECH_VERBS:
+        return ""
+    return _named(ctx, story, subj)
+
+
+_PRONOUN_LIKE = {"it", "its", "they", "them", "this", "that", "these", "those", "which", "who", "what",
+                 "he", "she", "we", "i", "you", "one", "both", "each", "all", "some", "many", "most", "others"}
+
+
+def _owner(ctx, story, noun) -> str:
+    """'Ukraine's population', 'UK GDP', 'sales at Tesco', 'output in the production sector'."""
+    poss = _child(noun, "poss")
+    if poss is not None and poss.lower_ not in _PRONOUN_LIKE:
+        return _named(ctx, story, poss) or clean(_noun_phrase(poss))
+    if poss is not None and poss.lower_ in ("his", "her"):
+        person = ctx.last_person_before(ctx.absolute(poss.idx))
+        if person:
+            return person
+    names = [c for c in noun.lefts if c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "PROPN" and c.ent_type_ in ("GPE", "ORG", "PERSON", "NORP", "PRODUCT", "FAC", "WORK_OF_ART")]
+    if names:
+        first = names[0]
+        ent = next((e for e in noun.doc.ents if e.start <= first.i < e.end), None)
+        text = ent.text if ent is not None else " ".join(c.text for c in names)
+        return clean(ctx.full_name(text) if first.ent_type_ == "PERSON" else text)
+    if noun.lower_ in QUANTITY_NOUNS:
+        prep = _child(noun, "prep", words={"at", "in", "of", "for", "on", "from"})
+        obj = _child(prep, "pobj") if prep is not None else None
+        if obj is not None and obj.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL") and obj.lower_ not in _PRONOUN_LIKE:
+            return _named(ctx, story, obj) or clean(_noun_phrase(obj))
+    return ""
+
+
+def agent_of(verb, noun_tok):
+    """Who or what does the verb, when that is not the counted noun itself."""
+    subj = _child(verb, "nsubj")
+    if subj is None and verb.dep_ in ("relcl",) and verb.head.pos_ in ("NOUN", "PROPN"):
+        subj = verb.head                       # "Quist, who raised $6 million"
+    if subj is None:
+        agent = _child(verb, "agent")
+        subj = _child(agent, "pobj") if agent is not None else None
+    if subj is None and verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ == "VERB":
+        subj = _child(verb.head, "nsubj")
+    if subj is None or (noun_tok is not None and (subj.i == noun_tok.i or subj.i in {t.i for t in noun_tok.subtree})):
+        return None
+    if subj.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
+        subj = verb.head
+    return subj
+
+
+def _named(ctx, story, tok) -> str:
+    """The name a token stands for: a person's full name ('he' -> the person the text is about),
+    a named entity, or the event or named thing a noun refers to ('the blast', 'the company')."""
+    if tok.lower_ in ("he", "she"):
+        return ctx.last_person_before(ctx.absolute(tok.idx)) or ""
+    if tok.lower_ in _PRONOUN_LIKE:
+        return ""
+    if tok.ent_type_ == "PERSON":
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        return ctx.full_name(ent.text if ent is not None else tok.text)
+    if tok.pos_ == "PROPN" and ctx.is_known_surname(tok.text):
+        return ctx.full_name(tok.text)
+    if tok.ent_type_ in ("ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "NORP"):
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        if ent is not None and tok.ent_type_ != "EVENT":
+            words = [t for t in tok.subtree if t.dep_ not in ("det", "punct", "case") and not (t.dep_ == "prep" or t.head.dep_ == "prep")
+                     and t.ent_type_ not in ("DATE", "TIME") and t.i <= tok.i]
+            phrase = " ".join(t.text for t in words) if len(words) > len(ent) and tok.pos_ == "NOUN" else ent.text
+            return clean(phrase)
+    referent = story.referent(tok)
+    if referent:
+        return referent
+    if tok.pos_ == "PROPN" and not tok.ent_type_:
+        return proper_name(tok)                # "The Passion of the Christ", "Blue Gene/L"
+    for c in tok.lefts:                    # "the Bank of England's committee", "Tesco's board"
+        if c.dep_ in ("poss", "compound") and c.ent_type_ in ("ORG", "GPE", "PERSON") and c.pos_ == "PROPN":
+            return _named(ctx, story, c)
+    return ""
+
+
+def proper_name(tok) -> str:
+    """A proper name the entity recogniser missed: the name's words and an "of the X" in it."""
+    toks = [t for t in tok.lefts if t.dep_ in ("compound", "nmod", "amod") and t.pos_ in ("PROPN", "NUM", "ADJ")]
+    toks.append(tok)
+    prep = _child(tok, "prep", words={"of"})
+    obj = _child(prep, "pobj") if prep is not None else None
+    if obj is not None and obj.pos_ == "PROPN":
+        toks.extend([prep, *(t for t in obj.lefts if t.dep_ in ("det", "compound")), obj])
+    toks = sorted({t.i: t for t in toks}.values(), key=lambda t: t.i)
+    return clean(" ".join(t.text for t in toks))
+
+
+def _noun_phrase(tok, story=None) -> str:
+    """A short noun phrase: left modifiers, the noun, and one 'of'/'in'/'for' complement."""
+    first = story.body_start if story is not None else 0
+    words = [t for t in tok.lefts if t.dep_ not in ("det", "punct", "predet", "poss") and t.ent_type_ not in ("DATE", "TIME") and t.i >= first
+             and t.lower_ not in _PRONOUN_LIKE and t.dep_ != "nummod" and t.pos_ != "NUM"]
+    toks = [t2 for t in words for t2 in t.subtree if t2.ent_type_ not in ("DATE", "TIME") and t2.dep_ not in ("det", "punct")]
+    toks.append(tok)
+    prep = _child(tok, "prep", words={"of", "in", "for", "at", "on"})
+    obj = _child(prep, "pobj") if prep is not None else None
+    if obj is not None and obj.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL"):
+        toks.append(prep)
+        toks.extend(t for t in obj.lefts if t.dep_ not in ("det", "punct") and t.ent_type_ not in ("DATE", "TIME"))
+        toks.append(obj)
+    toks = sorted({t.i: t for t in toks}.values(), key=lambda t: t.i)
+    return " ".join(t.text for t in toks[:10])
+
+
+def _event_of(story, verb) -> str:
+    """'killed in the blast', 'died during the storm', 'injured by the explosion': the event."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "during", "from", "by", "after", "since", "at"):
+            obj = _child(child, "pobj")
+            if obj is not None and (obj.lower_ in EVENT_NOUNS or obj.ent_type_ == "EVENT"):
+                event = story.event_at(obj)
+                if event is not None:
+                    return event.name
+    subj = _child(verb, "nsubj")
+    if subj is not None and (subj.lower_ in EVENT_NOUNS or subj.ent_type_ == "EVENT"):
+        event = story.event_at(subj)
+        if event is not None:
+            return event.name
+    return ""

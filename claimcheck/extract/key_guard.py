@@ -1,0 +1,106 @@
+"""One article, two quantities, one key: told apart before the checker sees them.
+
+`numeric-conflict` compares every two figures with the same subject and metric at the same
+time, those of one article too. An article rarely contradicts itself within a few lines; two
+figures of one article on one key whose values cannot both be true are far more often two
+different quantities that the extractor named alike (a request and a bill under "amount", "3
+years" and "3 months" under one duration, the vote shares of two candidates). The check must
+say nothing false on clean text, so such figures get keys that tell them apart, each with the
+word that differs between them: the doer of the verb or the owner of the quantity ("vote share
+of Greg Gianforte"), the noun the number measures or counts, the verb, and failing all of these
+the figure's own words. Keys that do not collide are left as they are: cross-article checks
+need them general.
+"""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from claimcheck.normalize import Normalizer, name_key
+from claimcheck.quantities import Quantity
+
+from .story import clean
+
+_NORMALIZER = Normalizer()
+
+
+def _key(draft) -> tuple:
+    f = draft.fields
+    return (name_key(str(f.get("subject") or "")), _NORMALIZER.metric_key(str(f.get("metric") or "")))
+
+
+def _quantity(draft):
+    f = draft.fields
+    try:
+        return Quantity.of(SimpleNamespace(value=f["value"], approx=f.get("approx", "exact"), unit=f.get("unit")))
+    except (TypeError, ValueError, KeyError):
+        return None
+
+
+def _when(draft):
+    as_of = draft.fields.get("as_of")
+    return str(as_of) if as_of is not None else None
+
+
+def conflicting(a, b) -> bool:
+    """Would the checker call these two figures of one article a conflict? (Same time, same
+    dimension, intervals that cannot overlap; a running total is compared the same way.)"""
+    qa, qb = _quantity(a), _quantity(b)
+    if qa is None or qb is None or qa.dimension != qb.dimension:
+        return False
+    wa, wb = _when(a), _when(b)
+    if wa is not None and wb is not None and not (wa.startswith(wb) or wb.startswith(wa)):
+        return False      # dated apart: only running totals are compared, and those may grow
+    return not qa.interval.overlaps(qb.interval)
+
+
+def _qualifiers(span) -> list[str]:
+    """Words that may tell one figure from another of its sentence, most telling first: the
+    doer of the verb, the noun the number is about, the verb itself, the clause's first noun."""
+    from .figure_fields import counted_noun, governing_verb
+    from .figure_keys import agent_of, anchor, measured_noun
+
+    out: list[str] = []
+    noun, noun_tok = counted_noun(span)
+    verb = governing_verb(span[0], noun_tok)
+    a = anchor(span, span.end)
+    if verb is not None:
+        agent = agent_of(verb, noun_tok)
+        out.append(clean(" ".join(t.text for t in agent.subtree if t.dep_ not in ("det", "punct"))[:60]) if agent is not None else "")
+    else:
+        out.append("")
+    measured, _ = measured_noun(a)
+    out.append(measured.lower_ if measured is not None else "")
+    out.append(noun.lower() if noun else "")
+    out.append(verb.lemma_.lower() if verb is not None else "")
+    return out
+
+
+def separate_keys(ctx, claims: list, spans: list) -> None:
+    """Give figures of one article that share a key but cannot both be true keys of their own."""
+    groups: dict[tuple, list[int]] = {}
+    for k, draft in enumerate(claims):
+        groups.setdefault(_key(draft), []).append(k)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        clashing = sorted({k for i in members for k in members if k != i and conflicting(claims[i], claims[k])})
+        if not clashing:
+            continue
+        _tell_apart(claims, spans, clashing)
+
+
+def _tell_apart(claims, spans, clashing: list[int]) -> None:
+    quals = {k: _qualifiers(spans[k]) for k in clashing}
+    width = len(next(iter(quals.values())))
+    for level in range(width):
+        words = {k: quals[k][level] for k in clashing}
+        if all(words.values()) and len(set(words.values())) == len(clashing):
+            for k in clashing:
+                metric = claims[k].fields["metric"]
+                if name_key(words[k]) not in name_key(metric) and name_key(words[k]) not in name_key(claims[k].fields["subject"]):
+                    claims[k].fields["metric"] = f"{metric} ({words[k]})"
+                else:
+                    claims[k].fields["metric"] = f"{metric} ({claims[k].text})"
+            return
+    for k in clashing:            # nothing in the parse tells them apart: their own words do
+        claims[k].fields["metric"] = f"{claims[k].fields['metric']} ({' '.join(claims[k].text.split())[:60]})"
