@@ -2,7 +2,9 @@
 
 An age is a figure of that person (subject: the full name; metric: age; unit: years), never a
 count: "Perry, 65, was indicted" states Perry's age, and spaCy's parse reads the number as a
-date more often than not.
+date more often than not. The age of someone the text does not name ("a 15-year-old girl") is
+no figure: no other article could be checked against it, and every other unnamed girl's age
+would seem to contradict it.
 """
 from __future__ import annotations
 
@@ -33,18 +35,21 @@ def age_subject(ctx, span) -> str | None:
     # "aged 87", "age 41"
     if prev is not None and prev.lower_ in ("aged", "age"):
         head = prev.head if prev.dep_ in ("acl", "amod", "prep") else None
+        before = doc[prev.i - 2] if prev.i - 2 >= tok.sent.start and doc[prev.i - 1].text == "," else None
+        if before is not None and before.ent_type_ == "PERSON":
+            head = before                     # "Ada Fenn, aged 91"
         if head is not None and head.ent_type_ == "PERSON":
             ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
             return ctx.full_name(ent.text if ent is not None else head.text)
         if head is not None and head.pos_ in ("NOUN", "PROPN"):
-            return _person_in_apposition(ctx, head) or head.lower_
+            return _person_in_apposition(ctx, head) or ""
         return ""
     # "a 29-year-old man", "X, a 29-year-old student"
     if nxt is not None and nxt.text == "-" and tok.i + 4 < len(doc) and doc[tok.i + 2].lower_ == "year" and doc[tok.i + 4].lower_ == "old":
         k = tok.i + 5
         noun = doc[k] if k < len(doc) and doc[k].pos_ in ("NOUN", "PROPN") else None
         if noun is not None:
-            return _person_in_apposition(ctx, noun) or noun.lower_
+            return _person_in_apposition(ctx, noun) or ""
         return ""
     return None
 

@@ -30,6 +30,8 @@ def counted_noun(span):
         head = doc[k] if k < len(doc) and doc[k].pos_ in ("NOUN", "PROPN") else None
     if head is None or head.pos_ not in ("NOUN", "PROPN"):
         return None, None
+    if head.ent_type_ in ("DATE", "TIME") and head.i > last.i + 1:
+        return None, None                     # "down from 311,764 last month": no months counted
     comps = [t for t in head.lefts if t.dep_ == "compound" and t.i > last.i]
     words = [t.text for t in comps] + [head.text]
     return " ".join(words), head
@@ -132,6 +134,11 @@ def figure_attribution(ctx, span, quote):
     return public(_attribution_raw(ctx, span))
 
 
+def _is_the_figure(tok, span) -> bool:
+    """'70% said ...': the share that says is the poll's answer, not a source."""
+    return tok is not None and (span.start <= tok.i < span.end + 3) and tok.i >= span.start
+
+
 def _attribution_raw(ctx, span):
     tok = span[0]
     verb = speech_verb_above(tok)
@@ -141,4 +148,7 @@ def _attribution_raw(ctx, span):
                 obj = next((c for c in span.doc[t.i + 1].children if c.dep_ == "pobj"), None)
                 return describe_source(ctx, obj) if obj is not None else None
         return None
-    return describe_source(ctx, subject_of(verb))
+    who = subject_of(verb)
+    if _is_the_figure(who, span):
+        return None
+    return describe_source(ctx, who)

@@ -36,7 +36,8 @@ def is_not_a_figure(ctx, span) -> bool:
     """The number expression `span` is no figure (see the module's list)."""
     doc = span.doc
     first = span[0]
-    if is_day_of_month(span) or is_rank(span) or is_period(span) or is_scope(span) or is_category_bound(span):
+    if (is_day_of_month(span) or is_rank(span) or is_period(span) or is_scope(span) or is_category_bound(span)
+            or is_age_group(span)):
         return True
     if first.ent_type_ in ("DATE", "TIME") and not _duration_unit(span):
         return True
@@ -106,6 +107,18 @@ def is_period(span) -> bool:
     nxt = doc[end + 1].lower_ if end + 1 < len(doc) else ""
     bounded = nxt in ("to", "ending", "ended", "through", "until", "till", "since") or (nxt == "of" and end + 2 < len(doc) and (doc[end + 2].ent_type_ == "DATE" or doc[end + 2].lower_ in ("the", "this", "last")))
     return definite and (has_period_word or bounded)
+
+
+def is_age_group(span) -> bool:
+    """'18 to 24 year olds', '18-24-year-olds', 'the over-55s': a group by age, not a figure."""
+    doc = span.doc
+    k = span.end
+    while k < len(doc) and k < span.end + 3 and (doc[k].text in ("-", "to") or doc[k].like_num):
+        k += 1
+    words = [t.lower_ for t in doc[k:k + 4] if t.text != "-"]
+    if words[:2] in (["year", "olds"], ["years", "olds"]) or words[:1] == ["year-olds"]:
+        return True
+    return bool(re.match(r"^(?:over|under)-\d+s$", span.text.lower()))
 
 
 def is_scope(span) -> bool:

@@ -37,7 +37,7 @@ from claimcheck.normalize import name_key, vocabulary, vocabulary_data
 
 from .lexicon import CHANGE_VERBS, SPEECH_VERBS
 from .numbers import DIMENSION_METRIC, is_currency_code, unit_dimension
-from .story import EVENT_NOUNS, StoryIndex, clean
+from .story import EVENT_NOUNS, REFERRING_NOUNS, StoryIndex, clean
 
 # Verbs that say nothing about the quantity ("has 5 seats", "there are 40 people").
 GENERIC_VERBS = {"be", "have", "say", "include", "tell", "add", "do", "make", "get", "become", "show",
@@ -224,10 +224,18 @@ def _of_or_in(noun):
 
 
 def _subject_noun(verb):
-    if verb is None:
-        return None
-    subj = _child(verb, "nsubj", "nsubjpass")
-    return subj if subj is not None and subj.pos_ in ("NOUN", "PROPN") else None
+    """The noun subject of a verb, or of the verb it is the complement of ("rates are set to
+    remain at 4.75%": rates)."""
+    for _ in range(3):
+        if verb is None:
+            return None
+        subj = _child(verb, "nsubj", "nsubjpass")
+        if subj is not None:
+            return subj if subj.pos_ in ("NOUN", "PROPN") else None
+        if verb.dep_ not in ("xcomp", "conj") or verb.head == verb:
+            return None
+        verb = verb.head
+    return None
 
 
 def _noun_words(noun, keep_compounds: bool = True) -> str:
@@ -274,10 +282,60 @@ def figure_metric(ctx, span, unit, noun, noun_tok, verb, end: int) -> str:
     if unit == "times":
         noun_m, _how = measured_noun(a)
         return f"{_noun_words(noun_m)} multiple" if noun_m is not None else "multiple"
-    return canonical_metric(_count_metric(noun, noun_tok, verb, unit))
+    if noun_tok is None:
+        measured, how = measured_noun(a)
+        if measured is not None and measured.lower_ in _LIGHT_NOUNS and how in ("level", "change-up", "change-down", "of"):
+            return canonical_metric(_light_count(measured))     # "the number of X fell to 12"
+        if measured is not None and is_quantity(measured) and how in ("level", "of"):
+            return canonical_metric(_noun_words(measured))      # "the death toll rose to 14"
+    metric = _count_metric(noun, noun_tok, verb, unit)
+    if noun_tok is not None and (verb is None or verb.lemma_.lower() in GENERIC_VERBS):
+        where = _where(noun_tok)
+        if where:                             # "there are 305,775 people on a waiting list"
+            metric = f"{metric} {where}"
+    return canonical_metric(metric)
+
+
+# Metrics that name only a dimension: no quantity an editor would compare across articles.
+BARE_METRICS = {"share", "count", "duration", "amount", "distance", "weight", "area", "volume",
+                "speed", "power", "energy", "increase", "fall", "percentage points", "multiple"}
+
+
+def specific_metric(metric: str, verb, text: str) -> str:
+    """A bare metric ("share", "duration", "amount") made specific with the verb it hangs on
+    ("duration (stay)") or, failing that, the figure's own words: a quantity nobody can name
+    is compared with nothing rather than with every other bare "share"."""
+    if metric not in BARE_METRICS:
+        return metric
+    if verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() not in ("be", "have", "do"):
+        return f"{metric} ({verb.lemma_.lower()})"
+    return f"{metric} ({' '.join(text.split())[:60]})"
+
+
+def _light_count(noun) -> str:
+    """'the number of people waiting' -> 'people waiting'; 'the number waiting over a year' ->
+    'people waiting'; 'the total of arrests' -> 'arrests'."""
+    inner = _of_or_in(noun)
+    if inner is not None and inner.pos_ in ("NOUN", "PROPN"):
+        doing = next((c for c in inner.children if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN")), None)
+        return f"{_noun_words(inner, keep_compounds=False)} {doing.lower_}" if doing is not None else _noun_words(inner, keep_compounds=False)
+    doing = next((c for c in noun.children if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN")), None)
+    return f"people {doing.lower_}" if doing is not None else noun.lower_
+
+
+def _where(noun_tok) -> str:
+    """'people on a waiting list', 'patients in hospital': where what is counted is (a common
+    noun; a place's name belongs in the subject)."""
+    prep = _child(noun_tok, "prep", words={"on", "in", "at", "without", "with"})
+    obj = _child(prep, "pobj") if prep is not None else None
+    if obj is None or obj.pos_ != "NOUN" or obj.ent_type_ or obj.lower_ in _PRONOUN_LIKE:
+        return ""
+    return f"{prep.lower_} {_noun_words(obj, keep_compounds=True)}"
 
 
 def _count_metric(noun, noun_tok, verb, unit) -> str:
+    if noun == "members" and noun_tok is not None and noun_tok.lower_ != "members":
+        return "members"                      # "a nine-strong committee", "the 15-member council"
     if noun_tok is not None and noun_tok.ent_type_ in ("NORP",) and noun_tok.pos_ == "PROPN":
         name = noun_tok.text                 # "58,600 Rohingya": a group, kept as named
     elif noun_tok is not None:
@@ -308,6 +366,8 @@ def _percent_metric(span, a, verb, dimension) -> str:
         if obj is not None:
             words = _noun_words(obj, keep_compounds=False)
             done = next((c for c in obj.children if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN"), None)
+            if done is None and obj.i + 1 < len(doc) and doc[obj.i + 1].tag_ == "VBN" and doc[obj.i + 1].dep_ != "ROOT":
+                done = doc[obj.i + 1]
             if done is not None:              # "96 percent of the vote counted"
                 return f"share of {words} {done.lower_}"
             if obj.lower_ in ("vote", "votes", "ballots"):
@@ -316,6 +376,9 @@ def _percent_metric(span, a, verb, dimension) -> str:
     side = tally_side(a, verb)
     if side:
         return "vote share"
+    opinion = _opinion(a, verb)
+    if opinion:
+        return opinion
     noun, how = measured_noun(a)
     if noun is not None and noun.lower_ not in ("it", "they", "this", "that", "which") and noun.i not in range(span.start, a.i + 1):
         words = _noun_words(noun)
@@ -323,7 +386,7 @@ def _percent_metric(span, a, verb, dimension) -> str:
             inner = _of_or_in(noun)
             words = _noun_words(inner) if inner is not None else words
         quantity = noun.lower_ in QUANTITY_NOUNS or noun.lemma_.lower() in QUANTITY_NOUNS or _growth_noun(noun)
-        growth = verb is not None and verb.lemma_.lower() in GROWTH_VERBS
+        growth = (verb is not None and verb.lemma_.lower() in GROWTH_VERBS) or noun.lower_ in ("economy", "economies")
         if how == "change-up":
             if not quantity:                  # "the services sector grew 1%": the sector's growth
                 return "growth" if growth else "increase"
@@ -345,6 +408,26 @@ def _percent_metric(span, a, verb, dimension) -> str:
     return "percentage points" if dimension == "percentage point" else "share"
 
 
+# Verbs of a poll's answers: "70% said they would vote", "59 percent support the plan".
+OPINION_VERBS = {"say", "believe", "think", "support", "oppose", "want", "back", "favour", "favor", "approve",
+                 "disapprove", "agree", "disagree", "expect", "plan", "prefer", "feel", "trust", "reject", "fear"}
+
+
+def _opinion(a, verb) -> str:
+    """'70% said they would be certain to vote' -> 'share saying they would be certain to vote':
+    a poll's answer, named by what the share says (the first words of it)."""
+    if verb is None or verb.lemma_.lower() not in OPINION_VERBS or a.dep_ not in ("nsubj",):
+        return ""
+    said = [t for t in verb.subtree if t.i > verb.i and t.dep_ != "punct"][:7]
+    words = " ".join(t.lower_ for t in said)
+    gerund = {"say": "saying", "believe": "believing", "think": "thinking", "support": "supporting",
+              "oppose": "opposing", "want": "wanting", "back": "backing", "agree": "agreeing",
+              "disagree": "disagreeing", "expect": "expecting", "plan": "planning", "prefer": "preferring",
+              "feel": "feeling", "trust": "trusting", "reject": "rejecting", "fear": "fearing",
+              "approve": "approving", "disapprove": "disapproving"}.get(verb.lemma_.lower(), "favouring")
+    return f"share {gerund} {words}".strip()
+
+
 def tally_side(a, verb) -> str:
     """'X led Y by 51 percent to 43 percent': "winner" for 51, "loser" for 43, else ""."""
     if verb is None or verb.lemma_.lower() not in WIN_VERBS or a.dep_ != "pobj":
@@ -362,7 +445,9 @@ def tally_side(a, verb) -> str:
 
 
 def _growth_noun(noun) -> bool:
-    return noun.lower_ in ("economy", "gdp", "output", "production", "growth", "economies")
+    """Quantities whose rise is growth: GDP ("gross domestic product"), output, production."""
+    words = {noun.lower_} | {c.lower_ for c in noun.lefts if c.dep_ in ("compound", "amod")}
+    return noun.lower_ in ("gdp", "output", "production", "growth") or (noun.lower_ == "product" and "domestic" in words)
 
 
 def _money_metric(a, verb) -> str:
@@ -380,6 +465,10 @@ def _money_metric(a, verb) -> str:
             words = _noun_words(inner) if inner is not None else words
         return words
     purpose = _purpose(a)
+    if verb is not None and verb.lemma_.lower() in ("take", "gross", "earn", "make", "pull", "rake", "do"):
+        doer = agent_of(verb, None)
+        if doer is not None and (doer.ent_type_ == "WORK_OF_ART" or doer.lower_ in REFERRING_NOUNS["work"]):
+            return "box office"                # "the film had taken $500m", "Titanic took $1.8bn"
     if verb is not None and verb.pos_ == "VERB" and (verb.lemma_.lower() not in GENERIC_VERBS or verb.lemma_.lower() in MONEY_VERBS):
         participle = past_participle(verb.lemma_)
         for candidate in ((f"{purpose} {participle}",) if purpose else ()) + (f"amount {participle}", participle):
@@ -457,22 +546,25 @@ def figure_subject(ctx, story: StoryIndex, span, unit, noun_tok, verb, metric: s
         named = _named(ctx, story, who) if who is not None else ""
         if named:
             return named
+    if unit == "members" and noun_tok is not None and noun_tok.lower_ != "members":
+        return _named(ctx, story, noun_tok) or clean(_noun_phrase(noun_tok, story))   # "the 15-member council"
     if dimension != "count" or unit == "times":
         noun, how = measured_noun(a)
         if noun is not None and noun.i not in inside:
             owner = _owner(ctx, story, noun)
             if owner:
                 return owner
-            if noun.lower_ not in QUANTITY_NOUNS and noun.lower_ not in _PRONOUN_LIKE and noun.pos_ in ("NOUN", "PROPN") and how in ("level", "change-up", "change-down"):
+            if (noun.lower_ not in QUANTITY_NOUNS and not _growth_noun(noun) and noun.lower_ not in _PRONOUN_LIKE
+                    and noun.pos_ in ("NOUN", "PROPN") and how in ("level", "change-up", "change-down")):
                 return _named(ctx, story, noun) or clean(_noun_phrase(noun, story))   # "the economy grew 3%"
     if noun_tok is not None:
         owner = _owner(ctx, story, noun_tok)
         if owner:
             return owner
-    harm = is_cumulative(metric) and dimension == "count"
+    harm = (is_cumulative(metric) and dimension == "count") or _of_the_event(metric, story)
     if verb is not None:
         agent = agent_of(verb, noun_tok)
-        if agent is not None and agent.i not in inside and agent.i >= story.body_start and agent.lower_ not in QUANTITY_NOUNS:
+        if agent is not None and agent.i not in inside and agent.i >= story.body_start and not is_quantity(agent):
             named = _named(ctx, story, agent)
             if named:
                 return named
@@ -486,18 +578,37 @@ def figure_subject(ctx, story: StoryIndex, span, unit, noun_tok, verb, metric: s
     return _sentence_entity(ctx, story, span) or story.topic or (story.story_event.name if story.story_event else "")
 
 
+# Words of metrics that are measures of an election, not of a candidate or a party.
+_ELECTION_WORDS = {"vote", "votes", "turnout", "ballots", "voters", "precincts", "counted", "electorate"}
+
+
+def _of_the_event(metric: str, story) -> bool:
+    """Is the metric a measure of the story's event itself ("share of vote counted", "turnout"
+    of the election the article is about)?"""
+    event = story.story_event
+    if event is None or event.kind != "event:election":
+        return False
+    words = set(metric.lower().split())
+    return bool(words & _ELECTION_WORDS) and metric != "vote share"
+
+
 def _sentence_entity(ctx, story, span) -> str:
     """The named subject of the figure's sentence (not a speaker): 'Tesco said sales rose 5%'
     is not Tesco's sales for sure, but 'Tesco's board approved a $5bn buyback' is Tesco's."""
     root = span.sent.root
     subj = _child(root, "nsubj", "nsubjpass")
-    if subj is None or subj.i < story.body_start or root.lemma_.lower() in SPEECH_VERBS:
+    if subj is None or subj.i < story.body_start or root.lemma_.lower() in SPEECH_VERBS or is_quantity(subj):
         return ""
     return _named(ctx, story, subj)
 
 
 _PRONOUN_LIKE = {"it", "its", "they", "them", "this", "that", "these", "those", "which", "who", "what",
                  "he", "she", "we", "i", "you", "one", "both", "each", "all", "some", "many", "most", "others"}
+
+
+def is_quantity(tok) -> bool:
+    """Does the noun name a quantity (sales, GDP, rates, the toll) rather than a thing?"""
+    return tok.lower_ in QUANTITY_NOUNS or tok.lemma_.lower() in QUANTITY_NOUNS or _growth_noun(tok)
 
 
 def _owner(ctx, story, noun) -> str:
@@ -510,12 +621,12 @@ def _owner(ctx, story, noun) -> str:
         if person:
             return person
     names = [c for c in noun.lefts if c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "PROPN" and c.ent_type_ in ("GPE", "ORG", "PERSON", "NORP", "PRODUCT", "FAC", "WORK_OF_ART")]
-    if names:
+    if names and is_quantity(noun):             # "UK GDP", "Tesco sales" (but "the UK economy" is a name)
         first = names[0]
         ent = next((e for e in noun.doc.ents if e.start <= first.i < e.end), None)
         text = ent.text if ent is not None else " ".join(c.text for c in names)
         return clean(ctx.full_name(text) if first.ent_type_ == "PERSON" else text)
-    if noun.lower_ in QUANTITY_NOUNS:
+    if is_quantity(noun):
         prep = _child(noun, "prep", words={"at", "in", "of", "for", "on", "from"})
         obj = _child(prep, "pobj") if prep is not None else None
         if obj is not None and obj.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL") and obj.lower_ not in _PRONOUN_LIKE:
@@ -565,8 +676,11 @@ def _named(ctx, story, tok) -> str:
     if tok.pos_ == "PROPN" and not tok.ent_type_:
         return proper_name(tok)                # "The Passion of the Christ", "Blue Gene/L"
     for c in tok.lefts:                    # "the Bank of England's committee", "Tesco's board"
-        if c.dep_ in ("poss", "compound") and c.ent_type_ in ("ORG", "GPE", "PERSON") and c.pos_ == "PROPN":
+        if c.dep_ == "poss" and c.ent_type_ in ("ORG", "GPE", "PERSON") and c.pos_ == "PROPN":
             return _named(ctx, story, c)
+        if c.dep_ in ("compound", "nmod") and c.ent_type_ in ("ORG", "GPE", "NORP") and c.pos_ == "PROPN" and tok.pos_ == "NOUN":
+            owner = _named(ctx, story, c)        # "the UK economy", "the Texas economy"
+            return clean(f"{owner} {_noun_words(tok, keep_compounds=False)}") if owner else ""
     return ""
 
 

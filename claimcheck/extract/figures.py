@@ -37,12 +37,13 @@ from .figure_fields import (
     time_of,
 )
 from .figure_filter import (
+    is_age_group,
     is_back_reference,
     is_conversion,
     is_not_a_figure,
     quantifies_nothing,
 )
-from .figure_keys import figure_metric, figure_subject, figure_verb, is_cumulative
+from .figure_keys import anchor, figure_metric, figure_subject, figure_verb, is_cumulative, specific_metric
 from .key_guard import separate_keys
 from .number_phrases import find_number_phrases
 from .number_spans import (
@@ -60,6 +61,7 @@ from .numbers import (
     measure_unit,
     parse_number,
     tidy,
+    unit_dimension,
 )
 from .partial_dates import as_partial, date_range, partial_date
 from .story import StoryIndex
@@ -69,10 +71,10 @@ from .years import is_year_token
 class _Found:
     """A figure being built, with the tokens it was read from (for the passes after it)."""
 
-    __slots__ = ("draft", "end_tok", "span")
+    __slots__ = ("draft", "end_tok", "span", "verb")
 
-    def __init__(self, draft: Draft, span, end_tok: int):
-        self.draft, self.span, self.end_tok = draft, span, end_tok
+    def __init__(self, draft: Draft, span, end_tok: int, verb=None):
+        self.draft, self.span, self.end_tok, self.verb = draft, span, end_tok, verb
 
 
 def extract_figures(ctx: ArticleContext, quotes: list[Draft]) -> list[Draft]:
@@ -111,6 +113,8 @@ def extract_figures(ctx: ArticleContext, quotes: list[Draft]) -> list[Draft]:
                 consumed.update(range(second.start, second.end))
                 found.append(item)
                 continue
+        if is_age_group(span):
+            continue                  # "18 to 24 year olds": a group, neither an age nor a count
         age_of = age_subject(ctx, span)
         if age_of is not None:        # an age; of nobody the text names ("" ), no checkable figure
             item = _age_figure(ctx, span, age_of, quotes) if age_of else None
@@ -129,9 +133,12 @@ def extract_figures(ctx: ArticleContext, quotes: list[Draft]) -> list[Draft]:
             continue
         kept.append(item)
     _dates_of_their_own(ctx, kept)
+    _changes_from_to(ctx, kept)
     _compared_values(kept)
+    for item in kept:
+        item.draft.fields["metric"] = specific_metric(_period_of_rate(item), item.verb, item.draft.text)
     claims = [item.draft for item in kept]
-    separate_keys(ctx, claims, [item.span for item in kept])
+    separate_keys(claims, [item.span for item in kept], ctx.published)
     return claims
 
 
@@ -193,6 +200,68 @@ def _earlier_period(as_of, after: str):
     return first if first == last else date_range(first, last)
 
 
+_RATE_ENDINGS = ("growth", "increase", "fall", "rise", "decline")
+_PERIOD_WORDS = {"annual": "annual", "annually": "annual", "yearly": "annual", "year-on-year": "annual",
+                 "quarterly": "quarterly", "monthly": "monthly", "weekly": "weekly"}
+
+
+def _period_of_rate(item) -> str:
+    """A rate of change over a period names the period: 3.1% in 2004 is annual growth, 0.7% in
+    the three months to December quarterly growth; the two are different quantities of one
+    economy, never in conflict. From as_of (a year, a quarter, a month) or a word of the clause
+    ("annual", "quarterly")."""
+    fields = item.draft.fields
+    metric = fields["metric"]
+    if not metric.endswith(_RATE_ENDINGS) or metric.split()[0] in _PERIOD_WORDS.values() or fields.get("unit") != "percent":
+        return metric
+    as_of = fields.get("as_of")
+    period = None
+    if isinstance(as_of, dict) and len(as_of.get("start", "")) == 7 and len(as_of.get("end", "")) == 7:
+        months = (int(as_of["end"][:4]) * 12 + int(as_of["end"][5:7])) - (int(as_of["start"][:4]) * 12 + int(as_of["start"][5:7])) + 1
+        period = {3: "quarterly", 12: "annual", 1: "monthly"}.get(months)
+    elif isinstance(as_of, str) and len(as_of) == 4:
+        period = "annual"
+    elif isinstance(as_of, str) and len(as_of) == 7:
+        period = "monthly"
+    if period is None:
+        words = {t.lower_ for t in item.span.sent}
+        found = {_PERIOD_WORDS[w] for w in words & set(_PERIOD_WORDS)}
+        period = found.pop() if len(found) == 1 else None
+    return f"{period} {metric}" if period else metric
+
+
+def _changes_from_to(ctx, kept):
+    """'fell since October from 785 to 708': two values of one quantity at two times, not a
+    running total; the value changed from is the earlier one, dated by the "since" if any."""
+    for k, item in enumerate(kept):
+        a = anchor(item.span, item.end_tok)
+        if a.dep_ != "pobj" or a.head.lower_ != "from":
+            continue
+        verb = a.head.head
+        later = next((o for o in kept[k + 1:k + 3] if _to_value_of(anchor(o.span, o.end_tok), verb, a)), None)
+        if later is None:
+            continue
+        sent = item.span.sent
+        lo, hi = ctx.absolute(sent.start_char), ctx.absolute(sent.end_char)
+        since = next((d for d in ctx.dates if lo <= d.start < hi and ctx.text[max(lo, d.start - 6):d.start].strip().lower() == "since"), None)
+        for one in (item, later):
+            if not is_cumulative(one.draft.fields.get("metric", "")):
+                one.draft.fields.pop("cumulative", None)
+        if since is not None:
+            value = as_partial(since.resolve(ctx.published))
+            if value:
+                item.draft.fields["as_of"] = value
+        if later.draft.fields.get("metric") == item.draft.fields.get("metric") and "as_of" in item.draft.fields:
+            later.draft.fields.setdefault("as_of", ctx.published.isoformat() if ctx.published else None)
+            if later.draft.fields["as_of"] is None:
+                later.draft.fields.pop("as_of")
+
+
+def _to_value_of(b, verb, a) -> bool:
+    """Is `b` the "to" value of the change whose "from" value is `a` (on `verb`)?"""
+    return b.dep_ == "pobj" and b.head.lower_ == "to" and b.head.head.i in (verb.i, a.i, a.head.i)
+
+
 def _compared_values(kept):
     """A value given for comparison ("rose 0.7%, compared with 0.5% in the previous quarter",
     "well ahead of the 2.2% recorded in 2003") is a value of the same quantity: it takes the
@@ -211,7 +280,8 @@ def _compared_values(kept):
             osent = other.span.sent
             if osent.start != sent.start and osent.end != sent.start:
                 break
-            if other.draft.fields.get("unit") == fields.get("unit") and other.draft.fields.get("metric") not in _GENERIC_METRICS:
+            if (unit_dimension(other.draft.fields.get("unit")) == unit_dimension(fields.get("unit"))
+                    and other.draft.fields.get("metric") not in _GENERIC_METRICS):
                 fields["metric"] = other.draft.fields["metric"]
                 fields["subject"] = other.draft.fields["subject"]
                 earlier = _earlier_period(other.draft.fields.get("as_of"), doc[item.span.end:item.span.sent.end].text)
@@ -321,7 +391,7 @@ def _figure(ctx, story, span, value, consumed, quotes, unit=None):
     attribution = figure_attribution(ctx, span, quote)
     if attribution:
         fields["attribution"] = attribution
-    return _Found(Draft("figure", start, end, ctx.slice(start, end), fields), span, end_tok)
+    return _Found(Draft("figure", start, end, ctx.slice(start, end), fields), span, end_tok, verb)
 
 
 _DECADES = {"decades": 10, "centuries": 100}

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+from claimcheck.dates import parse_date
 from claimcheck.normalize import Normalizer, name_key
 from claimcheck.quantities import Quantity
 
@@ -36,19 +37,27 @@ def _quantity(draft):
         return None
 
 
-def _when(draft):
+def _when(draft, published):
+    """The figure's date as an interval (as_of, else the publication date), or None."""
     as_of = draft.fields.get("as_of")
-    return str(as_of) if as_of is not None else None
+    if as_of is None:
+        as_of = published.isoformat() if published is not None else None
+    if as_of is None:
+        return None
+    try:
+        return parse_date(as_of)
+    except (TypeError, ValueError):
+        return None
 
 
-def conflicting(a, b) -> bool:
+def conflicting(a, b, published=None) -> bool:
     """Would the checker call these two figures of one article a conflict? (Same time, same
     dimension, intervals that cannot overlap; a running total is compared the same way.)"""
     qa, qb = _quantity(a), _quantity(b)
     if qa is None or qb is None or qa.dimension != qb.dimension:
         return False
-    wa, wb = _when(a), _when(b)
-    if wa is not None and wb is not None and not (wa.startswith(wb) or wb.startswith(wa)):
+    wa, wb = _when(a, published), _when(b, published)
+    if wa is not None and wb is not None and (wa.end < wb.start or wb.end < wa.start):
         return False      # dated apart: only running totals are compared, and those may grow
     return not qa.interval.overlaps(qb.interval)
 
@@ -75,7 +84,7 @@ def _qualifiers(span) -> list[str]:
     return out
 
 
-def separate_keys(ctx, claims: list, spans: list) -> None:
+def separate_keys(claims: list, spans: list, published=None) -> None:
     """Give figures of one article that share a key but cannot both be true keys of their own."""
     groups: dict[tuple, list[int]] = {}
     for k, draft in enumerate(claims):
@@ -83,7 +92,7 @@ def separate_keys(ctx, claims: list, spans: list) -> None:
     for members in groups.values():
         if len(members) < 2:
             continue
-        clashing = sorted({k for i in members for k in members if k != i and conflicting(claims[i], claims[k])})
+        clashing = sorted({k for i in members for k in members if k != i and conflicting(claims[i], claims[k], published)})
         if not clashing:
             continue
         _tell_apart(claims, spans, clashing)
