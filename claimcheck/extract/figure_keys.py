@@ -333,7 +333,17 @@ def _where(noun_tok) -> str:
     return f"{prep.lower_} {_noun_words(obj, keep_compounds=True)}"
 
 
+# Nouns of harm whose "of" counts the harmed: "the deaths of 400 people", "the evacuation of 3,000".
+HARM_NOUNS = {"death": "people killed", "deaths": "people killed", "killing": "people killed",
+              "killings": "people killed", "murder": "people killed", "murders": "people killed",
+              "evacuation": "people evacuated", "arrest": "people arrested", "arrests": "people arrested",
+              "detention": "people arrested", "displacement": "people displaced", "exodus": "people fled",
+              "injury": "people injured", "injuries": "people injured", "rescue": "people rescued"}
+
+
 def _count_metric(noun, noun_tok, verb, unit) -> str:
+    if noun_tok is not None and noun_tok.head.lower_ == "of" and noun_tok.head.head.lower_ in HARM_NOUNS:
+        return HARM_NOUNS[noun_tok.head.head.lower_]          # "the deaths of at least 400 people"
     if noun == "members" and noun_tok is not None and noun_tok.lower_ != "members":
         return "members"                      # "a nine-strong committee", "the 15-member council"
     if noun_tok is not None and noun_tok.ent_type_ in ("NORP",) and noun_tok.pos_ == "PROPN":
@@ -709,7 +719,7 @@ def _noun_phrase(tok, story=None) -> str:
         toks.append(prep)
         toks.extend(t for t in obj.lefts if t.dep_ not in ("det", "punct") and t.ent_type_ not in ("DATE", "TIME"))
         toks.append(obj)
-    toks = sorted({t.i: t for t in toks}.values(), key=lambda t: t.i)
+    toks = sorted({t.i: t for t in toks if t.i >= first}.values(), key=lambda t: t.i)
     return " ".join(t.text for t in toks[:10])
 
 

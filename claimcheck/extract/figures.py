@@ -469,7 +469,7 @@ def _part_of_whole(span, value, unit, noun, noun_tok, consumed, end_tok):
                     end_tok = max(end_tok, noun_tok.i + 1)
     elif noun is None:
         pobj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
-        if pobj is not None and unit is None:
+        if pobj is not None and unit is None and pobj.pos_ != "PRON":     # not "400,000 of whom"
             unit = pobj.text
             noun_tok = pobj
     return of, unit, noun_tok, end_tok

@@ -98,11 +98,22 @@ def _unit_of(word: str) -> tuple[str | None, float]:
     return measure_unit(low), 1.0
 
 
+# A word each pattern needs (a cheap test before the regular expression runs).
+_NEEDS = {"and_a_half": "half", "half_a": "half", "half": "half", "frac_of_unit": "", "fraction": "",
+          "one_in": " in ", "twice": "ice", "dozen": "dozen", "single": "single", "fifty_fifty": "50"}
+_FRACTION_HINT = re.compile(r"half|halves|third|quarter|fifth|sixth|seventh|eighth|ninth|tenth|\d(?:st|nd|rd|th)\b", re.I)
+
+
 def find_number_phrases(text: str) -> list[NumberPhrase]:
     """Every number phrase in the body text, in order, never two over the same characters."""
     found: list[NumberPhrase] = []
     taken: list[tuple[int, int]] = []
+    low = text.lower()
+    fractions = _FRACTION_HINT.search(text) is not None
     for kind, pattern in _PATTERNS:
+        need = _NEEDS[kind]
+        if (need and need not in low) or (not need and not fractions):
+            continue
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue

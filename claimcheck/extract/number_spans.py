@@ -31,16 +31,25 @@ _HYPHENATED = re.compile(r"^(\d[\d,.]*)-([a-z]+)", re.IGNORECASE)
 _DASHED = re.compile(rf"^{SYMBOL}?(\d[\d,.]*)\s*[-–]\s*{SYMBOL}?(\d[\d,.]*)$")      # "20–30", "5-10"
 
 
+_TENS_STEMS = ("twen", "thir", "for", "fif", "six", "seven", "eigh", "nine")
+_SYMBOL_CHARS = frozenset(symbol for symbol in quantities.CURRENCY_SYMBOLS if len(symbol) == 1)
+
+
 def is_number_token(tok) -> bool:
-    low = tok.lower_
-    if _HYPHENATED.match(tok.text) or _DASHED.match(tok.text):
-        return True                      # "15-year", "40-mile-long", "20–30"
-    if _ORDINAL.match(tok.text) or tok.ent_type_ == "ORDINAL":
+    text = tok.text
+    first = text[:1]
+    if first.isdigit() or first in _SYMBOL_CHARS:
+        if _HYPHENATED.match(text) or _DASHED.match(text):
+            return True                  # "15-year", "40-mile-long", "20–30"
+        if _ORDINAL.match(text):
+            return False
+        return bool(re.match(rf"^{SYMBOL}?\d[\d,.]*({GLUED_SCALE})?$", text, re.IGNORECASE))
+    if not first.isalpha():
         return False
-    if re.match(rf"^{SYMBOL}?\d[\d,.]*({GLUED_SCALE})?$", tok.text, re.IGNORECASE):
-        return True
-    parts = [p for p in low.split("-") if p]
-    return bool(parts) and all(p in NUMBER_WORDS or (p.endswith("ty") and p[:-2] in ("twen", "thir", "for", "fif", "six", "seven", "eigh", "nine")) for p in parts if p)
+    parts = [p for p in tok.lower_.split("-") if p]
+    if not parts or not all(p in NUMBER_WORDS or (p.endswith("ty") and p[:-2] in _TENS_STEMS) for p in parts):
+        return False
+    return tok.ent_type_ != "ORDINAL"
 
 
 def number_expressions(doc):

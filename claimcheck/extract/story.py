@@ -62,7 +62,18 @@ _VAGUE_MODIFIERS = {"deadly", "recent", "latest", "last", "new", "huge", "massiv
                     "devastating", "strong", "big", "biggest", "worst", "first", "second", "third", "fresh",
                     "further", "suspected", "apparent", "alleged", "same", "this", "that", "such", "current",
                     "ongoing", "planned", "upcoming", "previous", "earlier", "latter", "former", "bloody",
-                    "brutal", "violent", "horrific", "terrible", "tragic", "fatal", "weekend", "overnight"}
+                    "brutal", "violent", "horrific", "terrible", "tragic", "fatal", "weekend", "overnight",
+                    "fierce", "ferocious", "harsh", "heavy", "intense", "sweeping", "widespread", "sustained",
+                    "renewed", "so-called", "unprecedented", "twin", "double", "triple", "coordinated", "lethal"}
+# One name for one kind of event whichever word a writer picks: "quake" is "earthquake",
+# "bombings" is "bombing" ("the Mexico quake" and "Mexico's earthquake" are one event).
+_CANONICAL_HEADS = {"quake": "earthquake", "quakes": "earthquake", "earthquakes": "earthquake",
+                    "tremor": "earthquake", "blasts": "blast", "bombings": "bombing", "attacks": "attack",
+                    "shootings": "shooting", "explosions": "explosion", "floods": "flood", "flooding": "flood",
+                    "wildfires": "wildfire", "fires": "fire", "blaze": "fire", "blazes": "fire", "storms": "storm",
+                    "elections": "election", "protests": "protest", "demonstrations": "protest",
+                    "demonstration": "protest", "riots": "riot", "clashes": "clashes", "stabbings": "stabbing",
+                    "landslides": "landslide", "mudslides": "mudslide", "crashes": "crash"}
 
 DATELINE = re.compile(r"\A\s*(?:[A-Z][\w.,'’ -]{0,80}?\s)?\((?:Reuters|AP|AFP|Reuters Breakingviews)\)\s*[-–—]+\s*")
 _DATE_WORDS = {"this", "last", "next", "week", "weekend", "month", "year", "today", "yesterday", "tonight",
@@ -73,10 +84,13 @@ _PRONOUNS = {"it", "its", "they", "their", "them", "this", "that", "these", "tho
              "some", "many", "most", "others", "another", "itself", "themselves", "what", "whose"}
 
 
+_DATELINE_ANYWHERE = re.compile(r"^.*?\(\s*(?:Reuters|AP|AFP)\s*\)\s*[-–—]+\s*", re.DOTALL)
+
+
 def clean(text: str) -> str:
     """A subject's normal form: no dateline, brackets, leading article or trailing possessive,
     no date words at its ends ("this week's vote" -> "vote"), one space between words."""
-    text = DATELINE.sub("", text)
+    text = _DATELINE_ANYWHERE.sub("", DATELINE.sub("", text))
     text = re.sub(r"\([^)]*\)", " ", text)
     text = text.replace("“", "").replace("”", "").replace('"', "")
     words = text.split()
@@ -220,7 +234,8 @@ def event_name(tok) -> str:
     for c in tok.lefts:
         if c.dep_ in ("det", "predet", "punct", "nummod") or c.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
             continue
-        words = [t for t in c.subtree if t.dep_ not in ("det", "case", "punct") and t.ent_type_ not in ("DATE", "TIME")]
+        words = [t for t in c.subtree if t.dep_ not in ("det", "case", "punct") and t.ent_type_ not in ("DATE", "TIME")
+                 and t.lower_ not in _VAGUE_MODIFIERS]
         text = " ".join(t.text for t in words if t.lower_ not in ("’s", "'s"))
         if not text or text.lower() in _VAGUE_MODIFIERS or c.lower_ in _PRONOUNS:
             continue
@@ -234,7 +249,7 @@ def event_name(tok) -> str:
             if obj is not None and obj.ent_type_ in _PLACE_LABELS:
                 ent = next((e for e in tok.doc.ents if e.start <= obj.i < e.end), None)
                 place.append(ent.text if ent is not None else obj.text)
-    head = tok.text if tok.pos_ != "PROPN" else tok.lower_
+    head = _CANONICAL_HEADS.get(tok.lower_, tok.lower_)
     return clean(" ".join([*place, *mods, head]))
 
 
@@ -263,7 +278,7 @@ def _topic(index: StoryIndex, lead) -> str:
             names = [c for c in subj.lefts if c.dep_ in ("compound", "nmod", "amod", "poss") and c.pos_ == "PROPN"]
             if subj.pos_ == "PROPN" or names:
                 words = [t for t in subj.subtree if t.dep_ not in ("det", "punct", "prep", "pobj", "relcl", "acl")
-                         and t.i <= subj.i and t.ent_type_ not in ("DATE", "TIME")]
+                         and index.body_start <= t.i <= subj.i and t.ent_type_ not in ("DATE", "TIME")]
                 return clean(" ".join(t.text for t in words))
         named = [e for e in index.entities if sent.start <= e.pos < sent.end and e.kind in ("org", "place", "work", "person")]
         if named:
