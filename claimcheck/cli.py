@@ -24,7 +24,9 @@ class UsageError(Exception):
 
 def _rule_options(parser) -> None:
     parser.add_argument("--config", metavar="FILE", help="pyproject.toml to read (default: nearest one with [tool.claimcheck])")
-    parser.add_argument("--rule-path", action="append", default=[], metavar="DIR", help="extra folder of rule modules (code: see docs/security.md)")
+    parser.add_argument(
+        "--rule-path", action="append", default=[], metavar="DIR", help="extra folder of rule modules (code: see docs/security.md)"
+    )
     parser.add_argument(
         "--no-local-rules",
         dest="local_rules",
@@ -36,26 +38,45 @@ def _rule_options(parser) -> None:
 
 def _check_parser(sub) -> None:
     check = sub.add_parser("check", help="lint claim files (the default command)")
-    check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: configuration, else claims/); - reads standard input")
-    check.add_argument("--format", "--output-format", dest="format", choices=list(FORMATS), help="output format (default: configuration, else text)")
+    check.add_argument(
+        "paths", nargs="*", metavar="PATH", help="files or folders (default: configuration, else claims/); - reads standard input"
+    )
+    check.add_argument(
+        "--format", "--output-format", dest="format", choices=list(FORMATS), help="output format (default: configuration, else text)"
+    )
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
     check.add_argument("--pretty", action="store_true", help="indent JSON output")
-    check.add_argument("--select", metavar="RULES", help="comma-separated rule names, codes or code prefixes to run (replaces configuration)")
+    check.add_argument(
+        "--select", metavar="RULES", help="comma-separated rule names, codes or code prefixes to run (replaces configuration)"
+    )
     check.add_argument("--extend-select", metavar="RULES", help="rules to run in addition to those selected")
     check.add_argument("--ignore", metavar="RULES", help="comma-separated rule names or codes to skip (adds to configuration)")
     check.add_argument("--fail-on", choices=["error", "warning", "info"], help="lowest severity that fails the run (default: error)")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings fail the run")
     check.add_argument("--statistics", action="store_true", help="counts per rule instead of the findings (JSON with --format json)")
     check.add_argument("--show-source", action="store_true", help="print the YAML lines of the claim under each finding")
-    check.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="colour the text output (default: on a terminal, unless NO_COLOR)")
+    check.add_argument(
+        "--color",
+        choices=["auto", "always", "never"],
+        default="auto",
+        help="colour the text output (default: on a terminal, unless NO_COLOR)",
+    )
     check.add_argument("--fix", action="store_true", help="apply the safe fixes findings carry (comments and layout are kept)")
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply the unsafe fixes too")
     check.add_argument("--diff", action="store_true", help="show the fixes as a unified diff instead of writing them")
     check.add_argument("--stdin-filename", metavar="PATH", help="the path standard input stands for (with -)")
-    check.add_argument("--exclude", action="append", default=[], metavar="GLOB", help="leave out files matching GLOB (adds to configuration)")
-    check.add_argument("--no-respect-gitignore", dest="respect_gitignore", action="store_false", default=None, help="check files git ignores too")
+    check.add_argument(
+        "--exclude", action="append", default=[], metavar="GLOB", help="leave out files matching GLOB (adds to configuration)"
+    )
+    check.add_argument(
+        "--no-respect-gitignore", dest="respect_gitignore", action="store_false", default=None, help="check files git ignores too"
+    )
     _rule_options(check)
     check.add_argument("--reference", action="append", default=[], metavar="PATH", help="extra reference file or folder")
+    check.add_argument(
+        "--no-builtin-reference", dest="builtin_reference", action="store_false", default=None,
+        help="judge titles only against the project's reference files, not claimcheck's own tenures",
+    )  # fmt: skip
     check.add_argument("--quiet", "-q", action="store_true", help="no summary line on standard error")
     check.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in FILE (see --write-baseline)")
     check.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE (then none fail)")
@@ -78,13 +99,20 @@ def _parser() -> argparse.ArgumentParser:
     rule.add_argument("name", metavar="NAME|CODE")
     _rule_options(rule)
     sub.add_parser("schema", help="print the JSON Schema of claim and reference files")
-    reference = sub.add_parser("reference", help="list the offices the reference tenures cover (embedded and the project's)")
+    reference = sub.add_parser("reference", help="list the offices the reference tenures cover (the project's and claimcheck's own)")
     _rule_options(reference)
+    reference.add_argument(
+        "--no-builtin-reference", dest="builtin_reference", action="store_false", default=None, help="the project's only"
+    )
     clean = sub.add_parser("clean", help="remove the cache folder")
     clean.add_argument("--config", metavar="FILE")
     clean.add_argument("--cache-dir", metavar="DIR")
     # `extract`, `init` and `server` parse their own arguments (their modules are imported only then).
-    for name, text in (("extract", "build claim files from article texts (spaCy)"), ("init", "set up a new desk"), ("server", "the language server")):
+    for name, text in (
+        ("extract", "build claim files from article texts (spaCy)"),
+        ("init", "set up a new desk"),
+        ("server", "the language server"),
+    ):
         own = sub.add_parser(name, help=text, add_help=False)
         own.add_argument("rest", nargs=argparse.REMAINDER)
     return parser
@@ -126,7 +154,9 @@ def _dispatch(args) -> int:
             return run(args)
         from claimcheck.commands import info
 
-        return {"schema": info.schema, "rules": info.list_rules, "rule": info.show_rule, "clean": info.clean, "reference": info.reference}[args.command](args)
+        return {"schema": info.schema, "rules": info.list_rules, "rule": info.show_rule, "clean": info.clean, "reference": info.reference}[
+            args.command
+        ](args)
     except (ConfigError, RuleDefinitionError) as error:
         raise UsageError(str(error)) from None
 
@@ -156,7 +186,10 @@ def open_session(args, **options):
     from claimcheck.session import Session
 
     return Session.open(
-        config=getattr(args, "config", None), rule_paths=list(getattr(args, "rule_path", [])), local_rules=getattr(args, "local_rules", None), **options
+        config=getattr(args, "config", None),
+        rule_paths=list(getattr(args, "rule_path", [])),
+        local_rules=getattr(args, "local_rules", None),
+        **options,
     )
 
 

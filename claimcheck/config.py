@@ -41,7 +41,7 @@ class ConfigError(Exception):
 _LISTS = ("paths", "exclude", "reference", "rule-paths", "article-roots", "select", "extend-select", "ignore")
 _KEYS = {
     *_LISTS, "fail-on", "per-file-ignores", "rules", "output-format", "cache-dir", "respect-gitignore",
-    "max-findings-per-rule", "max-findings-per-group", "scheduler",
+    "builtin-reference", "max-findings-per-rule", "max-findings-per-group", "scheduler",
 }  # fmt: skip
 
 
@@ -63,6 +63,7 @@ class Config:
     rules: dict[str, dict] = field(default_factory=dict)
     cache_dir: str = ".claimcheck_cache"
     respect_gitignore: bool = True
+    builtin_reference: bool = True  # judge titles against claimcheck's own tenures where the project's are silent
     max_findings_per_rule: int = 10_000
     max_findings_per_group: int = 100
     scheduler: str | None = None  # a Dask scheduler's address (claimcheck.distributed)
@@ -121,7 +122,7 @@ def load_config(explicit: str | None = None, cwd: Path | None = None) -> Config:
 def _from_table(table: dict, source: Path) -> Config:
     unknown = sorted(set(table) - _KEYS)
     if unknown:
-        hints = [f"{key} (did you mean {close[0]}?)" if (close := difflib.get_close_matches(key, sorted(_KEYS), n=1)) else key for key in unknown]
+        hints = [f"{key} (did you mean `{close[0]}`?)" if (close := difflib.get_close_matches(key, sorted(_KEYS), n=1)) else key for key in unknown]
         raise ConfigError(f"{source}: unknown [tool.claimcheck] key(s): {', '.join(hints)}")
     config = Config(root=source.parent.resolve(), source=source)
     for key in _LISTS:
@@ -135,10 +136,11 @@ def _from_table(table: dict, source: Path) -> Config:
         config.cache_dir = _string(table["cache-dir"], "cache-dir", source)
     if "scheduler" in table:
         config.scheduler = _string(table["scheduler"], "scheduler", source)
-    if "respect-gitignore" in table:
-        if not isinstance(table["respect-gitignore"], bool):
-            raise ConfigError(f"{source}: respect-gitignore must be true or false")
-        config.respect_gitignore = table["respect-gitignore"]
+    for key in ("respect-gitignore", "builtin-reference"):
+        if key in table:
+            if not isinstance(table[key], bool):
+                raise ConfigError(f"{source}: {key} must be true or false")
+            setattr(config, key.replace("-", "_"), table[key])
     for key in ("max-findings-per-rule", "max-findings-per-group"):
         if key in table:
             value = table[key]

@@ -1,6 +1,11 @@
 """The corpus: every loaded claim file and reference file, with the shared name normaliser.
 
 Claims are indexed by kind once, so rules that ask for the figures do not walk every claim.
+
+claimcheck ships reference files of its own (`claimcheck/data/reference/`, docs/reference-data.md):
+heads of state and government and foreign and defence ministers since 1990. They stand in for a
+project's references only where those are silent: a role any project reference gives tenures for
+is judged by the project's tenures alone, and the project's aliases win over the built-in ones.
 """
 
 from __future__ import annotations
@@ -10,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from claimcheck.load import discover, load_file
-from claimcheck.model import ClaimFile, ReferenceFile, Tenure
+from claimcheck.model import ClaimFile, ReferenceFile, Tenure, is_builtin_reference
 from claimcheck.normalize import Normalizer
 
 
@@ -26,6 +31,7 @@ class Corpus:
     claim_index: dict | None = field(default=None, repr=False)  # (path, claim id) -> claim (claimcheck.runner)
     article_ids: dict = field(default_factory=dict)  # article id -> the claim files that give it
     _by_kind: dict | None = field(default=None, repr=False)
+    _tenures: list | None = field(default=None, repr=False)
 
     @classmethod
     def of(cls, loaded: Iterable[ClaimFile | ReferenceFile]) -> Corpus:
@@ -36,7 +42,8 @@ class Corpus:
         for claim_file in corpus.files:
             if claim_file.article_id:
                 corpus.article_ids.setdefault(claim_file.article_id, []).append(claim_file)
-        for reference in corpus.references:
+        # Built-in references first, so that a project's aliases override theirs.
+        for reference in sorted(corpus.references, key=lambda ref: not is_builtin_reference(ref.path)):
             if reference.data is not None:
                 for canonical, others in reference.data.aliases.items():
                     corpus.normalizer.add_alias(canonical, others)
@@ -63,7 +70,14 @@ class Corpus:
 
     @property
     def tenures(self) -> list[Tenure]:
-        return [t for ref in self.references for t in ref.tenures]
+        """The project's tenures, then the built-in ones of roles the project gives none for."""
+        if self._tenures is None:
+            key = self.normalizer.key
+            own = [t for ref in self.references if not is_builtin_reference(ref.path) for t in ref.tenures]
+            covered = {key(t.role) for t in own}
+            builtin = [t for ref in self.references if is_builtin_reference(ref.path) for t in ref.tenures if key(t.role) not in covered]
+            self._tenures = own + builtin
+        return self._tenures
 
     @property
     def exclusive_roles(self) -> list[str]:

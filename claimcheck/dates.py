@@ -95,21 +95,40 @@ def parse_date(value: object) -> DateInterval:
     return parse_partial(value)
 
 
-# JSON Schema of a partial date / range, for `claimcheck schema` and editors.
+# JSON Schema of a partial date / range, for `claimcheck schema` and editors. It accepts exactly
+# what `parse_partial` / `parse_date` accept (tests/test_schema.py checks it day by day), except what
+# a JSON Schema cannot say: a range whose end precedes its start, a year written `2014.0`.
+_YEAR = r"(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])"  # 0001..9999: there is no year 0
+_LEAP = r"(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)"
+_PARTIAL_PATTERN = (
+    r"^\s*(?:"
+    rf"{_YEAR}(?:-(?:0?[1-9]|1[0-2]))?"  # YYYY, YYYY-MM
+    rf"|{_YEAR}-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|1[0-9]|2[0-8])"  # days every month has
+    rf"|{_YEAR}-(?:0?[13-9]|1[0-2])-(?:29|30)"
+    rf"|{_YEAR}-(?:0?[13578]|1[02])-31"
+    rf"|{_LEAP}-0?2-29"  # 29 February of leap years
+    r")\s*$"
+)
 PARTIAL_DATE_SCHEMA = {
     "anyOf": [
-        {"type": "integer", "minimum": 1, "maximum": 9999, "description": "a year"},
-        {"type": "string", "pattern": r"^\d{4}(-\d{1,2}(-\d{1,2})?)?$", "description": "YYYY, YYYY-MM or YYYY-MM-DD"},
+        {"type": "integer", "minimum": 1000, "maximum": 9999, "description": "a year"},
+        {"type": "string", "pattern": _PARTIAL_PATTERN, "description": "YYYY, YYYY-MM or YYYY-MM-DD (a day that exists)"},
     ]
 }
+_PARTIAL_OR_NULL = {"anyOf": [*PARTIAL_DATE_SCHEMA["anyOf"], {"type": "null"}]}
 DATE_SCHEMA = {
     "anyOf": PARTIAL_DATE_SCHEMA["anyOf"]
     + [
         {
             "type": "object",
-            "properties": {"start": PARTIAL_DATE_SCHEMA, "end": PARTIAL_DATE_SCHEMA},
+            "properties": {"start": _PARTIAL_OR_NULL, "end": _PARTIAL_OR_NULL},
             "additionalProperties": False,
-            "description": "a date range",
+            # `start`, `end` or both (null or left out: an open end)
+            "anyOf": [
+                {"required": ["start"], "properties": {"start": {"not": {"type": "null"}}}},
+                {"required": ["end"], "properties": {"end": {"not": {"type": "null"}}}},
+            ],
+            "description": "a date range {start, end}; either end may be left open",
         }
     ]
 }

@@ -1,10 +1,13 @@
 """`claimcheck check --fix`: apply the fixes findings carry, as surgical edits of the text.
 
 A fix is a list of edits at paths of the YAML document (`claimcheck.findings.Edit`): rename a key,
-set a value, add a key. They are applied to the file's text at the exact characters the parser
-reports for that key or value, so everything else a person wrote — comments, quoting, layout,
-indentation, flow or block style — is left as it was, byte for byte. Edits of one file that touch
-the same characters are applied once (the first fix wins; the next run offers the rest).
+set a value, add a key (a list value is written `[a, b]`), give a list new items (in its own flow or
+block style), append an item to a list (the edit's path ends in the list's length:
+`("claims", 3, "ignore", 1)`). They are applied to the file's text
+at the exact characters the parser reports for that key or value, so everything else a person
+wrote — comments, quoting, layout, indentation, flow or block style — is left as it was, byte for
+byte. Edits of one file that touch the same characters are applied once (the first fix wins; the
+next run offers the rest).
 `--diff` shows the changes as a unified diff instead of writing them; writes are atomic.
 
 Safe fixes cannot change what a claim says beyond the mistake they mend (a misspelt field name
@@ -36,6 +39,7 @@ class _Node:
     key_end: int | None = None
     last_value_end: int | None = None  # for a mapping: where its last value ends
     first_key_column: int | None = None
+    items: int | None = None  # for a sequence: how many items it has
 
 
 def _spans(text: str) -> dict[tuple, _Node]:
@@ -62,8 +66,10 @@ def _spans(text: str) -> dict[tuple, _Node]:
                 else:
                     _ended(stack, spans, event.end_mark.index)
             elif kind in (MappingEndEvent, SequenceEndEvent):
-                path = stack.pop()[0]
+                path, is_list, count = stack.pop()[:3]
                 spans[path].end = event.end_mark.index
+                if is_list:
+                    spans[path].items = count
                 _ended(stack, spans, event.end_mark.index)
     finally:
         loader.dispose()
@@ -81,8 +87,11 @@ def _place(stack: list) -> tuple[tuple, tuple | None]:
 
 
 def _ended(stack: list, spans: dict, end: int) -> None:
-    """A value ended: its mapping no longer waits for it, and knows where its last value ends."""
-    if stack and not stack[-1][1]:
+    """A value ended: its mapping no longer waits for it, and knows where its last value ends
+    (a sequence too: where its last item ends)."""
+    if stack and stack[-1][1]:
+        spans[stack[-1][0]].last_value_end = end
+    elif stack:
         mapping = spans[stack[-1][0]]
         mapping.last_value_end = end
         if mapping.first_key_column is None and stack[-1][4] is not None:
@@ -96,10 +105,58 @@ def _scalar(value) -> str:
         return "true" if value else "false"
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return repr(value)
+    if isinstance(value, (list, tuple)):  # a flow sequence: [a, b]
+        return "[" + ", ".join(_flow_item(item) for item in value) + "]"
     text = str(value)
     if _PLAIN.match(text) and text.lower() not in ("true", "false", "null", "yes", "no", "on", "off", "y", "n", "~"):
         return text
     return json.dumps(text, ensure_ascii=False)
+
+
+def _flow_item(value) -> str:
+    """A value as an item of a flow collection, where a plain `,` would end it."""
+    text = _scalar(value)
+    return json.dumps(str(value), ensure_ascii=False) if "," in text and not text.startswith(('"', "[")) else text
+
+
+def _append(text: str, sequence: _Node, index: object, value) -> tuple[int, int, str] | None:
+    """(start, end, new characters) that add `value` as item `index` (its length) of a sequence."""
+    if index != sequence.items:
+        return None
+    item = _flow_item(value)
+    if sequence.flow:  # [a, b] -> [a, b, value]
+        close = text.rfind("]", sequence.start, sequence.end)
+        if close < 0:
+            return None
+        before = text[sequence.start + 1 : close].rstrip()
+        at = sequence.start + 1 + len(before)
+        return at, at, item if not before else (" " if before.endswith(",") else ", ") + item
+    line_start = text.rfind("\n", 0, sequence.start) + 1
+    indent = " " * (sequence.start - line_start)  # a block sequence starts at its first dash
+    end = sequence.last_value_end
+    if text[end - 1 : end] == "\n":  # the last item is a block collection
+        return end, end, f"{indent}- {item}\n"
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return line_end, line_end, f"\n{indent}- {item}"
+
+
+def _relist(text: str, sequence: _Node, values) -> tuple[int, int, str] | None:
+    """(start, end, new characters) that make a sequence hold `values`, in its own style (a block
+    sequence left empty becomes `key: []`, the comment on the key's line kept)."""
+    if sequence.flow:
+        return sequence.start, sequence.end, _scalar(list(values))
+    end = sequence.last_value_end
+    if end is None or text[end - 1 : end] == "\n":
+        return None  # items that are block collections: not rewritten here
+    line_start = text.rfind("\n", 0, sequence.start) + 1
+    if values:
+        indent = " " * (sequence.start - line_start)
+        return sequence.start, end, f"\n{indent}".join(f"- {_flow_item(value)}" for value in values)
+    colon = text.find(":", sequence.key_end) if sequence.key_end is not None else -1
+    if colon < 0 or colon >= line_start:
+        return None
+    return colon + 1, end, " []" + text[colon + 1 : line_start - 1]
 
 
 def _replacement(text: str, spans: dict[tuple, _Node], edit: Edit) -> tuple[int, int, str] | None:
@@ -109,12 +166,16 @@ def _replacement(text: str, spans: dict[tuple, _Node], edit: Edit) -> tuple[int,
         if node is None or node.key_start is None:
             return None
         return node.key_start, node.key_end, edit.rename
+    if node is not None and node.items is not None and isinstance(edit.value, (list, tuple)):  # a list for a list
+        return _relist(text, node, edit.value)
     if node is not None:  # set an existing scalar value
         if text[node.start : node.start + 1] in "{[" or node.end <= node.start:
             return None
         return node.start, node.end, _scalar(edit.value)
-    parent = spans.get(tuple(edit.path[:-1]))  # add a key to a mapping
-    if parent is None or parent.last_value_end is None:
+    parent = spans.get(tuple(edit.path[:-1]))
+    if parent is not None and parent.items is not None:  # append an item to a sequence
+        return _append(text, parent, edit.path[-1], edit.value)
+    if parent is None or parent.last_value_end is None:  # add a key to a mapping
         return None
     entry = f"{edit.path[-1]}: {_scalar(edit.value)}"
     if parent.flow:

@@ -10,7 +10,11 @@ column, and the `Marks` of its fields.
 from __future__ import annotations
 
 import dataclasses
+import json
+import os
 from functools import cache
+from importlib import resources
+from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, ConfigDict, Field, PlainSerializer, Strict, TypeAdapter, WithJsonSchema
@@ -27,8 +31,11 @@ PartialDate = Annotated[DateInterval, BeforeValidator(parse_partial), PlainSeria
 DateOrRange = Annotated[DateInterval, BeforeValidator(parse_date), PlainSerializer(str), WithJsonSchema(DATE_SCHEMA)]
 # Free text: YAML reads `2014` or `1.5` as numbers; they are kept as the text the user wrote.
 Text = Annotated[str, WithJsonSchema({"type": ["string", "number"]})]
+NonEmptyText = Annotated[str, WithJsonSchema({"type": ["string", "number"], "minLength": 1})]  # with Field(min_length=1)
 # Numbers and booleans are strict: "14" is not 14, `yes` is not true (as in the JSON Schema).
-Number = Annotated[float, Strict(), Field(allow_inf_nan=False)]
+# Finite: the schema's bounds are the largest float (YAML's .inf and 1e400 are refused; NaN it cannot say).
+_FINITE = 1.7976931348623157e308
+Number = Annotated[float, Strict(), Field(allow_inf_nan=False), WithJsonSchema({"type": "number", "minimum": -_FINITE, "maximum": _FINITE})]
 Flag = Annotated[bool, Strict()]
 Offset = Annotated[int, Strict(), Field(ge=0)]
 
@@ -38,6 +45,10 @@ ATTRIBUTION_TYPES = ("named", "organization", "anonymous", "vague")
 AttributionType = Literal["named", "organization", "anonymous", "vague"]
 KINDS = ("figure", "event", "quote", "role", "statement")
 LOADED_FIELDS = ("file", "index", "line", "column", "marks", "article_id", "published")  # not read from files
+ARTICLE_ID_PATTERN = r"^[a-z0-9._-]+$"
+# An article id as the loader takes it: text of [a-z0-9._-], or a number YAML read (`2014`, `1.5`:
+# its text matches; floats below 1e16 are written without an exponent's `+`).
+_ARTICLE_ID_SCHEMA = {"anyOf": [{"type": "string", "pattern": ARTICLE_ID_PATTERN}, {"type": "number", "exclusiveMinimum": -1e16, "exclusiveMaximum": 1e16}]}
 
 # Unknown keys are reported by the loader as warnings (the spec), so validation ignores them.
 _CONFIG = ConfigDict(extra="ignore", coerce_numbers_to_str=True, json_schema_extra={"additionalProperties": False}, defer_build=True)
@@ -66,7 +77,7 @@ class Attribution:
 
 @record
 class Article:
-    id: str = Field(pattern=r"^[a-z0-9._-]+$", description="unique in the corpus, [a-z0-9._-]+")
+    id: Annotated[str, WithJsonSchema(_ARTICLE_ID_SCHEMA)] = Field(pattern=ARTICLE_ID_PATTERN, description="unique in the corpus, [a-z0-9._-]+")
     title: Text | None = None
     outlet: Text | None = None
     authors: list[Text] = Field(default_factory=list)
@@ -81,8 +92,8 @@ class Article:
 
 @record
 class ClaimBase:
-    id: Text = Field(min_length=1, description="unique within the file")
-    text: Text = Field(min_length=1, description="the claim as stated")
+    id: NonEmptyText = Field(min_length=1, description="unique within the file")
+    text: NonEmptyText = Field(min_length=1, description="the claim as stated")
     span: tuple[Offset, Offset] | None = Field(None, description="[start, end) character offsets in the article source")
     attribution: Attribution | None = Field(None, description="absent or null: the article's own voice")
     ignore: list[Text] = Field(default_factory=list, description="rule names or codes to suppress here")
@@ -157,7 +168,7 @@ class Event(ClaimBase):
 @record
 class Quote(ClaimBase):
     kind: Literal["quote"]
-    quote: Text = Field(min_length=1)
+    quote: NonEmptyText = Field(min_length=1)
     attribution: Attribution | None = Field(description="its source is the speaker; null: nobody is named")
     said_on: DateOrRange | None = None
     direct: Flag = True
@@ -197,12 +208,34 @@ CLAIM_TYPES: dict[str, type[ClaimBase]] = {"figure": Figure, "event": Event, "qu
 # Reference files ---------------------------------------------------------------------------------
 
 
+BUILTIN_REFERENCE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "reference")
+
+
+def builtin_reference_paths() -> list[str]:
+    """The reference files that ship with claimcheck."""
+    names = sorted(name for name in os.listdir(BUILTIN_REFERENCE_DIR) if name.endswith(".yaml"))
+    return [os.path.join(BUILTIN_REFERENCE_DIR, name) for name in names]
+
+
+def is_builtin_reference(path: str) -> bool:
+    return os.path.dirname(os.path.abspath(path)) == BUILTIN_REFERENCE_DIR
+
+
+def reference_place(path: str) -> str:
+    """A reference file's path for messages: claimcheck's own are named, not shown as site-packages paths."""
+    return f"claimcheck's reference {os.path.basename(path)}" if is_builtin_reference(path) else path
+
+
 @record
 class ReferenceInfo:
     id: Text
     description: Text | None = None
     verified: PartialDate | None = Field(
-        None, description="tenures were checked up to this date: a title dated later is not judged against an open tenure"
+        None, description="tenures were checked up to this date: a title dated later is not judged against this file"
+    )
+    complete_from: PartialDate | None = Field(
+        None,
+        description="every holder of each role in this file is listed from this date: a title dated earlier is not judged against this file",
     )
 
 
@@ -254,7 +287,8 @@ class ClaimFileData:
     """A whole claim file, for the JSON Schema that editors validate against."""
 
     article: Article
-    claims: list[Annotated[Claim, Field(discriminator="kind")]] = Field(default_factory=list)
+    # The loader reads `claims:` with nothing after it (null) as no claims yet.
+    claims: list[Annotated[Claim, Field(discriminator="kind")]] | None = Field(default_factory=list)
 
 
 def _register_field_paths() -> None:
@@ -284,8 +318,25 @@ def validate(cls, data: object):
     return adapter(cls).validate_python(data)
 
 
+# The schema's identifier: versioned with the format (v1). It names the schema; it is not an
+# address the schema can be fetched from (editors read the copy `claimcheck init` writes).
+SCHEMA_ID = "https://claimcheck.dev/schema/claims-v1.json"
+SCHEMA_FILE = "claims-v1.schema.json"  # shipped in claimcheck/data/, regenerated by scripts/make_schema.py
+EDITOR_SCHEMA = f".claimcheck/{SCHEMA_FILE}"  # the editors' copy `claimcheck init` writes, relative to the project root
+SCHEMA_DESCRIPTION = (
+    "Claim files (top-level `article` and `claims`) and reference files (top-level `reference`) of the "
+    "claimcheck claims format v1. Unknown fields: claimcheck reports them as warnings (rule `schema`, "
+    "severity warning) and still checks the claim with the fields it has; a JSON Schema cannot warn, so "
+    "here every record has `additionalProperties: false`: a strict validator rejects such a file, and the "
+    "YAML language server shows each unknown field as a warning (\"Property ... is not allowed\"), as "
+    "claimcheck does. Left to `claimcheck check` (a schema cannot say them): duplicate claim ids and "
+    "duplicate keys, a date range or tenure that ends before it starts."
+)
+
+
 def json_schema() -> dict:
-    """JSON Schema for claim files and reference files (YAML language server friendly)."""
+    """JSON Schema for claim files and reference files (YAML language server friendly); the file
+    shipped as claimcheck/data/claims-v1.schema.json (`schema_text()`) is this, generated."""
     claim_schema = adapter(ClaimFileData).json_schema(mode="validation")
     reference_schema = adapter(ReferenceData).json_schema(mode="validation")
     defs = {**claim_schema.pop("$defs", {}), **reference_schema.pop("$defs", {})}
@@ -293,10 +344,45 @@ def json_schema() -> dict:
     defs["ReferenceFile"] = reference_schema
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
         "title": "claimcheck claim or reference file (v1)",
+        "description": SCHEMA_DESCRIPTION,
         "anyOf": [{"$ref": "#/$defs/ClaimFile"}, {"$ref": "#/$defs/ReferenceFile"}],
         "$defs": defs,
     }
+
+
+def render_schema(schema: dict | None = None) -> str:
+    """The schema as the shipped file holds it (2-space JSON, a final newline)."""
+    return json.dumps(json_schema() if schema is None else schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def schema_text() -> str:
+    """The shipped schema file (what `claimcheck schema` prints), without building the models' schema."""
+    return resources.files("claimcheck").joinpath("data", SCHEMA_FILE).read_text(encoding="utf-8")
+
+
+def schema_modeline(relative_to: Path, root: Path | None = None) -> str:
+    """The YAML language server's modeline for a YAML file in the folder `relative_to` (a
+    `.yaml`/`.yml` path stands for its folder): `# yaml-language-server: $schema=<path>`, the path of
+    the project's editor schema (EDITOR_SCHEMA under `root`) relative to that folder, with `/`.
+
+    Without `root`: the nearest folder at or above `relative_to` that has the editor schema, else
+    the nearest with a pyproject.toml (where `claimcheck init` would write it); with neither, the
+    schema's `$id`, which names the schema but cannot be fetched (map it in the editor's
+    `yaml.schemas`)."""
+    folder = Path(relative_to)
+    if folder.suffix in (".yaml", ".yml"):
+        folder = folder.parent
+    folder = Path(os.path.abspath(folder))
+    if root is None:
+        candidates = [folder, *folder.parents]
+        root = next((c for c in candidates if (c / EDITOR_SCHEMA).is_file()), None)
+        root = root or next((c for c in candidates if (c / "pyproject.toml").is_file()), None)
+    if root is None:
+        return f"# yaml-language-server: $schema={SCHEMA_ID}"
+    target = os.path.relpath(Path(os.path.abspath(root)) / EDITOR_SCHEMA, folder)
+    return f"# yaml-language-server: $schema={Path(target).as_posix()}"
 
 
 # Files -------------------------------------------------------------------------------------------

@@ -37,7 +37,8 @@ def same_name(a: str, b: str) -> bool:
 
     Equal keys, a shorter key that is the tail of the longer ("putin" / "vladimir putin",
     "defence ministry" / "russian defence ministry"), or the same first and last words up to a
-    middle name or initial ("antony blinken" / "antony j blinken"). Rules that report a conflict
+    middle name or initial ("antony blinken" / "antony j blinken"; but where both give middle
+    names they must agree: "george w bush" is not "george h w bush"). Rules that report a conflict
     between two names use it, so that a surname or a fuller spelling is never a second person.
     """
     if not a or not b:
@@ -47,10 +48,18 @@ def same_name(a: str, b: str) -> bool:
     short, long = sorted((a.split(), b.split()), key=len)
     if long[-len(short) :] == short:
         return True
-    if short[-1] != long[-1]:
+    if short[-1] != long[-1] or not _same_word(short[0], long[0]):
         return False
-    first_short, first_long = short[0], long[0]
-    return first_short == first_long or (len(first_short) == 1 and first_long.startswith(first_short))
+    if len(short) < 3:  # no middle name on one side: nothing to tell them apart
+        return True
+    # Both give middle names: they must agree ("George W. Bush" is not "George H. W. Bush").
+    middle_short, middle_long = short[1:-1], long[1:-1]
+    return len(middle_short) == len(middle_long) and all(map(_same_word, middle_short, middle_long))
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Equal, or one is the initial of the other ("j" / "john")."""
+    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
 
 
 def surname(key: str) -> str:
@@ -126,6 +135,15 @@ class Normalizer:
             seen.add(key)
             key = self._canonical[key]
         return key
+
+    def spellings(self) -> dict[str, set[str]]:
+        """Canonical key -> every name key that resolves to it (itself included)."""
+        out: dict[str, set[str]] = {}
+        for other in self._canonical:
+            out.setdefault(self.key(other), set()).add(other)
+        for target in list(out):
+            out[target].add(target)
+        return out
 
     def same(self, a: str | None, b: str | None) -> bool:
         return bool(a) and bool(b) and self.key(a) == self.key(b)

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
 
+from claimcheck.findings import MAX_RELATED as MAX_RELATED  # re-exported for rules (related claims per finding)
 from claimcheck.findings import Edit, Fix
 
 SCOPES = ("claim", "article", "file", "group", "corpus")

@@ -28,7 +28,7 @@ from claimcheck.findings import Finding, severity_rank
 from claimcheck.load import load_file
 from claimcheck.load.files import outside_root
 from claimcheck.load.loader import load_text
-from claimcheck.model import ClaimFile, FileProblem, ReferenceFile
+from claimcheck.model import ClaimFile, FileProblem, ReferenceFile, builtin_reference_paths, is_builtin_reference
 from claimcheck.plan import RunPlan, build_plan
 from claimcheck.reading import decode, read_bytes
 from claimcheck.registry import Rule, discover_rules
@@ -41,7 +41,7 @@ class Result:
     """What one check found, and what it looked at."""
 
     findings: list[Finding]
-    paths: list[str]  # every file read, as given
+    paths: list[str]  # every file of the project read, as given (not claimcheck's own references)
     claims: int
     plan: RunPlan
     corpus: Corpus | None = None  # None when every result came from the cache
@@ -66,6 +66,7 @@ class Session:
     cache: Cache | None = None
     extra_references: list[str] = field(default_factory=list)
     jobs: int | None = None  # processes that load files (None: the available cores)
+    trusted: bool = True  # the checkout's own code and reach may be used (docs/security.md)
     _explicit: set = field(default_factory=set, repr=False)  # real paths of files named on the command line
 
     @classmethod
@@ -100,7 +101,7 @@ class Session:
         lenient = not trusted and bool(loaded.rule_paths or rule_paths)
         plan = build_plan(loaded, rules, select=select, ignore=ignore, extend_select=extend_select, lenient=lenient)
         folder = cache_dir or loaded.relative([loaded.cache_dir])[0]
-        return cls(loaded, rules, plan, fail_on or loaded.fail_on, Cache(folder) if cache else None, list(references), jobs)
+        return cls(loaded, rules, plan, fail_on or loaded.fail_on, Cache(folder) if cache else None, list(references), jobs, trusted)
 
     # what to check ------------------------------------------------------------------------------------
 
@@ -129,7 +130,7 @@ class Session:
         standard input): its findings, with corpus rules seeing the rest of the corpus."""
         inputs = self._inputs(paths, leave_out=path)
         corpus = self._load(inputs)
-        corpus = self._corpus([*corpus.files, *corpus.references, load_text(path, text)])
+        corpus = self.corpus_of([*corpus.files, *corpus.references, load_text(path, text)])
         runner = self._runner(cached=False)
         return self._result(runner.run(corpus), corpus, inputs + [(path, True)], runner)
 
@@ -154,12 +155,14 @@ class Session:
         checked, extra = corpus_paths(
             paths, self.reference_paths(), root=str(config.root), exclude=config.exclude, gitignore=config.respect_gitignore
         )
+        if config.builtin_reference:
+            extra = [*extra, *builtin_reference_paths()]
         real = os.path.realpath(leave_out) if leave_out else None
         return [(p, True) for p in checked if os.path.realpath(p) != real] + [(p, False) for p in extra if os.path.realpath(p) != real]
 
     def _result(self, findings, corpus, inputs, runner: Runner) -> Result:
         claims = corpus.claim_count if corpus is not None else 0
-        paths = [path for path, _checked in inputs]
+        paths = [path for path, _checked in inputs if not is_builtin_reference(path)]  # the project's files
         return Result(findings, paths, claims, self.plan, corpus, self, inputs, dict(runner.limits.left_out))
 
     def _load(self, inputs: list[tuple[str, bool]], data: dict | None = None) -> Corpus:
@@ -167,12 +170,16 @@ class Session:
         `jobs` processes."""
         data = data or {}
         items = parallel_map(lambda item: self._load_one(item[0], data.get(item[0])), inputs, self.jobs)
-        return self._corpus(item for item, (_path, checked) in zip(items, inputs) if checked or isinstance(item, ReferenceFile))
+        return self.corpus_of(item for item, (_path, checked) in zip(items, inputs) if checked or isinstance(item, ReferenceFile))
 
-    def _corpus(self, loaded) -> Corpus:
+    def corpus_of(self, loaded) -> Corpus:
+        """A corpus of loaded files with this session's read roots: what `run` takes (the language
+        server assembles one from its files and the editor's buffers)."""
         corpus = Corpus.of(loaded)
         config = self.config
-        corpus.read_roots = [str(config.root), *(str(config.root / extra) for extra in config.article_roots)]
+        # An untrusted checkout's configuration cannot widen what rules may read beyond its root.
+        extra_roots = config.article_roots if self.trusted else []
+        corpus.read_roots = [str(config.root), *(str(config.root / extra) for extra in extra_roots)]
         return corpus
 
     def _load_one(self, path: str, content: tuple | None) -> ClaimFile | ReferenceFile:

@@ -168,3 +168,14 @@ def test_a_file_too_large_says_so():
     with pytest.raises(YamlProblem) as raised:
         read_yaml(text, max_nodes=500)
     assert "file too large" in raised.value.message and "alias" not in raised.value.message
+
+
+def test_an_untrusted_checkout_cannot_widen_what_rules_may_read(project, monkeypatch):
+    from claimcheck.session import Session
+
+    (project / "pyproject.toml").write_text('[tool.claimcheck]\npaths = ["claims"]\narticle-roots = ["/", "../elsewhere"]\n', encoding="utf-8")
+    trusted = Session.open(cwd=project).load()
+    assert len(trusted.read_roots) == 3
+    monkeypatch.setenv("CLAIMCHECK_NO_LOCAL_RULES", "1")
+    untrusted = Session.open(cwd=project).load()
+    assert untrusted.read_roots == [str(project)]

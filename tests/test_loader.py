@@ -3,7 +3,7 @@
 import pytest
 
 from claimcheck.corpus import load_corpus
-from claimcheck.load import load_file
+from claimcheck.load import load_file, load_text
 from claimcheck.model import ClaimFile, ReferenceFile
 
 GOOD = """\
@@ -93,3 +93,16 @@ def test_extra_reference_paths_load_only_reference_files(write, tmp_path):
     assert [f.article_id for f in corpus.files] == ["a"]
     assert len(corpus.references) == 1
     assert isinstance(corpus.files[0], ClaimFile)
+
+
+def test_every_bad_tenure_of_a_reference_file_is_reported_where_it_is():
+    text = (
+        "reference: {id: r}\n"
+        "tenures:\n"
+        "  - {entity: A B, role: C, start: 20x20}\n"
+        "  - {entity: A B, role: C, start: 2020, ednd: 2021}\n"
+        "  - {role: C}\n"
+    )
+    problems = sorted((p.line, p.column, p.message) for p in load_text("r.yaml", text).problems)
+    assert [(line, column) for line, column, _ in problems] == [(3, 35), (4, 41), (5, 5)]
+    assert "tenures.0.start" in problems[0][2] and "ednd" in problems[1][2] and "tenures.2.entity" in problems[2][2]

@@ -1,4 +1,6 @@
-from claimcheck.normalize import Normalizer, name_key
+import pytest
+
+from claimcheck.normalize import Normalizer, name_key, same_name
 
 
 def test_name_key_ignores_case_punctuation_articles_accents():
@@ -13,3 +15,22 @@ def test_aliases_join_spellings_and_chains():
     assert norm.key("The U.S. President") == norm.key("President of the United States")
     assert norm.display("US President") == "President of the United States"
     assert not norm.same("Sergei Lavrov", "Sergei Shoigu")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Putin", "Vladimir Putin", True),
+        ("Antony Blinken", "Antony J. Blinken", True),
+        ("J. Blinken", "Antony Blinken", False),
+        ("John F. Kennedy", "John Fitzgerald Kennedy", True),
+        ("George W. Bush", "George H. W. Bush", False),
+        ("George H.W. Bush", "George W. Bush", False),
+        ("George Bush", "George W. Bush", True),
+        ("Defence Ministry", "Russian Defence Ministry", True),
+        ("Mohammed bin Salman", "Salman bin Abdulaziz", False),
+    ],
+)
+def test_same_name(a, b, same):
+    assert same_name(name_key(a), name_key(b)) is same
+    assert same_name(name_key(b), name_key(a)) is same

@@ -37,6 +37,8 @@ def run(args) -> int:
     config.exclude = config.exclude + list(args.exclude)
     if args.respect_gitignore is not None:
         config.respect_gitignore = args.respect_gitignore
+    if args.builtin_reference is not None:
+        config.builtin_reference = args.builtin_reference
     fmt = args.format or config.output_format or "text"
     if fmt not in FORMATS:
         raise UsageError(f"output-format {fmt!r} is not one of {', '.join(FORMATS)}")

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import json
 import sys
 
 from claimcheck.cli import EXIT_OK, UsageError, open_session
+from claimcheck.model import reference_place
 
 
 def schema(args) -> int:
-    from claimcheck.model import json_schema
+    """The shipped JSON Schema (claimcheck/data/claims-v1.schema.json), as it is."""
+    from claimcheck.model import schema_text
 
-    print(json.dumps(json_schema(), indent=2))
+    sys.stdout.write(schema_text())
     return EXIT_OK
 
 
@@ -58,6 +59,8 @@ def reference(args) -> int:
     from tabulate import tabulate
 
     session = open_session(args)
+    if args.builtin_reference is not None:
+        session.config.builtin_reference = args.builtin_reference
     corpus = session.load([])
     rows = {}
     for tenure in corpus.tenures:
@@ -66,7 +69,10 @@ def reference(args) -> int:
         row[1] += 1
         row[2] = min((d for d in (row[2], tenure.start) if d is not None), key=lambda d: d.start, default=None)
         row[3] = None if tenure.end is None or row[3] is None else max(row[3], tenure.end, key=lambda d: d.end)
-        row[4].add(tenure.path)
-    table = [(role, count, first or "?", last or "present", ", ".join(sorted(paths))) for role, count, first, last, paths in sorted(rows.values(), key=lambda r: r[0])]
+        row[4].add(reference_place(tenure.path))
+    table = [
+        (role, count, first or "?", last or "present", ", ".join(sorted(paths)))
+        for role, count, first, last, paths in sorted(rows.values(), key=lambda r: r[0])
+    ]
     print(tabulate(table, headers=["office", "tenures", "from", "to", "reference file"], tablefmt="simple"))
     return EXIT_OK

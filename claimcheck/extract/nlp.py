@@ -24,7 +24,7 @@ class ModelNotFound(Exception):
 def model_name(requested: str | None = None) -> str:
     """Which installed pipeline to use."""
     if importlib.util.find_spec("spacy") is None:
-        raise ModelNotFound("spaCy is not installed: extraction needs the extra, `pip install 'claimcheck[extract]'`")
+        raise ModelNotFound("spaCy is not installed: extraction needs the extra, `pip install 'claimcheck-lint[extract]'` (in a clone of claimcheck: `pip install -e '.[extract]'`)")
     name = requested or os.environ.get(ENV_VAR)
     if name:
         return name

@@ -28,6 +28,8 @@ from claimcheck.model import (
     FileProblem,
     ReferenceData,
     ReferenceFile,
+    ReferenceInfo,
+    Tenure,
     validate,
 )
 from claimcheck.quantities import APPROX_SYNONYMS
@@ -228,9 +230,12 @@ def error_messages(error: ValidationError, what: str, raw: dict) -> list[tuple[s
     for detail in error.errors(include_url=False):
         loc = tuple(part for part in detail["loc"] if isinstance(part, int) or not _is_type_name(part))
         field_name = loc[0] if loc else None
-        if field_name in seen:
+        # One message per field; in a list of records (a reference file's tenures), per record's field.
+        record_list = len(loc) >= 3 and isinstance(loc[1], int) and isinstance(raw.get(field_name), list)
+        key = loc[:3] if record_list else field_name
+        if key in seen:
             continue
-        seen.add(field_name)
+        seen.add(key)
         dotted = ".".join(str(p) for p in loc)
         if detail["type"] == "missing":
             out.append((f"{what}: missing required field `{dotted}`", loc[:-1], None))
@@ -298,8 +303,28 @@ def _report_duplicate_keys(document: Document, problems: list) -> None:
 # Reference files -------------------------------------------------------------------------------------
 
 
+_REFERENCE_FIELDS = {  # (the top-level keys are checked with the validation: "unknown reference file field")
+    ReferenceInfo: set(ReferenceInfo.__dataclass_fields__),
+    Tenure: set(Tenure.__dataclass_fields__) - {"file", "index", "line", "column"},
+}
+
+
+def _unknown_reference_keys(document: Document, problems: list) -> None:
+    """A misspelt key in a reference file (`ednd:` for `end:`) would leave a tenure open silently."""
+    data = document.data
+    if not isinstance(data, dict):
+        return
+    if isinstance(data.get("reference"), dict):
+        _unknown_keys(document, ("reference",), data["reference"], _REFERENCE_FIELDS[ReferenceInfo], problems, "reference field")
+    if isinstance(data.get("tenures"), list):
+        for index, tenure in enumerate(data["tenures"]):
+            if isinstance(tenure, dict):
+                _unknown_keys(document, ("tenures", index), tenure, _REFERENCE_FIELDS[Tenure], problems, "tenure field")
+
+
 def _reference_file(path: str, document: Document) -> ReferenceFile:
     reference = ReferenceFile(path)
+    _unknown_reference_keys(document, reference.problems)
     reference.data = _validate(ReferenceData, document.data, (), document, reference.problems, "reference file")
     if reference.data is not None:
         for index, tenure in enumerate(reference.data.tenures):

@@ -30,7 +30,7 @@ from claimcheck.dates import overlap_clusters, overlapping_pairs
 from claimcheck.describe import describe_value, format_number, quoted, source_label, truncate, where
 from claimcheck.normalize import same_name, surname
 from claimcheck.quantities import Interval, Quantity, parse_unit, value_interval
-from claimcheck.rule_api import Problem, RuleOptions
+from claimcheck.rule_api import MAX_RELATED, Problem, RuleOptions
 
 __all__ = [
     "Interval",
@@ -90,25 +90,30 @@ def report_conflicts(
     degrees: Sequence[int],
     partners: Callable[[int, Callable[[int], bool], int], list],
     limit: int,
-    problem: Callable[[int, object, int], Problem],
+    problem: Callable[[int, object, int, list], Problem],
 ) -> Iterator[Problem]:
     """The policy of every conflict rule: report the worse side, against the nearest better ones.
 
     Items are indexes in rank order (on a tie the later one is the worse: it is at odds with what
     was already said); `degrees[i]` is how many others item i contradicts. An item with
     conflicts is reported against the items it contradicts that are better supported (fewer
-    conflicts, else earlier rank), nearest first as `partners(i, better, limit)` gives them, at
-    most `limit` of them; the last of its findings counts the conflicts not shown
-    (`problem(i, partner, unreported)`). So one bad value in a big group gives a few findings, the
-    values it contradicts none, and each conflicting pair is reported at most once.
+    conflicts, else earlier rank), nearest first as `partners(i, better, limit)` gives them: one
+    finding per pair for the nearest `limit`, so one bad value in a big group gives a few findings,
+    the values it contradicts none, and each conflicting pair is reported at most once. The last
+    of an item's findings counts the conflicts not shown and also lists the further better items
+    it contradicts (`problem(i, partner, unreported, more)`, `more` up to `MAX_RELATED` in all),
+    so a program reading `related` sees every claim the item is reported against.
     """
     for i, degree in enumerate(degrees):
         if not degree:
             continue
         badness = (degree, i)
-        found = partners(i, lambda j, worse=badness: (degrees[j], j) < worse, limit)[:limit]
+        better = lambda j, worse=badness: (degrees[j], j) < worse
+        found = partners(i, better, limit)[:limit]
+        more = partners(i, better, MAX_RELATED)[len(found) : MAX_RELATED] if degree > len(found) else []
         for number, other in enumerate(found, 1):
-            yield problem(i, other, degree - len(found) if number == len(found) else 0)
+            last = number == len(found)
+            yield problem(i, other, degree - len(found) if last else 0, more if last else [])
 
 
 def more_contradict(unreported: int, noun: str) -> str:

@@ -12,7 +12,8 @@ only when their intervals do not overlap: "2014" and "March 2014" agree, "2022-0
 A finding is one conflicting pair: it sits on one event, names the other as related, and states
 both dates with their sources. Of two conflicting events the one that contradicts more of the
 others (on a tie, the later date) is reported, against the better-supported dates it
-contradicts, nearest first and at most `max-per-claim` of them.
+contradicts, nearest first and at most `max-per-claim` of them; the last of them counts the rest
+in its message and lists them in `related` after its pair (up to 200).
 
 ## Why it matters
 
@@ -101,7 +102,7 @@ def _conflicts(events: list, options: Options):
         nearest = [*by_start[after[i] : after[i] + SCAN], *reversed(by_end[max(0, before[i] - SCAN) : before[i]])]
         return [events[j] for j in sorted(nearest, key=lambda j: _distance(events[i], events[j])) if better(j)]
 
-    yield from report_conflicts(degrees, partners, options.max_per_claim, lambda i, other, unreported: _problem(events[i], other, unreported))
+    yield from report_conflicts(degrees, partners, options.max_per_claim, lambda i, other, unreported, more: _problem(events[i], other, unreported, more))
 
 
 def _rank(event) -> tuple:
@@ -118,10 +119,11 @@ def _side(event) -> str:
     return f"{event.date} ({source_label(event)})"
 
 
-def _problem(event, other, unreported: int) -> Problem:
-    """One finding per conflicting pair: both dates with their sources."""
+def _problem(event, other, unreported: int, more: list) -> Problem:
+    """One finding per conflicting pair: both dates with their sources (the last also relates the
+    further events it contradicts, `more`)."""
     message = (
         f"{event.subject}: {_side(event)} here vs {_side(other)} in {where(other)} — the dates cannot both be true"
         f"{more_contradict(unreported, 'event')}"
     )
-    return Problem(message, claim=event, field="date", related=[other])
+    return Problem(message, claim=event, field="date", related=[other, *more])

@@ -30,7 +30,9 @@ A finding is one conflicting pair: it sits on one figure, names the other as rel
 both values with their dates and sources. Of two conflicting figures the one that contradicts
 more of the others (on a tie, the newer report) is reported, against the better-supported
 figures it contradicts, nearest first and at most `max-per-claim` of them: one bad figure in a
-big group gives a few findings on that figure, not one on every figure it contradicts.
+big group gives a few findings on that figure, not one on every figure it contradicts. The last
+of them counts the rest in its message and lists them in `related` after its pair (up to 200),
+so a program reading the JSON sees every figure the bad one contradicts.
 
 ## Why it matters
 
@@ -176,7 +178,7 @@ def _conflicts(items: list[_Item], options: Options):
     def partners(i, better, limit):
         return [*same_time.partners(i, better, limit), *revisions.partners(i, better, limit)]
 
-    yield from report_conflicts(degrees, partners, options.max_per_claim, lambda i, other, unreported: _problem(items[i], other, unreported))
+    yield from report_conflicts(degrees, partners, options.max_per_claim, lambda i, other, unreported, more: _problem(items[i], other, unreported, more))
 
 
 def _rank(item: _Item) -> tuple:
@@ -423,12 +425,13 @@ def _side(item: _Item) -> str:
     return f"{describe_value(item.claim)} ({when}, {source_label(item.claim)})"
 
 
-def _problem(item: _Item, partner: tuple, unreported: int) -> Problem:
-    """One finding per conflicting pair: both sides with their values, dates and sources."""
+def _problem(item: _Item, partner: tuple, unreported: int, more: list) -> Problem:
+    """One finding per conflicting pair: both sides with their values, dates and sources (the
+    last also relates the further figures it contradicts, `more`)."""
     other, reason = partner
     figure = item.claim
     message = (
         f"{figure.subject} ({figure.metric}): {_side(item)} here vs {_side(other)} in {where(other.claim)}"
         f" — {reason}{more_contradict(unreported, 'figure')}"
     )
-    return Problem(message, claim=figure, field="value", related=[other.claim])
+    return Problem(message, claim=figure, field="value", related=[other.claim, *(extra.claim for extra, _reason in more)])

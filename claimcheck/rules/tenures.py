@@ -13,18 +13,27 @@ certain ones. For one tenure we keep four days:
   held it for part of the day (inaugurations are at noon), so "certainly in office, and nobody
   else" means strictly between them.
 
+A reference file may say how far it can be trusted (`reference: verified`, `complete_from`):
+a tenure still running is certain only up to `verified` (someone may have taken over since), and
+a role's tenures judge titles dated within the file's window only: before `complete_from` a
+person may have held the role in a tenure the file does not list, after `verified` in a new one.
+Without those keys a file is trusted at every date.
+
 Roles, entities and aliases are compared through the corpus normaliser; an entity matches a
 tenure's when the names may be the same person (`same_name`: "Putin" is "Vladimir Putin").
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from claimcheck.dates import DateInterval, shift
+from claimcheck.model import reference_place
 from claimcheck.normalize import same_name
 
 OPEN_START, OPEN_END = dt.date.min, dt.date.max
@@ -44,32 +53,50 @@ class Span:
     @classmethod
     def of(cls, tenure, entity_key: str) -> Span:
         start, end = tenure.start, tenure.end
+        _complete_from, verified = file_window(tenure)
         return cls(
             tenure,
             entity_key,
             earliest=start.start if start else OPEN_START,
             latest=end.end if end else OPEN_END,
             sure_from=start.end if start else None,
-            sure_to=end.start if end else OPEN_END,
+            sure_to=end.start if end else (verified or OPEN_END),
         )
 
     def may_hold(self, when: DateInterval) -> bool:
         return self.earliest <= when.end and when.start <= self.latest
 
     def describe(self) -> str:
-        return f"{self.tenure.describe()} ({self.tenure.path}:{self.tenure.line})"
+        return f"{self.tenure.describe()} ({reference_place(self.tenure.path or '?')}:{self.tenure.line})"
+
+
+def file_window(tenure) -> tuple[dt.date | None, dt.date | None]:
+    """(complete_from, verified) of the reference file a tenure is in, as days (None: not given)."""
+    data = tenure.file.data if tenure.file is not None else None
+    info = data.reference if data is not None else None
+    if info is None:
+        return None, None
+    return (info.complete_from.start if info.complete_from else None, info.verified.start if info.verified else None)
 
 
 @dataclass(frozen=True, slots=True)
 class Contradiction:
     """Why the reference says a title is wrong: the tenures that say so, for the message."""
 
-    reason: str  # "not-held" | "other-holder" | "in-office" | "not-yet" | "never-yet"
+    reason: str  # "not-held" | "other-holder" | "in-office" | "not-yet" | "never-yet" | "no-holder"
     own: tuple  # the person's own tenures in the role
     holders: tuple  # others certainly in the role at that date
+    first_days: tuple = ()  # "no-holder": (the day the reference is complete from, the role's first tenure's)
+    read_as: str | None = None  # the covered office a bare title was read as
 
     def explain(self, entity: str) -> str:
         """The "but ..." half of a message: what the reference says instead."""
+        said = self._explain(entity)
+        if self.read_as:
+            return f"read as {self.read_as} (the office of that title the reference has {entity} in), {said}"
+        return said
+
+    def _explain(self, entity: str) -> str:
         own = "; ".join(span.describe() for span in self.own)
         holders = "; ".join(span.describe() for span in self.holders)
         if self.reason == "in-office":
@@ -78,6 +105,9 @@ class Contradiction:
             return f"but had not yet held it then: the reference has {own}"
         if self.reason == "never-yet":
             return f"but had not held it by then: the reference has {own}"
+        if self.reason == "no-holder":
+            complete_from, first = self.first_days
+            return f"but the reference, complete from {complete_from}, has nobody in the role before {first}"
         if self.reason == "not-held":
             text = f"but did not hold it then: the reference has {entity} in it only {_periods(self.own)} ({_places(self.own)})"
             return text + (f"; at that date the holder was {holders}" if holders else "")
@@ -88,12 +118,32 @@ def _places(spans: Iterable[Span]) -> str:
     """`path:4, 6` for the tenures' lines, grouped by file."""
     lines: dict[str, list[str]] = {}
     for span in spans:
-        lines.setdefault(span.tenure.path, []).append(str(span.tenure.line))
+        lines.setdefault(reference_place(span.tenure.path or "?"), []).append(str(span.tenure.line))
     return "; ".join(f"{path}:{', '.join(numbers)}" for path, numbers in lines.items())
 
 
 def _periods(spans: Iterable[Span]) -> str:
     return " and ".join(f"{s.tenure.start or '?'}..{s.tenure.end or 'present'}" for s in spans)
+
+
+# Words that make a title another office, or no office now: not read off a bare title.
+_QUALIFIERS = frozenset({"vice", "deputy", "acting", "interim", "assistant", "under", "associate", "junior", "shadow", "crown", "first"})
+_TITLE_HEDGES = re.compile(
+    r"\b(?:late|elect|designate|nominee|candidate|hopeful|would-be|incoming|outgoing|future|presumptive)\b", re.I
+)
+_JOINERS = frozenset({"of", "the", "and", "for"})
+
+
+def _titles_of(words: list[str]) -> Iterator[str]:
+    """The bare titles a role's spelling contains: before its "of" ("President of Russia":
+    "president"), and after a qualifier-free prefix ("Russian Foreign Minister": "foreign minister")."""
+    if "of" in words and words.index("of") > 0:
+        yield " ".join(words[: words.index("of")])
+    for cut in range(1, len(words)):
+        prefix, rest = words[:cut], words[cut:]
+        if rest[0] in _JOINERS or prefix[-1] in _JOINERS or _QUALIFIERS & set(prefix):
+            continue
+        yield " ".join(rest)
 
 
 class TenureIndex:
@@ -112,29 +162,70 @@ class TenureIndex:
                 self.by_role[role].append(Span.of(tenure, entity))
         configured = [*corpus.exclusive_roles, *extra_exclusive]
         self.exclusive: set[str] = set(self.by_role) | {key(role) for role in configured if key(role)}
-        self._coverage = {role: _coverage(spans) for role, spans in self.by_role.items()}
+        self._window = {role: _window(spans) for role, spans in self.by_role.items()}
+        self._coverage = {role: _coverage(spans, *self._window[role]) for role, spans in self.by_role.items()}
         self._judged: dict[int, Contradiction | None] = {}
         self._splits: dict[tuple, tuple] = {}
+        self.normalizer = corpus.normalizer
+        self._titles: dict[str, set[str]] | None = None
 
     def judge_claim(self, claim) -> Contradiction | None:
         """`judge` for a role claim at its date (memoised: corpus rules ask once per pair)."""
         if id(claim) not in self._judged:
-            entity, role, when = self.key(claim.entity), self.key(claim.role), claim.when
-            if when is None:
-                verdict = None
-            elif claim.status == "then" and claim.as_of is None:
-                verdict = self.judge_then_undated(entity, role, when)
-            else:
-                verdict = self.judge(entity, role, claim.status, when)
-            self._judged[id(claim)] = verdict
+            self._judged[id(claim)] = self._verdict(claim)
         return self._judged[id(claim)]
+
+    def _verdict(self, claim) -> Contradiction | None:
+        when = claim.when
+        if when is None:
+            return None
+        entity, role = self.key(claim.entity), self.key(claim.role)
+        verdicts = []
+        for meant in self.roles_meant(entity, role, claim.text, claim.status):
+            if claim.status == "then" and claim.as_of is None:
+                verdict = self.judge_then_undated(entity, meant, when)
+            else:
+                verdict = self.judge(entity, meant, claim.status, when)
+            if verdict is None:
+                return None  # right for one of the offices the title may mean
+            verdicts.append(verdict if meant == role else dataclasses.replace(verdict, read_as=self.by_role[meant][0].tenure.role))
+        return verdicts[0] if verdicts else None
+
+    def roles_meant(self, entity_key: str, role_key: str, text: str = "", status: str = "former") -> tuple[str, ...]:
+        """The covered roles a title names: itself when covered; for a bare title ("President",
+        "Foreign Minister") given as `former`, the covered offices of that title the reference has
+        this person in ("former President Putin" in 2010: President of Russia, and he was in
+        office). A bare title given as current is left unjudged: news writes "under President
+        Bush" and "Secretary Clinton" of people long out of office. So is a surname alone, or one
+        with words around it that change what it means ("the late", "-elect")."""
+        if role_key in self.by_role:
+            return (role_key,)
+        if status != "former" or len(entity_key.split()) < 2 or _TITLE_HEDGES.search(text or ""):
+            return ()
+        offices = self._bare_titles().get(role_key, ())
+        return tuple(sorted(office for office in offices if self._split(entity_key, office)[0]))
+
+    def _bare_titles(self) -> dict[str, set[str]]:
+        """Bare title -> the covered roles it is the title of, from every spelling of each role:
+        "president" from "President of Russia", "foreign minister" from "Russian Foreign Minister"
+        (never "president" from "US Vice President": a qualifier like "vice" changes the office)."""
+        if self._titles is None:
+            titles: dict[str, set[str]] = defaultdict(set)
+            spellings = self.normalizer.spellings()
+            for role in self.by_role:
+                for name in spellings.get(role, {role}):
+                    for title in _titles_of(name.split()):
+                        titles[title].add(role)
+            self._titles = dict(titles)
+        return self._titles
 
     def judge_then_undated(self, entity_key: str, role_key: str, published: DateInterval) -> Contradiction | None:
         """A then-title with no `as_of` points at some moment up to publication: wrong only if
         the person's tenures all begin after it (someone the reference does not list may have
         held the role before the reference begins)."""
         own = tuple(s for s in self.by_role.get(role_key, ()) if same_name(entity_key, s.entity))
-        if own and all(s.earliest > published.end for s in own):
+        complete_from, _verified = self._window.get(role_key, (None, None))
+        if own and complete_from is None and all(s.earliest > published.end for s in own):
             return Contradiction("never-yet", own, ())
         return None
 
@@ -151,14 +242,23 @@ class TenureIndex:
         if own:  # current / then: held at `when`
             if any(s.may_hold(when) for s in own):
                 return None
-            holders = _sure_holders(others, when)
-            if self._within(role_key, when) or _covered(others, when):
-                return Contradiction("not-held", own, holders)
+            if self._judgeable(role_key, when) or _covered(others, when):
+                return Contradiction("not-held", own, _sure_holders(others, when))
             return None
-        # Not in the reference for this role: wrong only if someone else surely held it throughout.
+        # Not in the reference for this role: wrong only if someone else surely held it throughout,
+        # or nobody did yet (the role's first tenure begins later, in a file complete from before).
         if _covered(others, when):
             return Contradiction("other-holder", (), _sure_holders(others, when))
+        complete_from, _verified = self._window[role_key]
+        first = min(s.earliest for s in others) if others else OPEN_START
+        if complete_from is not None and complete_from <= when.start and when.end < first:
+            return Contradiction("no-holder", (), (), (complete_from, first))
         return None
+
+    def _judgeable(self, role_key: str, when: DateInterval) -> bool:
+        """Whether `when` lies in the window the role's files vouch for (module docstring)."""
+        complete_from, verified = self._window[role_key]
+        return (complete_from is None or complete_from <= when.start) and (verified is None or when.end <= verified)
 
     def _split(self, entity_key: str, role_key: str) -> tuple[tuple, tuple]:
         """The role's tenures of this person, and of everyone else (memoised per name and role)."""
@@ -216,10 +316,19 @@ class TenureIndex:
         return False
 
 
-def _coverage(spans: list[Span]) -> tuple[dt.date, dt.date]:
+def _window(spans: list[Span]) -> tuple[dt.date | None, dt.date | None]:
+    """The days every file giving the role's tenures vouches for: (latest complete_from, earliest verified)."""
+    windows = [file_window(s.tenure) for s in spans]
+    starts = [first for first, _last in windows if first is not None]
+    ends = [last for _first, last in windows if last is not None]
+    return (max(starts) if starts else None, min(ends) if ends else None)
+
+
+def _coverage(spans: list[Span], complete_from: dt.date | None, verified: dt.date | None) -> tuple[dt.date, dt.date]:
+    """The period the reference covers for a role: the window where given, else its tenures' span."""
     known_starts = [s.earliest for s in spans if s.sure_from is not None]
-    first = min(known_starts) if known_starts else OPEN_START
-    return first, max(s.latest for s in spans)
+    first = complete_from or (min(known_starts) if known_starts else OPEN_START)
+    return first, verified or max(s.latest for s in spans)
 
 
 def _sure_holders(spans: Iterable[Span], when: DateInterval) -> tuple:

@@ -37,7 +37,8 @@ def _findings(rule_name: str, case: dict, tmp_path: Path):
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
     config = Config(root=tmp_path)
-    select = sorted({rule_name, "syntax", "schema"})
+    # A LAST rule (unused-ignore) judges what the other rules did: they run too.
+    select = ["ALL"] if RULES[rule_name].last else sorted({rule_name, "syntax", "schema"})
     if case.get("options"):
         config.rules = {rule_name: case["options"]}
     return Session.open(config=config, rules=RULES, select=select).check([str(tmp_path)]).findings
