@@ -164,6 +164,12 @@ def _duration_unit(span):
     return None
 
 _SMALL_LIMIT = 10
+# Referents that a small number never counts checkably ("five ways", "two things", "three reasons");
+# the other generic nouns (countries, states, parties) are a count from four up ("in five states").
+_NEVER_COUNTED = {"way", "ways", "thing", "things", "time", "times", "kind", "kinds", "sort", "sorts",
+                  "point", "points", "question", "questions", "option", "options", "step", "steps",
+                  "reasons", "words", "minds", "faces", "eyes", "hand", "hands", "parts", "halves",
+                  "issue", "issues", "sides"}
 _DEFINITE = {"the", "these", "those", "both", "all"}
 _HARM_WORDS = TOLL_WORDS | {"injure", "injured", "wound", "wounded", "hurt", "injury", "injuries"}
 
@@ -191,9 +197,10 @@ def quantifies_nothing(span, value, noun_tok) -> bool:
         return False
     if counted is None:
         return True                      # a number standing alone: "it takes two to tango"
-    if counted.lower_ in GENERIC_COUNT_NOUNS:
-        return True                      # "two sides", "two parties"
     prev = doc[span.start - 1] if span.start > 0 else None
+    if counted.lower_ in _NEVER_COUNTED or (
+            counted.lower_ in GENERIC_COUNT_NOUNS and (value <= 3 or (prev is not None and prev.lower_ in _DEFINITE))):
+        return True                      # "two sides", "two parties", "five ways" (but "in five states" is a count)
     return prev is not None and prev.lower_ in _DEFINITE     # "the two leaders": a reference, not a count
 
 

@@ -89,7 +89,8 @@ QUANTITY_NOUNS = {
     "package", "contract", "sentence", "term", "jail", "prison", "ban", "suspension", "length",
     "distance", "height", "depth", "width", "weight", "area", "size", "age", "interval", "wait",
     "delay", "duration", "period", "record", "target", "forecast", "estimate", "figure", "total",
-    "number", "proportion", "percentage", "level", "amount", "sum", "average", "median",
+    "number", "proportion", "percentage", "level", "amount", "sum", "average", "median", "percent", "%",
+    "cent",
 }
 _LIGHT_NOUNS = {"number", "total", "figure", "amount", "sum", "level", "proportion", "percentage"}
 _PARTICIPLES = {
@@ -143,9 +144,21 @@ def canonical_metric(text: str) -> str:
 
 
 def is_cumulative(metric: str) -> bool:
-    """A running total by the vocabulary (tolls, people injured, amounts approved so far)."""
+    """A running total by the vocabulary (tolls, people injured, amounts approved so far): the
+    metric itself, or what is done to the counted ("civilians killed", "residents evacuated",
+    "Rohingyas fled": killed, evacuated and fled are running totals whoever they are)."""
     synonyms, cumulative = vocabulary()
-    return synonyms.get(name_key(metric), name_key(metric)) in cumulative
+    key = name_key(metric)
+    if synonyms.get(key, key) in cumulative:
+        return True
+    words = key.split()
+    if len(words) < 2 or "(" in metric:
+        return False
+    return synonyms.get(words[-1]) in cumulative and words[-1] not in _NOT_TOTALS
+
+
+# Last words that name a running total only for people ("cases" of a court are not infections).
+_NOT_TOTALS = {"cases", "affected", "lives"}
 
 
 def _known(text: str) -> bool:
@@ -301,15 +314,20 @@ BARE_METRICS = {"share", "count", "duration", "amount", "distance", "weight", "a
                 "speed", "power", "energy", "increase", "fall", "percentage points", "multiple"}
 
 
-def specific_metric(metric: str, verb, text: str) -> str:
+def specific_metric(metric: str, verb, span) -> str:
     """A bare metric ("share", "duration", "amount") made specific with the verb it hangs on
-    ("duration (stay)") or, failing that, the figure's own words: a quantity nobody can name
-    is compared with nothing rather than with every other bare "share"."""
+    ("duration (stay)"), else the word the number hangs on, else its sentence's verb: a quantity
+    nobody can name is compared only with quantities said the same way, not with every other
+    bare "share". Never with the number itself (a restated figure must keep its key)."""
     if metric not in BARE_METRICS:
         return metric
     if verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() not in ("be", "have", "do"):
         return f"{metric} ({verb.lemma_.lower()})"
-    return f"{metric} ({' '.join(text.split())[:60]})"
+    head = anchor(span, span.end).head
+    if head.is_alpha and not head.is_stop and head.pos_ in ("NOUN", "VERB", "ADJ", "PROPN"):
+        return f"{metric} ({head.lemma_.lower()})"
+    root = span.sent.root
+    return f"{metric} ({root.lemma_.lower()})" if root.is_alpha else metric
 
 
 def _light_count(noun) -> str:
@@ -585,7 +603,7 @@ def figure_subject(ctx, story: StoryIndex, span, unit, noun_tok, verb, metric: s
             return event
     if story.story_event is not None and (harm or not story.topic):
         return story.story_event.name
-    return _sentence_entity(ctx, story, span) or story.topic or (story.story_event.name if story.story_event else "")
+    return _sentence_entity(ctx, story, span, verb) or story.topic or (story.story_event.name if story.story_event else "")
 
 
 # Words of metrics that are measures of an election, not of a candidate or a party.
@@ -602,18 +620,43 @@ def _of_the_event(metric: str, story) -> bool:
     return bool(words & _ELECTION_WORDS) and metric != "vote share"
 
 
-def _sentence_entity(ctx, story, span) -> str:
+def _sentence_entity(ctx, story, span, verb=None) -> str:
     """The named subject of the figure's sentence (not a speaker): 'Tesco said sales rose 5%'
     is not Tesco's sales for sure, but 'Tesco's board approved a $5bn buyback' is Tesco's."""
     root = span.sent.root
     subj = _child(root, "nsubj", "nsubjpass")
-    if subj is None or subj.i < story.body_start or root.lemma_.lower() in SPEECH_VERBS or is_quantity(subj):
+    if subj is not None and subj.i >= story.body_start and root.lemma_.lower() not in SPEECH_VERBS and not is_quantity(subj):
+        named = _named(ctx, story, subj)
+        if named:
+            return named
+    # else the first place, organisation, event or work named in the figure's own clause (not who says it)
+    if verb is None:
         return ""
-    return _named(ctx, story, subj)
+    speaker = speech_subjects(span.sent)
+    clause = {t.i for t in verb.subtree}
+    for ent in span.sent.ents:
+        if ent.label_ in ("GPE", "ORG", "EVENT", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "LAW") and ent.start >= story.body_start \
+                and ent.root.i in clause and ent.root.i not in speaker and not is_quantity(ent.root):
+            return _named(ctx, story, ent.root) or clean(ent.text)
+    return ""
 
 
-_PRONOUN_LIKE = {"it", "its", "they", "them", "this", "that", "these", "those", "which", "who", "what",
-                 "he", "she", "we", "i", "you", "one", "both", "each", "all", "some", "many", "most", "others"}
+def speech_subjects(sent) -> set[int]:
+    """Token indexes of the subjects of the sentence's verbs of saying (sources, not subjects)."""
+    out = set()
+    for tok in sent:
+        if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ == "VERB":
+            for c in tok.children:
+                if c.dep_ in ("nsubj", "nsubjpass"):
+                    out |= {t.i for t in c.subtree}
+        if tok.lower_ == "according":
+            out |= {t.i for t in tok.subtree}
+    return out
+
+
+_PRONOUN_LIKE = {"it", "its", "they", "them", "their", "this", "that", "these", "those", "which", "who", "what",
+                 "he", "she", "his", "her", "we", "our", "i", "my", "you", "your", "one", "both", "each", "all",
+                 "some", "many", "most", "others", "whose"}
 
 
 def is_quantity(tok) -> bool:
@@ -666,6 +709,9 @@ def _named(ctx, story, tok) -> str:
     a named entity, or the event or named thing a noun refers to ('the blast', 'the company')."""
     if tok.lower_ in ("he", "she"):
         return ctx.last_person_before(ctx.absolute(tok.idx)) or ""
+    if tok.lower_ in ("it", "they"):
+        teller = _teller(tok)                  # "the White House said it had asked for ..."
+        return _named(ctx, story, teller) if teller is not None else ""
     if tok.lower_ in _PRONOUN_LIKE:
         return ""
     if tok.ent_type_ == "PERSON":
@@ -692,6 +738,19 @@ def _named(ctx, story, tok) -> str:
             owner = _named(ctx, story, c)        # "the UK economy", "the Texas economy"
             return clean(f"{owner} {_noun_words(tok, keep_compounds=False)}") if owner else ""
     return ""
+
+
+def _teller(pronoun):
+    """'X said it would ...': the subject of the verb of saying whose clause the pronoun opens."""
+    node = pronoun.head
+    for _ in range(4):
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in SPEECH_VERBS:
+            subj = _child(node.head, "nsubj")
+            return subj if subj is not None and subj.lower_ not in _PRONOUN_LIKE else None
+        if node.head == node:
+            return None
+        node = node.head
+    return None
 
 
 def proper_name(tok) -> str:

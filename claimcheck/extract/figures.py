@@ -136,7 +136,7 @@ def extract_figures(ctx: ArticleContext, quotes: list[Draft]) -> list[Draft]:
     _changes_from_to(ctx, kept)
     _compared_values(kept)
     for item in kept:
-        item.draft.fields["metric"] = specific_metric(_period_of_rate(item), item.verb, item.draft.text)
+        item.draft.fields["metric"] = specific_metric(_period_of_rate(item), item.verb, item.span)
     claims = [item.draft for item in kept]
     separate_keys(claims, [item.span for item in kept], ctx.published)
     return claims

@@ -13,6 +13,7 @@ need them general.
 """
 from __future__ import annotations
 
+import re
 from types import SimpleNamespace
 
 from claimcheck.dates import parse_date
@@ -63,8 +64,9 @@ def conflicting(a, b, published=None) -> bool:
 
 
 def _qualifiers(span) -> list[str]:
-    """Words that may tell one figure from another of its sentence, most telling first: the
-    doer of the verb, the noun the number is about, the verb itself, the clause's first noun."""
+    """Words that may tell one figure from another of its article, most telling first: the
+    doer of the verb, the noun the number is about, the counted noun, the verb itself, the words
+    around the number (never the number: a restated figure keeps its key)."""
     from .figure_fields import counted_noun, governing_verb
     from .figure_keys import agent_of, anchor, measured_noun
 
@@ -81,6 +83,10 @@ def _qualifiers(span) -> list[str]:
     out.append(measured.lower_ if measured is not None else "")
     out.append(noun.lower() if noun else "")
     out.append(verb.lemma_.lower() if verb is not None else "")
+    doc = span.doc
+    before = [t.lower_ for t in doc[max(span.sent.start, span.start - 3):span.start] if t.is_alpha and not t.like_num]
+    after = [t.lower_ for t in doc[span.end:min(span.sent.end, span.end + 3)] if t.is_alpha and not t.like_num]
+    out.append(" ".join(before[-2:] + after[:2]))
     return out
 
 
@@ -109,7 +115,17 @@ def _tell_apart(claims, spans, clashing: list[int]) -> None:
                 if name_key(words[k]) not in name_key(metric) and name_key(words[k]) not in name_key(claims[k].fields["subject"]):
                     claims[k].fields["metric"] = f"{metric} ({words[k]})"
                 else:
-                    claims[k].fields["metric"] = f"{metric} ({claims[k].text})"
+                    claims[k].fields["metric"] = f"{metric} ({_words_of(claims[k].text) or words[k]})"
             return
-    for k in clashing:            # nothing in the parse tells them apart: their own words do
-        claims[k].fields["metric"] = f"{claims[k].fields['metric']} ({' '.join(claims[k].text.split())[:60]})"
+    # nothing tells them apart: they are left to the checker (an article may contradict itself)
+
+
+def _words_of(text: str) -> str:
+    """A claim's words without its numbers (a restated figure with another value keeps its key)."""
+    return " ".join(w for w in re.sub(r"[\d.,%$£€]+", " ", text).split() if w.lower() not in _NUMBER_WORDS)[:60]
+
+
+_NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                 "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "billion",
+                 "trillion", "bn", "m", "k", "a", "an", "about", "nearly", "almost", "some", "around",
+                 "more", "than", "less", "over", "under", "up", "to", "at", "least", "just"}

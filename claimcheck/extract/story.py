@@ -75,7 +75,7 @@ _CANONICAL_HEADS = {"quake": "earthquake", "quakes": "earthquake", "earthquakes"
                     "demonstration": "protest", "riots": "riot", "clashes": "clashes", "stabbings": "stabbing",
                     "landslides": "landslide", "mudslides": "mudslide", "crashes": "crash"}
 
-DATELINE = re.compile(r"\A\s*(?:[A-Z][\w.,'’ -]{0,80}?\s)?\((?:Reuters|AP|AFP|Reuters Breakingviews)\)\s*[-–—]+\s*")
+DATELINE = re.compile(r"\A\s*(?:[A-Z][\w.,'’ /&-]{0,80}?\s)?\((?:Reuters|AP|AFP|Reuters Breakingviews)\)\s*[-–—]+\s*")
 _DATE_WORDS = {"this", "last", "next", "week", "weekend", "month", "year", "today", "yesterday", "tonight",
                "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning",
                "afternoon", "evening", "night", "earlier", "later", "ago"}
