@@ -57,6 +57,9 @@ def is_not_a_figure(ctx, span) -> bool:
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and nxt.text in ("-",) and span.end + 1 < len(doc) and doc[span.end + 1].lower_ in ("year-old", "old"):
         return False
+    if (nxt is not None and not span[-1].whitespace_ and nxt.is_alpha and nxt.is_upper and len(nxt.text) <= 2
+            and nxt.lower_ not in ("m", "bn", "k", "b")):
+        return True          # "3G", "4K", "5G": a name, not a count
     sent = first.sent
     if not any(t.pos_ in ("VERB", "AUX") for t in sent):
         return True          # captions, page furniture

@@ -251,6 +251,13 @@ def _subject_noun(verb):
     return None
 
 
+# Adjectives that make another quantity of a counted noun ("electoral votes" are not votes cast).
+CLASSIFYING = {"electoral", "popular", "civilian", "military", "foreign", "domestic", "local", "federal",
+               "national", "international", "public", "private", "nuclear", "ballistic", "registered",
+               "eligible", "undocumented", "illegal", "active", "wounded", "injured", "dead", "missing",
+               "unemployed", "elderly", "young", "female", "male", "armed", "unarmed", "former"}
+
+
 def _noun_words(noun, keep_compounds: bool = True) -> str:
     """A noun with its compounds and adjectives, lower-cased unless a name: 'average monthly premium'."""
     words = []
@@ -258,7 +265,7 @@ def _noun_words(noun, keep_compounds: bool = True) -> str:
         if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ not in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL") and c.pos_ != "NUM":
             if c.ent_type_ in ("GPE", "ORG", "PERSON", "NORP", "PRODUCT") and c.pos_ == "PROPN":
                 continue                      # "Tesco sales", "UK GDP": the owner, not the quantity
-            if keep_compounds or c.dep_ == "compound":
+            if keep_compounds or c.dep_ == "compound" or (c.dep_ == "amod" and c.pos_ == "ADJ" and c.lower_ in CLASSIFYING):
                 words.append(c.lower_ if c.pos_ != "PROPN" else c.text)
     head = noun.lower_ if noun.pos_ != "PROPN" or noun.lower_ in QUANTITY_NOUNS else noun.text
     if head in QUANTITY_NOUNS and noun.lemma_.lower() in QUANTITY_NOUNS:
@@ -344,7 +351,7 @@ def _light_count(noun) -> str:
 def _where(noun_tok) -> str:
     """'people on a waiting list', 'patients in hospital': where what is counted is (a common
     noun; a place's name belongs in the subject)."""
-    prep = _child(noun_tok, "prep", words={"on", "in", "at", "without", "with"})
+    prep = _child(noun_tok, "prep", words={"on", "in", "at"})
     obj = _child(prep, "pobj") if prep is not None else None
     if obj is None or obj.pos_ != "NOUN" or obj.ent_type_ or obj.lower_ in _PRONOUN_LIKE:
         return ""
@@ -362,6 +369,9 @@ HARM_NOUNS = {"death": "people killed", "deaths": "people killed", "killing": "p
 def _count_metric(noun, noun_tok, verb, unit) -> str:
     if noun_tok is not None and noun_tok.head.lower_ == "of" and noun_tok.head.head.lower_ in HARM_NOUNS:
         return HARM_NOUNS[noun_tok.head.head.lower_]          # "the deaths of at least 400 people"
+    if (noun_tok is not None and noun_tok.head.lower_ == "of" and is_quantity(noun_tok.head.head)
+            and noun_tok.head.head.lower_ not in _LIGHT_NOUNS):
+        return _noun_words(noun_tok.head.head)                # "a margin of 10,700 votes" is a margin
     if noun == "members" and noun_tok is not None and noun_tok.lower_ != "members":
         return "members"                      # "a nine-strong committee", "the 15-member council"
     if noun_tok is not None and noun_tok.ent_type_ in ("NORP",) and noun_tok.pos_ == "PROPN":
@@ -603,7 +613,18 @@ def figure_subject(ctx, story: StoryIndex, span, unit, noun_tok, verb, metric: s
             return event
     if story.story_event is not None and (harm or not story.topic):
         return story.story_event.name
-    return _sentence_entity(ctx, story, span, verb) or story.topic or (story.story_event.name if story.story_event else "")
+    found = _sentence_entity(ctx, story, span, verb) or story.topic or (story.story_event.name if story.story_event else "")
+    return found or _local_phrase(story, span, verb, inside) or clean(story.headline)
+
+
+def _local_phrase(story, span, verb, inside) -> str:
+    """Failing any name: the noun phrase the figure's clause is about (its verb's subject, else
+    the sentence's)."""
+    for node in (verb, span.sent.root):
+        subj = _child(node, "nsubj", "nsubjpass") if node is not None else None
+        if subj is not None and subj.i not in inside and subj.lower_ not in _PRONOUN_LIKE and subj.pos_ in ("NOUN", "PROPN"):
+            return clean(_noun_phrase(subj, story))
+    return ""
 
 
 # Words of metrics that are measures of an election, not of a candidate or a party.

@@ -65,8 +65,8 @@ def conflicting(a, b, published=None) -> bool:
 
 def _qualifiers(span) -> list[str]:
     """Words that may tell one figure from another of its article, most telling first: the
-    doer of the verb, the noun the number is about, the counted noun, the verb itself, the words
-    around the number (never the number: a restated figure keeps its key)."""
+    doer of the verb, the place of its clause, the noun the number is about, the counted noun, the
+    verb itself, the words around the number (never the number: a restated figure keeps its key)."""
     from .figure_fields import counted_noun, governing_verb
     from .figure_keys import agent_of, anchor, measured_noun
 
@@ -79,6 +79,7 @@ def _qualifiers(span) -> list[str]:
         out.append(clean(" ".join(t.text for t in agent.subtree if t.dep_ not in ("det", "punct"))[:60]) if agent is not None else "")
     else:
         out.append("")
+    out.append(_place_of(verb, span))
     measured, _ = measured_noun(a)
     out.append(measured.lower_ if measured is not None else "")
     out.append(noun.lower() if noun else "")
@@ -88,6 +89,18 @@ def _qualifiers(span) -> list[str]:
     after = [t.lower_ for t in doc[span.end:min(span.sent.end, span.end + 3)] if t.is_alpha and not t.like_num]
     out.append(" ".join(before[-2:] + after[:2]))
     return out
+
+
+def _place_of(verb, span) -> str:
+    """The place the figure's clause names ("won Wisconsin with a margin of 22,000 votes", "in
+    Pennsylvania he won with ..."): the scope of a count, a margin, a share."""
+    if verb is None:
+        return ""
+    for tok in verb.subtree:
+        if tok.ent_type_ in ("GPE", "LOC") and tok.i not in range(span.start, span.end) and tok.dep_ in ("dobj", "pobj", "compound", "npadvmod"):
+            ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            return ent.text if ent is not None else tok.text
+    return ""
 
 
 def separate_keys(claims: list, spans: list, published=None) -> None:
@@ -101,23 +114,49 @@ def separate_keys(claims: list, spans: list, published=None) -> None:
         clashing = sorted({k for i in members for k in members if k != i and conflicting(claims[i], claims[k], published)})
         if not clashing:
             continue
-        _tell_apart(claims, spans, clashing)
+        _tell_apart(claims, spans, clashing, published)
 
 
-def _tell_apart(claims, spans, clashing: list[int]) -> None:
+def _tell_apart(claims, spans, clashing: list[int], published=None) -> None:
+    """Split the clashing figures level by level (doer, measured noun, counted noun, verb, words
+    around the number): at each level the figures still clashing among themselves are split by
+    the words of that level where these differ, and each gets its word into its metric."""
     quals = {k: _qualifiers(spans[k]) for k in clashing}
     width = len(next(iter(quals.values())))
+    groups = [list(clashing)]
     for level in range(width):
-        words = {k: quals[k][level] for k in clashing}
-        if all(words.values()) and len(set(words.values())) == len(clashing):
-            for k in clashing:
-                metric = claims[k].fields["metric"]
-                if name_key(words[k]) not in name_key(metric) and name_key(words[k]) not in name_key(claims[k].fields["subject"]):
-                    claims[k].fields["metric"] = f"{metric} ({words[k]})"
-                else:
-                    claims[k].fields["metric"] = f"{metric} ({_words_of(claims[k].text) or words[k]})"
-            return
-    # nothing tells them apart: they are left to the checker (an article may contradict itself)
+        refined = []
+        for group in groups:
+            words = {k: _informative(claims[k], quals[k][level]) for k in group}
+            clash = any(conflicting(claims[i], claims[k], published) for i in group for k in group if i < k)
+            if len(group) < 2 or not clash or len(set(words.values())) < 2:
+                refined.append(group)
+                continue
+            parts: dict[str, list[int]] = {}
+            for k in group:
+                parts.setdefault(words[k], []).append(k)
+                if words[k]:
+                    _qualify(claims[k], words[k])
+            refined.extend(parts.values())
+        groups = refined
+    # what nothing tells apart is left to the checker (an article may contradict itself)
+
+
+def _informative(claim, word: str) -> str:
+    """The word, unless it says nothing the keys do not say already (or is a pronoun)."""
+    said = set(name_key(claim.fields["metric"]).split()) | set(name_key(claim.fields["subject"]).split())
+    word = " ".join(w for w in word.split() if name_key(w) not in said)    # only what the keys do not say
+    key = name_key(word)
+    if not key or key in _PRONOUNS or key in ("the", "a", "an", "of", "to", "in"):
+        return ""
+    return word
+
+
+_PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "who", "which", "that", "this", "those", "these"}
+
+
+def _qualify(claim, word: str) -> None:
+    claim.fields["metric"] = f"{claim.fields['metric']} ({word})"
 
 
 def _words_of(text: str) -> str:

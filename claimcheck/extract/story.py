@@ -122,6 +122,7 @@ class StoryIndex:
     entities: list[Named] = field(default_factory=list)
     story_event: Named | None = None    # the event the headline or the lead names
     topic: str = ""                     # what the headline is about, failing an event
+    headline: str = ""                  # the headline (the metadata's title, else a first line)
 
     @classmethod
     def build(cls, ctx) -> StoryIndex:
@@ -159,6 +160,8 @@ class StoryIndex:
         if index.story_event is None and title:
             index.story_event = _event_in_title(title, index.events)
         index.topic = _topic(index, lead)
+        first = sents[0].text.strip() if sents else ""
+        index.headline = title or (first if sents and _is_headline(sents[0]) else "")
         return index
 
     # ------------------------------------------------------------------ resolving

@@ -212,3 +212,17 @@ def test_a_period_covered_dates_the_figure_and_is_no_figure(figures):
 def test_decades_are_years(figures):
     fig = figures("The family has run the mill for three decades.")[0]
     assert (fig.fields["value"], fig.fields["unit"]) == (30, "years")
+
+
+def test_it_in_what_someone_says_is_who_says_it(figures):
+    fig = one(figures("The Harbour Authority said on Monday it had asked the state for $80 million."), "$80 million")
+    assert (fig.fields["subject"], fig.fields["metric"]) == ("Harbour Authority", "amount requested")
+
+
+def test_a_number_glued_to_capitals_is_a_name(figures):
+    assert figures("Operators said 5G networks would launch in the spring.") == []
+
+
+def test_every_figure_has_a_subject(figures):
+    figs = figures("Almost 50% said prices were too high.", title="Prices too high, say shoppers")
+    assert figs and all(f.fields["subject"] for f in figs)
