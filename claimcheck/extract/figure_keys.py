@@ -321,7 +321,7 @@ BARE_METRICS = {"share", "count", "duration", "amount", "distance", "weight", "a
                 "speed", "power", "energy", "increase", "fall", "percentage points", "multiple"}
 
 
-def specific_metric(metric: str, verb, span) -> str:
+def specific_metric(metric: str, verb, span, end: int | None = None) -> str:
     """A bare metric ("share", "duration", "amount") made specific with the verb it hangs on
     ("duration (stay)"), else the word the number hangs on, else its sentence's verb: a quantity
     nobody can name is compared only with quantities said the same way, not with every other
@@ -330,7 +330,7 @@ def specific_metric(metric: str, verb, span) -> str:
         return metric
     if verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() not in ("be", "have", "do"):
         return f"{metric} ({verb.lemma_.lower()})"
-    head = anchor(span, span.end).head
+    head = anchor(span, end or span.end).head
     if head.is_alpha and not head.is_stop and head.pos_ in ("NOUN", "VERB", "ADJ", "PROPN"):
         return f"{metric} ({head.lemma_.lower()})"
     root = span.sent.root
@@ -532,6 +532,9 @@ def _measure_metric(a, verb, dimension, unit) -> str:
         return f"{_noun_words(noun, keep_compounds=False)} {'length' if base == 'distance' else base}"
     if how == "modifier" and noun is not None:
         return _noun_words(noun)              # "a 15-year sentence" -> sentence
+    if how in ("level", "of") and noun is not None and noun.lower_ not in _LIGHT_NOUNS and is_quantity(noun) \
+            and noun.pos_ == "NOUN":
+        return _noun_words(noun)              # "the target is six months", "a wait of 18 months"
     doc = a.doc
     nxt = doc[a.i + 1] if a.i + 1 < len(doc) else None
     if nxt is not None and nxt.lower_ in ("long", "high", "tall", "deep", "wide", "thick", "old", "away"):

@@ -136,7 +136,7 @@ def extract_figures(ctx: ArticleContext, quotes: list[Draft]) -> list[Draft]:
     _changes_from_to(ctx, kept)
     _compared_values(kept)
     for item in kept:
-        item.draft.fields["metric"] = specific_metric(_period_of_rate(item), item.verb, item.span)
+        item.draft.fields["metric"] = specific_metric(_period_of_rate(item), item.verb, item.span, item.end_tok)
     claims = [item.draft for item in kept]
     separate_keys(claims, [item.span for item in kept], ctx.published)
     return claims
@@ -223,9 +223,10 @@ def _period_of_rate(item) -> str:
         period = "annual"
     elif isinstance(as_of, str) and len(as_of) == 7:
         period = "monthly"
-    if period is None:
-        words = {t.lower_ for t in item.span.sent}
-        found = {_PERIOD_WORDS[w] for w in words & set(_PERIOD_WORDS)}
+    if period is None:                # "annual growth of 3%", "a quarterly rise of 2%": a word by the number
+        doc = item.span.doc
+        near = doc[max(item.span.sent.start, item.span.start - 4):min(item.span.sent.end, item.end_tok + 3)]
+        found = {_PERIOD_WORDS[t.lower_] for t in near if t.lower_ in _PERIOD_WORDS}
         period = found.pop() if len(found) == 1 else None
     return f"{period} {metric}" if period else metric
 
@@ -251,6 +252,8 @@ def _changes_from_to(ctx, kept):
             value = as_partial(since.resolve(ctx.published))
             if value:
                 item.draft.fields["as_of"] = value
+        if "as_of" not in item.draft.fields and later.draft.fields.get("metric") == item.draft.fields.get("metric"):
+            item.draft.fields["metric"] += " (earlier)"    # changed from: an earlier value, date unknown
         if later.draft.fields.get("metric") == item.draft.fields.get("metric") and "as_of" in item.draft.fields:
             later.draft.fields.setdefault("as_of", ctx.published.isoformat() if ctx.published else None)
             if later.draft.fields["as_of"] is None:
