@@ -1,5 +1,3 @@
-import sys
+from claimcheck.cli import entry
 
-from claimcheck.cli import main
-
-sys.exit(main())
+entry()

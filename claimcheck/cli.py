@@ -83,9 +83,11 @@ def _check_parser(sub) -> None:
     check.add_argument("--changed-since", metavar="REF", help="report only findings involving files changed since git REF")
     check.add_argument("--no-cache", action="store_true", help="read every file and run every rule afresh")
     check.add_argument("--cache-dir", metavar="DIR", help="where results are cached (default: .claimcheck_cache beside the configuration)")
-    check.add_argument("--jobs", "-j", type=int, metavar="N", help="processes that read files (default: the available cores)")
-    check.add_argument("--cluster", action="store_true", help="run on a local Dask cluster (--jobs workers); needs the cluster extra")
-    check.add_argument("--scheduler", metavar="ADDRESS", help="run on the Dask scheduler at ADDRESS; needs the cluster extra")
+    check.add_argument(
+        "--jobs", "-j", type=int, metavar="N", help="processes that read files and run rules, or the local cluster's workers (default: the available cores)"
+    )
+    check.add_argument("--cluster", action="store_true", help="run on a local Dask cluster of --jobs processes (the cluster extra; no cache)")
+    check.add_argument("--scheduler", metavar="ADDRESS", help="run on the Dask scheduler at ADDRESS (default: `scheduler` in the configuration)")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -118,7 +120,12 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
+def entry() -> None:
+    """The `claimcheck` program: `main`, allowed to end the process fast once its output is out."""
+    sys.exit(main(fast_exit=True))
+
+
+def main(argv: list[str] | None = None, *, fast_exit: bool = False) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
         argv.insert(0, "check")
@@ -128,6 +135,7 @@ def main(argv: list[str] | None = None) -> int:
         args = _parser().parse_args(argv)
     except SystemExit as exit_:  # argparse: 0 for --help/--version, 2 for bad options
         return int(exit_.code or 0)
+    args.fast_exit = fast_exit
     return _guarded(lambda: _dispatch(args))
 
 

@@ -16,6 +16,7 @@ per-file-ignores = {"claims/legacy/*.yaml" = ["unattributed"]}   # globs relativ
 cache-dir = ".claimcheck_cache"
 max-findings-per-rule = 10000      # beyond it a rule's findings are counted, not listed
 max-findings-per-group = 100       # the same for one group of a group rule (one subject and metric...)
+scheduler = "tcp://host:8786"      # run `claimcheck check` on this Dask scheduler (docs/scaling.md)
 
 [tool.claimcheck.rules.numeric-conflict]
 severity = "warning"               # any rule's severity
@@ -135,7 +136,9 @@ def _from_table(table: dict, source: Path) -> Config:
     if "cache-dir" in table:
         config.cache_dir = _string(table["cache-dir"], "cache-dir", source)
     if "scheduler" in table:
-        config.scheduler = _string(table["scheduler"], "scheduler", source)
+        if not isinstance(table["scheduler"], str) or not table["scheduler"].strip():
+            raise ConfigError(f'{source}: scheduler must be a Dask scheduler address such as "tcp://host:8786"')
+        config.scheduler = table["scheduler"].strip()
     for key in ("respect-gitignore", "builtin-reference"):
         if key in table:
             if not isinstance(table[key], bool):

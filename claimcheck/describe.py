@@ -9,6 +9,7 @@ the same everywhere.
 from __future__ import annotations
 
 import math
+import re
 
 from claimcheck.quantities import APPROX_WORDS
 
@@ -121,3 +122,113 @@ def claim_when(claim) -> str | None:
 def plural(count: int, noun: str, plural_form: str | None = None) -> str:
     """`1 finding`, `2 findings`, `1 entry`, `3 entries`."""
     return f"{count} {noun if count == 1 else plural_form or noun + 's'}"
+
+
+# Excerpts: the sentence around a claim in its article ---------------------------------------------
+
+EXCERPT = 240  # characters of the article quoted on each side of a claim's words, at most
+EXCERPT_WORDS = 400  # characters of the claim's own words quoted, at most
+
+# Words whose period does not end a sentence ("Dec. 11", "Mr. Putin", "U.S. officials").
+_ABBREVIATIONS = frozenset(
+    ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+    + ("mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "cmdr", "rep", "sen", "gov", "pres")
+    + ("st", "jr", "sr", "no", "nos", "vs", "etc", "inc", "co", "corp", "ltd", "dept", "est", "approx", "fig", "ft", "mt")
+)
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s+|\n\s*")
+SHORT_LINE = 60  # a line this short that ends without a period is a heading, a caption, a banner
+_LAST_WORD = re.compile(r"(\w+)[.]$")
+# Characters an article and a claim's text may write differently (curly quotes, dashes, nbsp):
+# mapped one to one, so offsets in the mapped text are offsets in the article.
+_LOOSE = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "—": "-", "–": "-", "\u00a0": " "})
+
+
+def _is_sentence_end(text: str, match: re.Match) -> bool:
+    if text[match.start()] == "\n":
+        if match.group().count("\n") > 1:
+            return True  # a paragraph break
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        return match.start() - line_start < SHORT_LINE  # a heading; else a hard-wrapped line goes on
+    rest = text[match.end() : match.end() + 1]
+    if rest and rest.islower():
+        return False  # "e.g. the", "approx. five"
+    word = _LAST_WORD.search(text[max(0, match.start() - 12) : match.start() + 1])
+    if word is not None and text[match.start()] == ".":
+        token = word.group(1)
+        if token.lower() in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+            return False  # "Dec. 11", "U.S. officials", "J. Smith"
+    return True
+
+
+def find_claim(article: str, claim) -> tuple[int, int] | None:
+    """Where a claim's words are in its article text: `[start, end)`, or None.
+
+    By the claim's `span` when it lies inside the text (where the claim was taken from, even when a
+    reviewer has since reworded `text`), unless the span no longer selects the text and the text is
+    found elsewhere (the article changed); else by searching the claim's `text`: as written, then
+    ignoring case, curly quotes, dashes and runs of whitespace.
+    """
+    words = " ".join(str(claim.text).split())
+    span = getattr(claim, "span", None)
+    found = _search(article, words) if words else None
+    if span is not None:
+        start, end = span
+        if 0 <= start < end <= len(article):
+            if found is not None and " ".join(article[start:end].split()) != words:
+                return found
+            return start, end
+    return found
+
+
+def _search(article: str, words: str) -> tuple[int, int] | None:
+    at = article.find(words)
+    if at >= 0:
+        return at, at + len(words)
+    pattern = r"\s+".join(re.escape(part) for part in words.translate(_LOOSE).split())
+    match = re.search(pattern, article.translate(_LOOSE), re.IGNORECASE)
+    return match.span() if match else None
+
+
+def excerpt(article: str, start: int, end: int, limit: int = EXCERPT) -> tuple[str, str, str]:
+    """(before, words, after): the sentence(s) around `article[start:end]`, whitespace folded.
+
+    The quote runs from the start of the sentence the words begin in to the end of the one they
+    end in, at most `limit` characters either side (cut at a word, with "…"); the words themselves
+    at most `EXCERPT_WORDS` (a space around them stays outside, in `before` and `after`).
+    """
+    window = max(0, start - limit)
+    ends = [m for m in _SENTENCE_END.finditer(article, window, start) if _is_sentence_end(article, m)]
+    if ends:
+        before = article[ends[-1].end() : start]
+    elif window > 0:
+        head = article[window:start]
+        cut = re.search(r"\s", head)
+        before = "…" + (head[cut.end() :] if cut else head)
+    else:
+        before = article[:start]
+    stop = min(len(article), end + limit)
+    ended = end - 1 if end > start and article[end - 1] in ".!?…" else end  # the words end a sentence
+    following = next((m for m in _SENTENCE_END.finditer(article, ended, stop) if _is_sentence_end(article, m)), None)
+    if following is not None:
+        after = article[end : following.end()].rstrip()
+    elif stop < len(article):
+        tail = article[end:stop]
+        cut = tail.rfind(" ")
+        after = (tail[:cut] if cut > 0 else tail) + "…"
+    else:
+        after = article[end:]
+    words = article[start:end]
+    if len(words) > EXCERPT_WORDS:
+        words = words[: EXCERPT_WORDS - 1] + "…"
+    before, words, after = (re.sub(r"\s+", " ", part) for part in (before, words, after))
+    if words.startswith(" "):
+        before, words = before + " ", words[1:]
+    if words.endswith(" "):
+        words, after = words[:-1], " " + after
+    return before.lstrip().replace("  ", " "), words, after.rstrip().replace("  ", " ")
+
+
+def claim_excerpt(article: str, claim, limit: int = EXCERPT) -> tuple[str, str, str] | None:
+    """(before, the claim's words, after) from its article text, or None when they are not in it."""
+    where_in = find_claim(article, claim)
+    return excerpt(article, *where_in, limit) if where_in is not None else None

@@ -99,6 +99,7 @@ class Normalizer:
     def __init__(self, aliases: Mapping[str, Iterable[str]] | None = None):
         self._canonical: dict[str, str] = {}
         self._display: dict[str, str] = {}
+        self._keys: dict[str, str] = {}  # text -> key: rules ask for the same subjects and names again and again
         self._metrics: dict[str, str] = {}  # a project's own metric synonyms (reference `metrics:`)
         for canonical, others in (aliases or {}).items():
             self.add_alias(canonical, others)
@@ -118,6 +119,7 @@ class Normalizer:
         return vocabulary()[0].get(key, key)
 
     def add_alias(self, canonical: str, others: Iterable[str]) -> None:
+        self._keys.clear()
         target = self.key(canonical)  # an alias of an alias joins the same group
         self._display.setdefault(target, canonical)
         for other in others:
@@ -129,11 +131,16 @@ class Normalizer:
         """The canonical key of a name (empty string for None)."""
         if not text:
             return ""
+        known = self._keys.get(text)
+        if known is not None:
+            return known
         key = name_key(text)
         seen = set()
         while key in self._canonical and key not in seen:
             seen.add(key)
             key = self._canonical[key]
+        if len(self._keys) < 1_000_000:  # bounded: a corpus of a million distinct names stops memoising
+            self._keys[text] = key
         return key
 
     def spellings(self) -> dict[str, set[str]]:

@@ -33,12 +33,18 @@ class RunPlan:
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)  # glob -> names/codes
     known_rules: frozenset = frozenset()  # every installed rule's name and code
     root: str | None = None  # per-file-ignores globs are relative to this folder (the configuration's)
+    _ignored: dict = field(default_factory=dict, repr=False, compare=False)  # path -> ignored_in_file(path)
 
     def ignored_in_file(self, path: str) -> set[str]:
-        """Rule names and codes that per-file-ignores turn off for `path`."""
-        names: set[str] = set()
+        """Rule names and codes that per-file-ignores turn off for `path` (memoised: asked per finding)."""
         if not self.per_file_ignores:
-            return names
+            return set()
+        if path not in self._ignored:
+            self._ignored[path] = self._ignored_in_file(path)
+        return self._ignored[path]
+
+    def _ignored_in_file(self, path: str) -> set[str]:
+        names: set[str] = set()
         candidates = {path.replace("\\", "/")}
         if self.root is not None:
             with contextlib.suppress(ValueError):

@@ -18,8 +18,10 @@ from claimcheck.engine import Limits, run_rule, suppressed
 from claimcheck.findings import Finding
 from claimcheck.model import ClaimFile, ReferenceFile
 from claimcheck.plan import RuleSettings, RunPlan
+from claimcheck.workers import parallel_map
 
 FILE_SCOPES = ("claim", "article", "file")  # rules that judge one file at a time
+PARALLEL_RULES_FROM = 20_000  # claims: below this a forked process costs more than it saves
 
 
 @dataclass
@@ -39,6 +41,7 @@ class Runner:
     limits: Limits
     cache: Cache | None = None
     keys: Keys | None = None
+    jobs: int | None = None  # processes the rules may run on (None or 1: this one)
     used: list = field(default_factory=list)  # (claim, ignore entry) that suppressed a finding
 
     def run(self, corpus: Corpus, rules: list[RuleSettings] | None = None) -> list[Finding]:
@@ -49,13 +52,38 @@ class Runner:
         if self.keys is not None:
             self.keys.references = digest([self.keys.files.get(r.path, r.path) for r in corpus.references])
             self.keys.article_ids = digest(sorted(str(f.article_id) for f in corpus.files))
+        ordered = sorted(chosen, key=lambda s: s.rule.last)
+        early = self._in_parallel([s for s in ordered if not s.rule.last], corpus)
         findings: list[Finding] = []
-        for settings in sorted(chosen, key=lambda s: s.rule.last):
+        for settings in ordered:
             if settings.rule.last:
                 corpus.suppressions = list(self.used)
-            found = self._cached(settings, corpus) if self.cache is not None and settings.rule.cacheable else self._fresh(settings, corpus)
+            found = early.pop(settings.rule.name, None)
+            if found is None:
+                found = self._one(settings, corpus)
             findings.extend(self.limits.cap(settings.rule.name, found, self.limits.per_rule))
-        return sorted(superseded_removed(findings, chosen), key=Finding.sort_key)
+        return sorted(superseded_removed(attach_claims(findings, corpus), chosen), key=Finding.sort_key)
+
+    def _one(self, settings: RuleSettings, corpus: Corpus) -> list[Finding]:
+        if self.cache is not None and settings.rule.cacheable:
+            return self._cached(settings, corpus)
+        return self._fresh(settings, corpus)
+
+    def _in_parallel(self, rules: list[RuleSettings], corpus: Corpus) -> dict[str, list[Finding]]:
+        """The rules' findings computed on `jobs` forked processes, one rule at a time each (the
+        corpus is inherited, not sent); what comes back is each rule's cache-style entry, applied
+        here as a cache hit would be. Empty when one process is all there is."""
+        if (self.jobs or 0) <= 1 or len(rules) < 2 or corpus.claim_count < PARALLEL_RULES_FROM:
+            return {}
+
+        def entry_of(settings: RuleSettings) -> dict:
+            before, used_before = self.limits.left_out[settings.rule.name], len(self.used)
+            found = self._one(settings, corpus)
+            return self._entry(found, self.limits.left_out[settings.rule.name] - before, self.used[used_before:])
+
+        heavy_first = sorted(rules, key=lambda s: s.rule.scope not in ("group", "corpus"))
+        entries = parallel_map(entry_of, heavy_first, self.jobs, min_items=2, chunk=1)
+        return {s.rule.name: self._reuse(entry, corpus, s.rule.name) for s, entry in zip(heavy_first, entries)}
 
     def _fresh(self, settings: RuleSettings, corpus: Corpus) -> list[Finding]:
         return [f for f in run_rule(corpus, settings, self.limits) if not suppressed(f, self.plan, self.used)]

@@ -30,10 +30,10 @@ from claimcheck.load.files import outside_root
 from claimcheck.load.loader import load_text
 from claimcheck.model import ClaimFile, FileProblem, ReferenceFile, builtin_reference_paths, is_builtin_reference
 from claimcheck.plan import RunPlan, build_plan
-from claimcheck.reading import decode, read_bytes
+from claimcheck.reading import decode, read_article, read_bytes
 from claimcheck.registry import Rule, discover_rules
 from claimcheck.runner import Keys, Runner, attach_claims, crashed
-from claimcheck.workers import parallel_map
+from claimcheck.workers import available_cores, parallel_map
 
 
 @dataclass
@@ -55,6 +55,30 @@ class Result:
             self.corpus = self._session._load(self._inputs)
             attach_claims(self.findings, self.corpus)
         return self.corpus
+
+    def article_texts(self) -> dict[str, str]:
+        """The article texts of the claims the findings involve (for the Markdown report's
+        excerpts), read inside this session's roots; loads the corpus when it came from the cache."""
+        return article_texts(self.findings, self.load().read_roots)
+
+
+def article_texts(findings, roots: list[str] | None) -> dict[str, str]:
+    """Claim-file path -> the text its `article.source` names, for the claims the findings
+    involve: each read once, through `reading.read_article` (inside `roots` only, regular files,
+    bounded). Sources that cannot be read are left out: the report then quotes nothing.
+    """
+    texts: dict[str, str] = {}
+    seen: set[str] = set()
+    for finding in findings:
+        for claim in finding.claims:
+            article = claim.article if claim is not None else None
+            if article is None or not article.source or claim.path in seen:
+                continue
+            seen.add(claim.path)
+            text, _why_not = read_article(claim.path, article.source, roots)
+            if text is not None:
+                texts[claim.path] = text
+    return texts
 
 
 @dataclass
@@ -118,7 +142,7 @@ class Session:
 
     def check(self, paths: list[str] | None = None) -> Result:
         """Every planned rule over the files under `paths` (default: the configuration's)."""
-        inputs = self._inputs(paths)
+        inputs = self.inputs(paths)
         runner = self._runner()
         if self.cache is None:
             corpus = self._load(inputs)
@@ -128,7 +152,7 @@ class Session:
     def check_text(self, path: str, text: str, paths: list[str] | None = None) -> Result:
         """The corpus with one file's text replaced by `text` (an editor's unsaved buffer,
         standard input): its findings, with corpus rules seeing the rest of the corpus."""
-        inputs = self._inputs(paths, leave_out=path)
+        inputs = self.inputs(paths, leave_out=path)
         corpus = self._load(inputs)
         corpus = self.corpus_of([*corpus.files, *corpus.references, load_text(path, text)])
         runner = self._runner(cached=False)
@@ -136,7 +160,7 @@ class Session:
 
     def load(self, paths: list[str] | None = None) -> Corpus:
         """The corpus under `paths` (default: the configuration's), with the reference files."""
-        return self._load(self._inputs(paths))
+        return self._load(self.inputs(paths))
 
     def run(self, corpus: Corpus, rules: list | None = None) -> list[Finding]:
         """The planned rules (or the given `RuleSettings`) over a loaded corpus, suppression applied."""
@@ -144,9 +168,11 @@ class Session:
 
     def _runner(self, cached: bool = True, keys: Keys | None = None) -> Runner:
         limits = Limits(self.config.max_findings_per_rule, self.config.max_findings_per_group)
-        return Runner(self.plan, limits, self.cache if cached else None, keys)
+        return Runner(
+            self.plan, limits, self.cache if cached else None, keys, jobs=self.jobs if self.jobs is not None else available_cores()
+        )
 
-    def _inputs(self, paths: list[str] | None, leave_out: str | None = None) -> list[tuple[str, bool]]:
+    def inputs(self, paths: list[str] | None, leave_out: str | None = None) -> list[tuple[str, bool]]:
         """(path, checked) of every file to read: the files under `paths`, then the reference
         paths' files (read as references only), each real file once."""
         paths = paths or self.default_paths()
@@ -162,8 +188,13 @@ class Session:
 
     def _result(self, findings, corpus, inputs, runner: Runner) -> Result:
         claims = corpus.claim_count if corpus is not None else 0
-        paths = [path for path, _checked in inputs if not is_builtin_reference(path)]  # the project's files
-        return Result(findings, paths, claims, self.plan, corpus, self, inputs, dict(runner.limits.left_out))
+        return self.result(findings, inputs, claims, corpus, runner.limits.left_out)
+
+    def result(self, findings: list[Finding], inputs: list, claims: int, corpus: Corpus | None = None, left_out=None) -> Result:
+        """The Result of a run over `inputs` (what `inputs` gave): the project's files counted,
+        claimcheck's own references not; only rules with findings left out listed."""
+        paths = [path for path, _checked in inputs if not is_builtin_reference(path)]
+        return Result(findings, paths, claims, self.plan, corpus, self, inputs, {rule: n for rule, n in (left_out or {}).items() if n})
 
     def _load(self, inputs: list[tuple[str, bool]], data: dict | None = None) -> Corpus:
         """Load the inputs (checked files, then extra reference paths: references only), on
@@ -216,14 +247,15 @@ class Session:
         whole = self.cache.get_result(corpus_key) if whole_run else None
         if isinstance(whole, dict) and isinstance(whole.get("findings"), list):
             findings = [Finding.from_json(item) for item in whole["findings"]]
-            return Result(findings, [p for p, _c in inputs], whole["claims"], self.plan, None, self, inputs, whole.get("left_out", {}))
+            return self.result(findings, inputs, whole["claims"], None, whole.get("left_out", {}))
         corpus = self._load(inputs, data)
         runner.keys = Keys(config_key, corpus_key, {path: value[2] for path, value in data.items()})
         findings = attach_claims(runner.run(corpus), corpus)
+        result = self._result(findings, corpus, inputs, runner)
         if whole_run and not any(crashed(findings, s.rule) for s in self.plan.rules):
-            entry = {"claims": corpus.claim_count, "findings": [f.to_json() for f in findings], "left_out": dict(runner.limits.left_out)}
+            entry = {"claims": corpus.claim_count, "findings": [f.to_json() for f in findings], "left_out": result.left_out}
             self.cache.put_result(corpus_key, entry)
-        return self._result(findings, corpus, inputs, runner)
+        return result
 
     @property
     def _code(self) -> str:

@@ -7,6 +7,10 @@ reports/claims.md is the report for people (GitHub renders its tables, links to 
 and Mermaid charts); the others show what CI gets: SARIF for code scanning, JUnit XML for test
 dashboards, GitHub workflow commands, JSON and the plain text lines. Findings do not stop the
 script (--exit-zero); a claimcheck that cannot do its job (exit 2) does.
+
+The Markdown report quotes the article texts the claims' `article.source` names (here the seed
+articles in ../shared, as CI has them): where they cannot be read, the report has no excerpts and
+differs from CI's, so the script says so.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ def main() -> int:
     os.chdir(REPO)  # paths in the reports are relative to the repository, as in CI
     os.environ.pop("GITHUB_STEP_SUMMARY", None)  # the github format must not append to a job summary here
     (REPO / "reports").mkdir(exist_ok=True)
+    _warn_unreadable_articles()
     for fmt, name in OUTPUTS.items():
         output = os.path.join("reports", name)
         pretty = ["--pretty"] if fmt == "json" else []
@@ -42,6 +47,25 @@ def main() -> int:
             return code
         print(f"wrote {output}")
     return 0
+
+
+def _warn_unreadable_articles() -> None:
+    from claimcheck.reading import read_article
+    from claimcheck.session import Session
+
+    corpus = Session.open().load()
+    missing = []
+    for claim_file in corpus.files:
+        article = claim_file.article
+        if article is not None and article.source:
+            text, why_not = read_article(claim_file.path, article.source, corpus.read_roots)
+            if text is None:
+                missing.append(f"{claim_file.path}: {why_not}")
+    if missing:
+        print("make_reports: warning: these articles cannot be read, so reports/claims.md quotes none of them", file=sys.stderr)
+        print("make_reports: (CI has ../shared beside the checkout: run this where it is too)", file=sys.stderr)
+        for line in missing:
+            print(f"  {line}", file=sys.stderr)
 
 
 if __name__ == "__main__":

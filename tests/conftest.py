@@ -26,3 +26,16 @@ def write(tmp_path):
         return target
 
     return _write
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """A project whose configuration checks `claims/` (empty), the working directory its root;
+    its own cache key, and no CI environment. Test modules with richer projects define their own."""
+    (tmp_path / "pyproject.toml").write_text('[tool.claimcheck]\npaths = ["claims"]\n', encoding="utf-8")
+    (tmp_path / "claims").mkdir()
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("CLAIMCHECK_KEY_DIR", str(tmp_path / ".key"))
+    for name in ("GITHUB_STEP_SUMMARY", "GITHUB_REPOSITORY", "GITHUB_SHA", "GITHUB_ACTIONS", "NO_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+    return tmp_path

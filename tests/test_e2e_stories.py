@@ -199,7 +199,7 @@ def test_a_conflict_away_from_the_span_or_a_warning_is_no_detection():
 
 def _extraction_available() -> bool:
     try:
-        from claimcheck.extract.model import ModelNotFound, model_name
+        from claimcheck.extract.nlp import ModelNotFound, model_name
 
         model_name()
     except (ImportError, ModelNotFound):

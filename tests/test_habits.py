@@ -26,18 +26,6 @@ claims:
 """
 
 
-@pytest.fixture
-def project(tmp_path, monkeypatch):
-    (tmp_path / "pyproject.toml").write_text('[tool.claimcheck]\npaths = ["claims"]\n', encoding="utf-8")
-    (tmp_path / "claims").mkdir()
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("CLAIMCHECK_KEY_DIR", str(tmp_path / ".key"))
-    monkeypatch.delenv("NO_COLOR", raising=False)
-    for name in ("GITHUB_STEP_SUMMARY", "GITHUB_ACTIONS"):
-        monkeypatch.delenv(name, raising=False)
-    return tmp_path
-
-
 def write(project, name: str, text: str):
     path = project / "claims" / name
     path.write_text(text, encoding="utf-8")

@@ -24,17 +24,6 @@ def claim_file(article: str, body: str, published: str = "2022-01-27") -> str:
     return f"article: {{id: {article}, published: {published}}}\nclaims:\n{body}"
 
 
-@pytest.fixture
-def project(tmp_path, monkeypatch):
-    (tmp_path / "pyproject.toml").write_text('[tool.claimcheck]\npaths = ["claims"]\n', encoding="utf-8")
-    (tmp_path / "claims").mkdir()
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("CLAIMCHECK_KEY_DIR", str(tmp_path / ".key"))
-    for name in ("GITHUB_STEP_SUMMARY", "GITHUB_REPOSITORY", "GITHUB_SHA"):
-        monkeypatch.delenv(name, raising=False)
-    return tmp_path
-
-
 def json_findings(capsys, *args) -> tuple[int, list[dict]]:
     code = main(["check", "--format", "json", "--no-cache", "-q", *args])
     return code, json.loads(capsys.readouterr().out)["findings"]
@@ -70,7 +59,8 @@ def test_a_date_at_the_end_of_the_calendar_loses_no_finding(project, capsys):
     late = "  - {id: e, kind: event, text: t, subject: s, date: 9999-12-31}\n"
     (project / "claims" / "end.yaml").write_text(claim_file("end", late, published="9999-12-31"), encoding="utf-8")
     (project / "claims" / "real.yaml").write_text(
-        claim_file("real", "  - {id: met, kind: event, text: t, subject: talks, date: 2022-04-10}\n", published="2022-04-02"), encoding="utf-8"
+        claim_file("real", "  - {id: met, kind: event, text: t, subject: talks, date: 2022-04-10}\n", published="2022-04-02"),
+        encoding="utf-8",
     )
     _code, findings = json_findings(capsys)
     assert not [f for f in findings if "crashed" in f["message"]]
@@ -173,7 +163,9 @@ def test_a_file_too_large_says_so():
 def test_an_untrusted_checkout_cannot_widen_what_rules_may_read(project, monkeypatch):
     from claimcheck.session import Session
 
-    (project / "pyproject.toml").write_text('[tool.claimcheck]\npaths = ["claims"]\narticle-roots = ["/", "../elsewhere"]\n', encoding="utf-8")
+    (project / "pyproject.toml").write_text(
+        '[tool.claimcheck]\npaths = ["claims"]\narticle-roots = ["/", "../elsewhere"]\n', encoding="utf-8"
+    )
     trusted = Session.open(cwd=project).load()
     assert len(trusted.read_roots) == 3
     monkeypatch.setenv("CLAIMCHECK_NO_LOCAL_RULES", "1")

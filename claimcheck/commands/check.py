@@ -8,6 +8,7 @@ standard input; `--baseline`/`--changed-since` filter after every rule saw the w
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -20,6 +21,24 @@ STDIN = "-"
 
 
 def run(args) -> int:
+    """The check, with the garbage collector off: a run allocates millions of long-lived records
+    and next to no cycles, and collections cost about a fifth of its time. A `claimcheck`
+    process (`args.fast_exit`) then exits without tearing those records down one by one."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        code = _run(args)
+    finally:
+        if enabled:
+            gc.enable()
+    if getattr(args, "fast_exit", False) and "distributed" not in sys.modules:  # a Dask client cleans up at exit
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return code
+
+
+def _run(args) -> int:
     from claimcheck.reporters import FORMATS, Report, render
 
     session = open_session(
@@ -66,6 +85,7 @@ def run(args) -> int:
     )
     if fmt == "markdown" or (fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY")):
         result.load()  # these reports show the claims themselves (from the cache, they are not loaded yet)
+        report.articles = result.article_texts()  # and quote the articles (read inside the project only)
     if args.statistics:
         output = _statistics(findings, fmt == "json")
     elif not args.diff:
@@ -80,10 +100,16 @@ def run(args) -> int:
 
 
 def _result(session, args):
-    if args.cluster or args.scheduler or session.config.scheduler:
-        from claimcheck.distributed import check_on_cluster
+    scheduler = None if args.cluster else args.scheduler or session.config.scheduler
+    if args.cluster or scheduler:  # a Dask cluster: --cluster a local one, --scheduler / `scheduler` that one
+        if args.cluster and args.scheduler:
+            raise UsageError("--cluster starts a local cluster, --scheduler uses an existing one: give one of them")
+        from claimcheck.distributed import ClusterError, check_on_cluster
 
-        return check_on_cluster(session, args.paths or None, args.scheduler or session.config.scheduler, args.jobs)
+        try:
+            return check_on_cluster(session, args.paths or None, scheduler=scheduler, workers=args.jobs)
+        except ClusterError as error:
+            raise UsageError(str(error)) from None
     if args.paths and STDIN in args.paths:
         name = args.stdin_filename or "stdin.yaml"
         others = [p for p in args.paths if p != STDIN]

@@ -37,6 +37,7 @@ class Report:
     left_out: dict = field(default_factory=dict)  # rule -> findings beyond the limits, counted but not listed
     color: bool = False  # text: ANSI colours (a terminal that wants them)
     sources: dict = field(default_factory=dict)  # path -> file text: text shows the claim's lines (--show-source)
+    articles: dict = field(default_factory=dict)  # claim-file path -> its article text, read inside the project: Markdown quotes it
     version: str = __version__
 
     def counts_by_severity(self) -> Counter:

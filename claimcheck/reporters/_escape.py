@@ -35,6 +35,15 @@ def md(text: object) -> str:
     return "<br>".join(escaped).strip() or ""
 
 
+_BLOCK_START = re.compile(r"^(\d{1,9})([.)])|^([-+])(?=\s|$)")
+
+
+def md_line(text: object) -> str:
+    """`md`, for text that starts a line of its own (a blockquote's): a leading `1.`, `1)`, `-` or
+    `+` would begin a list there, so it is escaped too."""
+    return _BLOCK_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}" if m.group(1) else f"\\{m.group(3)}", md(text))
+
+
 def md_code(text: object) -> str:
     """A code span that holds any text (backticks, pipes) and stays inside a table cell."""
     value = one_line(" ".join(_NEWLINES.split(str(text))))
@@ -54,6 +63,30 @@ def md_link(label: str, href: str) -> str:
     """`[label](href)` where label is already escaped Markdown and href is a URL we built."""
     href = href.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
     return f"[{label}]({href})"
+
+
+_WEB_SCHEMES = ("http", "https")
+
+
+def web_url(text: object) -> str | None:
+    """An article's `url` as a link target, or None when it must not become a link.
+
+    Only absolute http(s) URLs with a host qualify (never `javascript:`, `data:`, relative paths);
+    the result is percent-encoded wherever Markdown could read it (`( ) < > | \\` spaces, quotes,
+    backticks, brackets), so it cannot end the link, break a table cell or carry raw HTML.
+    """
+    if text is None:
+        return None
+    value = str(text).strip()
+    if not value or any(ch.isspace() or not ch.isprintable() for ch in value):
+        return None
+    try:
+        parts = urllib.parse.urlsplit(value)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in _WEB_SCHEMES or not parts.netloc or not re.match(r"(?i)https?://", value):
+        return None
+    return urllib.parse.quote(value, safe="/:?#@!$&'*+,;=-._~%")
 
 
 # GitHub workflow commands ------------------------------------------------------------------------

@@ -19,7 +19,6 @@ See docs/writing-rules.md.
 
 from __future__ import annotations
 
-import os
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -138,7 +137,7 @@ def loader_problems(source, rule_name: str) -> Iterator[Problem]:
             )
 
 
-ARTICLE_LIMIT = 16 * 1024 * 1024  # bytes of an article text a rule may read
+ARTICLE_LIMIT = 16 * 1024 * 1024  # bytes of an article text a rule may read (reading.ARTICLE_LIMIT)
 
 
 def article_text(claim_file, corpus) -> tuple[str | None, str | None]:
@@ -147,26 +146,15 @@ def article_text(claim_file, corpus) -> tuple[str | None, str | None]:
     The path is relative to the claim file and must stay inside the project root or a folder the
     configuration allows (`corpus.read_roots`), be a regular file (no device, FIFO) of at most
     `ARTICLE_LIMIT` bytes, and be UTF-8: a claim file from an untrusted pull request cannot make a
-    rule read `/etc/passwd` or `/dev/zero`.
+    rule read `/etc/passwd` or `/dev/zero`. The read is `claimcheck.reading.read_article`, the one
+    the Markdown report quotes the articles through.
     """
-    from claimcheck.reading import decode, read_bytes
+    from claimcheck.reading import read_article
 
     article = claim_file.article
     if article is None or not article.source:
         return None, "no article.source"
-    path = os.path.join(os.path.dirname(claim_file.path), article.source)
-    roots = getattr(corpus, "read_roots", None)
-    if roots is not None and not any(_inside(os.path.realpath(path), os.path.realpath(root)) for root in roots):
-        return None, f"article.source {article.source!r} is outside the project (and its article-roots): not read"
-    data, problem = read_bytes(path, ARTICLE_LIMIT)
-    if problem is not None:
-        return None, f"article.source {article.source!r}: {problem.message}"
-    text, problem = decode(data)
-    return (text, None) if problem is None else (None, f"article.source {article.source!r}: {problem.message}")
-
-
-def _inside(path: str, root: str) -> bool:
-    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
+    return read_article(claim_file.path, article.source, getattr(corpus, "read_roots", None), ARTICLE_LIMIT)
 
 
 def valid_patterns(patterns: list[str], what: str) -> list[str]:

@@ -1,7 +1,8 @@
 """A small fixed corpus (fixtures/claims/) and hand-made findings about it.
 
 The findings are built here, not by the rules, so the golden files do not change when the rules'
-messages do. Positions come from the loaded claims, so links point at the real YAML lines.
+messages do. Positions come from the loaded claims, so links point at the real YAML lines. The
+article texts (fixtures/articles/) are read as the command line reads them, inside the root only.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from claimcheck.findings import Finding, Location
 from claimcheck.registry import Rule
 from claimcheck.reporters import Report
 from claimcheck.rule_api import RuleOptions
-from claimcheck.session import attach_claims
+from claimcheck.session import article_texts, attach_claims
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GOLDEN = Path(__file__).parent / "golden"
@@ -75,7 +76,10 @@ def build_report(paths=("claims",)) -> Report:
     findings.sort(key=Finding.sort_key)
     attach_claims(findings, corpus)
     paths = [f.path for f in corpus.all_files]
-    return Report(findings, files=len(paths), claims=corpus.claim_count, rules=list(RULES), paths=paths, version="0.1.0")
+    articles = article_texts(findings, [os.getcwd()])
+    return Report(
+        findings, files=len(paths), claims=corpus.claim_count, rules=list(RULES), paths=paths, version="0.1.0", articles=articles
+    )
 
 
 @pytest.fixture

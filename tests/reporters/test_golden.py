@@ -39,8 +39,8 @@ def test_json_matches_the_spec_shape(fixture_report):
 def test_markdown_links_are_relative_to_the_output_file(fixture_report):
     fixture_report.output = "reports/sub/report.md"
     text = render(fixture_report, "markdown")
-    assert "](../../claims/alpha.yaml#L8)" in text
-    assert "](claims/alpha.yaml#L8)" not in text
+    assert "](../../claims/alpha.yaml#L10)" in text
+    assert "](claims/alpha.yaml#L10)" not in text
 
 
 def test_markdown_without_findings(fixture_report):
@@ -75,7 +75,7 @@ def test_github_step_summary_is_appended_with_blob_links(fixture_report, tmp_pat
     assert len(lines) == 4
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("earlier step\n# claimcheck\n")
-    assert "(https://github.com/owner/repo/blob/abc123/fixtures/claims/alpha.yaml#L8)" in text
+    assert "(https://github.com/owner/repo/blob/abc123/fixtures/claims/alpha.yaml#L10)" in text
     assert "```mermaid" in text
 
 

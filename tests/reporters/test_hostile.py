@@ -2,7 +2,8 @@
 
 The claim file (and its name) carries `|`, `<script>`, `[x](javascript:alert(1))`, newlines,
 `::` workflow commands, `%` escapes, control characters and Markdown syntax, in the claim's
-text, its source, the article's title and outlet, and in the finding's message.
+text, its source, the article's title, outlet and url, and in the finding's message; the article
+text the Markdown report quotes carries them too, around the claim's words.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from markdown_it import MarkdownIt
 from claimcheck.corpus import load_corpus
 from claimcheck.findings import Finding, Location
 from claimcheck.reporters import Report, render
-from claimcheck.session import attach_claims
+from claimcheck.session import article_texts, attach_claims
 
 from .conftest import RULES
 
@@ -30,6 +31,11 @@ EVIL = (
     "$x^2$ ~~s~~ **b** `c` ``` &lt;b&gt; <!-- c --> \x01\x07\x1b[31mred\x7f\u2028end"
 )
 FILE_NAME = "hos,tile: 1%#.yaml"
+# The article around the claim's words: raw HTML, a link, an image, emphasis, a table pipe.
+ARTICLE = (
+    "Intro <iframe src=javascript:alert(4)></iframe> [l](javascript:alert(5)) | **x** " + EVIL
+    + " then <svg onload=alert(6)> ![p](javascript:alert(7)) _u_ ~~d~~ `k` | end.\nNext sentence."
+)
 
 HOSTILE_YAML = """\
 article:
@@ -37,6 +43,8 @@ article:
   title: {evil}
   outlet: {evil}
   published: 2022-01-27
+  url: "javascript:alert(1)"
+  source: ../article.txt
 claims:
   - id: {evil}
     kind: figure
@@ -67,6 +75,7 @@ def hostile_report(tmp_path, monkeypatch):
     (tmp_path / "claims").mkdir()
     quoted = json.dumps(EVIL)  # a JSON string is a YAML double-quoted scalar
     (tmp_path / "claims" / FILE_NAME).write_text(HOSTILE_YAML.format(evil=quoted), encoding="utf-8")
+    (tmp_path / "article.txt").write_text(ARTICLE, encoding="utf-8")
     corpus = load_corpus(["claims"])
     assert not corpus.files[0].problems, corpus.files[0].problems
     evil, other = list(corpus.claims())
@@ -80,7 +89,9 @@ def hostile_report(tmp_path, monkeypatch):
         Finding("schema", "CC002", "warning", EVIL, Location(evil.path, 1, 1)),
     ]
     attach_claims(findings, corpus)
-    return Report(findings, files=1, claims=2, rules=list(RULES), paths=[f.path for f in corpus.all_files])
+    articles = article_texts(findings, [str(tmp_path)])
+    assert articles, "the article text is read (inside the root)"
+    return Report(findings, files=1, claims=2, rules=list(RULES), paths=[f.path for f in corpus.all_files], articles=articles)
 
 
 def _control_characters(text: str) -> list[str]:
@@ -103,7 +114,7 @@ def test_markdown(hostile_report):
     out = render(hostile_report, "markdown")
     assert not _control_characters(out)
     html = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).render(out)
-    for injected in ("<script", "<img", "<!--", "<del>", "<strong>b", "<code>c</code>"):
+    for injected in ("<script", "<img", "<!--", "<del>", "<strong>b</strong>", "<code>c</code>", "<iframe", "<svg", "<em>u", "<code>k"):
         assert injected not in html, injected
     hrefs = re.findall(r'(?:href|src)="([^"]*)"', html)
     assert hrefs and all(h.startswith("claims/") and "javascript" not in h for h in hrefs), hrefs
@@ -116,6 +127,11 @@ def test_markdown(hostile_report):
     # The text is all there, shown literally (as HTML text).
     assert "a|b &lt;script&gt;alert(1)&lt;/script&gt; [x](javascript:alert(1))" in html
     assert "line1<br>line2" in html
+    # The article's sentence is quoted literally, the claim's words (whitespace folded) in bold;
+    # its `javascript:` url is shown as code, never a link.
+    assert "Intro &lt;iframe src=javascript:alert(4)&gt;&lt;/iframe&gt; [l](javascript:alert(5)) | **x** <strong>a|b" in html
+    assert "</strong> then &lt;svg onload=alert(6)&gt; ![p](javascript:alert(7)) _u_ ~~d~~ `k` | end." in html
+    assert "<code>javascript:alert(1)</code>" in html
     # The Mermaid block holds only safe labels and is closed where it should be.
     chart = re.search(r"```mermaid\n(.*?)\n```\n", out, re.DOTALL).group(1)
     for line in chart.splitlines()[1:]:

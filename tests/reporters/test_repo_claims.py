@@ -60,8 +60,11 @@ def test_every_format_for_the_repository_claims(in_repo):
     markdown = produce(in_repo, "markdown", "claims.md")
     html = MarkdownIt("commonmark").enable("table").render(markdown)
     assert len(re.findall(r"<h3>\d+\. ", html)) == count
-    # Links are relative to the report's folder, and lead to the claim files.
-    links = {link.split("#")[0] for link in re.findall(r'href="([^"]+)"', html)}
+    # Links are relative to the report's folder, and lead to the claim files (or to the articles
+    # as published: their `url`, http and https only).
+    hrefs = re.findall(r'href="([^"]+)"', html)
+    assert all(not re.match(r"^[a-z][a-z0-9+.-]*:", h) or re.match(r"^https?://", h) for h in hrefs)
+    links = {link.split("#")[0] for link in hrefs if not re.match(r"^https?://", link)}
     for link in links:
         target = (in_repo / "reports" / link).resolve()
         assert target.is_file() and (REPO / "claims") in target.parents, link

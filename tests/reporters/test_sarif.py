@@ -39,8 +39,8 @@ def test_sarif_has_what_code_scanning_needs(fixture_report):
     assert conflict["level"] == "error"
     assert rules[conflict["ruleIndex"]]["id"] == "numeric-conflict"
     location = conflict["locations"][0]["physicalLocation"]
-    assert location == {"artifactLocation": {"uri": "claims/alpha.yaml"}, "region": {"startLine": 8, "startColumn": 5}}
-    assert [r["physicalLocation"]["region"]["startLine"] for r in conflict["relatedLocations"]] == [8, 21]
+    assert location == {"artifactLocation": {"uri": "claims/alpha.yaml"}, "region": {"startLine": 10, "startColumn": 5}}
+    assert [r["physicalLocation"]["region"]["startLine"] for r in conflict["relatedLocations"]] == [10, 23]
     assert "[beta-2022-02-10#helmets-delivered](1)" in conflict["message"]["text"]
     assert conflict["partialFingerprints"]["claimcheckIdentity/v1"]
     levels = {r["ruleId"]: r["level"] for r in run["results"]}
