@@ -221,8 +221,6 @@ def _period_of_rate(item) -> str:
         period = {3: "quarterly", 12: "annual", 1: "monthly"}.get(months)
     elif isinstance(as_of, str) and len(as_of) == 4:
         period = "annual"
-    elif isinstance(as_of, str) and len(as_of) == 7:
-        period = "monthly"
     if period is None:                # "annual growth of 3%", "a quarterly rise of 2%": a word by the number
         doc = item.span.doc
         near = doc[max(item.span.sent.start, item.span.start - 4):min(item.span.sent.end, item.end_tok + 3)]

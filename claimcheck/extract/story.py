@@ -147,8 +147,8 @@ class StoryIndex:
                 index.entities.append(Named(ent.root.i, kind, clean(name)))
         for tok in doc[index.body_start:]:
             family = EVENT_NOUNS.get(tok.lower_)
-            if family is None or tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ == "EVENT":
-                continue
+            if family is None or tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in ("EVENT", "DATE", "TIME", "ORG", "PERSON", "WORK_OF_ART"):
+                continue              # "in March", "the Fire Brigades Union" are no events
             name = event_name(tok)
             if name:
                 index.events.append(Named(tok.i, "event:" + family, name))
@@ -159,6 +159,8 @@ class StoryIndex:
         index.story_event = in_lead[0] if in_lead else None
         if index.story_event is None and title:
             index.story_event = _event_in_title(title, index.events)
+        if index.story_event is None:
+            index.story_event = _placed_lead_event(index, lead)
         index.topic = _topic(index, lead)
         first = sents[0].text.strip() if sents else ""
         index.headline = title or (first if sents and _is_headline(sents[0]) else "")
@@ -254,6 +256,22 @@ def event_name(tok) -> str:
                 place.append(ent.text if ent is not None else obj.text)
     head = _CANONICAL_HEADS.get(tok.lower_, tok.lower_)
     return clean(" ".join([*place, *mods, head]))
+
+
+def _placed_lead_event(index: StoryIndex, lead) -> Named | None:
+    """The lead's event that names no place ("the storm killed 14 people in Tonga"), named by
+    the first place of its sentence: "Tonga storm"."""
+    for event in index.events:
+        if event.pos >= index.lead_end or not event.kind.startswith("event:") or event.kind == "event:named":
+            continue
+        sent = index.doc[event.pos].sent
+        place = next((e.text for e in sent.ents if e.label_ in ("GPE", "LOC") and e.start >= index.body_start), None)
+        if place is None:             # "... in Vanuatu": a name after "in" is a place, whatever the recogniser says
+            place = next((t.text for t in sent if t.dep_ == "pobj" and t.head.lower_ == "in" and t.pos_ == "PROPN"
+                          and t.ent_type_ not in ("DATE", "TIME", "ORG") and t.i >= index.body_start), None)
+        if place is not None:
+            return Named(event.pos, event.kind, clean(f"{place} {event.name}"))
+    return None
 
 
 def _event_in_title(title: str, events: list[Named]) -> Named | None:

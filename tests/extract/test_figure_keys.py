@@ -226,3 +226,14 @@ def test_a_number_glued_to_capitals_is_a_name(figures):
 def test_every_figure_has_a_subject(figures):
     figs = figures("Almost 50% said prices were too high.", title="Prices too high, say shoppers")
     assert figs and all(f.fields["subject"] for f in figs)
+
+
+def test_a_story_event_without_a_place_takes_its_sentences_place(figures):
+    figs = figures("The cyclone killed 14 people in Vanuatu on Monday. By Friday the toll had risen to 21.")
+    assert [f.fields["subject"] for f in figs] == ["Vanuatu cyclone", "Vanuatu cyclone"]
+    assert all(f.fields["metric"] == "people killed" and f.fields.get("cumulative") for f in figs)
+
+
+def test_a_month_is_no_event(figures):
+    figs = figures("Floods in March killed 9 people in Lorca, officials said.")
+    assert "march" not in figs[0].fields["subject"].lower()
