@@ -263,7 +263,7 @@ def _noun_words(noun, keep_compounds: bool = True) -> str:
     words = []
     for c in noun.lefts:
         if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ not in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL") and c.pos_ != "NUM":
-            if c.ent_type_ in ("GPE", "ORG", "PERSON", "NORP", "PRODUCT") and c.pos_ == "PROPN":
+            if c.ent_type_ in ("GPE", "ORG", "PERSON", "NORP", "PRODUCT") and c.pos_ in ("PROPN", "ADJ"):
                 continue                      # "Tesco sales", "UK GDP": the owner, not the quantity
             if keep_compounds or c.dep_ == "compound" or (c.dep_ == "amod" and c.pos_ == "ADJ" and c.lower_ in CLASSIFYING):
                 words.append(c.lower_ if c.pos_ != "PROPN" else c.text)
@@ -302,12 +302,18 @@ def figure_metric(ctx, span, unit, noun, noun_tok, verb, end: int) -> str:
     if unit == "times":
         noun_m, _how = measured_noun(a)
         return f"{_noun_words(noun_m)} multiple" if noun_m is not None else "multiple"
-    if noun_tok is None:
-        measured, how = measured_noun(a)
-        if measured is not None and measured.lower_ in _LIGHT_NOUNS and how in ("level", "change-up", "change-down", "of"):
-            return canonical_metric(_light_count(measured))     # "the number of X fell to 12"
-        if measured is not None and is_quantity(measured) and how in ("level", "of"):
-            return canonical_metric(_noun_words(measured))      # "the death toll rose to 14"
+    measured, how = measured_noun(a)
+    if noun_tok is None and measured is not None and measured.lower_ in _LIGHT_NOUNS and how in ("level", "change-up", "change-down", "of"):
+        return canonical_metric(_light_count(measured))         # "the number of X fell to 12"
+    if measured is not None and is_quantity(measured) and measured.lower_ not in _LIGHT_NOUNS and (
+            (how in ("level", "of") and noun_tok is None) or (how in ("level", "change-up", "change-down") and
+            measured.lemma_.lower() in _MEASURE_OF_COUNTS)):
+        words = _noun_words(measured)            # "the death toll rose to 14", "unemployment rose 7,000"
+        if how == "change-up":
+            words += " increase"
+        elif how == "change-down":
+            words += " fall"
+        return canonical_metric(words)
     metric = _count_metric(noun, noun_tok, verb, unit)
     if noun_tok is not None and (verb is None or verb.lemma_.lower() in GENERIC_VERBS):
         where = _where(noun_tok)
@@ -335,6 +341,12 @@ def specific_metric(metric: str, verb, span, end: int | None = None) -> str:
         return f"{metric} ({head.lemma_.lower()})"
     root = span.sent.root
     return f"{metric} ({root.lemma_.lower()})" if root.is_alpha else metric
+
+
+# Quantities counted in people or things whose level or change a count states ("unemployment
+# rose 7,000 to 4.4 million people", "the toll rose to 14 people").
+_MEASURE_OF_COUNTS = {"unemployment", "toll", "population", "enrollment", "enrolment", "turnout",
+                      "attendance", "audience", "membership", "workforce", "headcount"}
 
 
 def _light_count(noun) -> str:
@@ -397,6 +409,9 @@ def _count_metric(noun, noun_tok, verb, unit) -> str:
 
 def _percent_metric(span, a, verb, dimension) -> str:
     doc = span.doc
+    opinion = _opinion(a, verb)
+    if opinion:                               # "39 percent of people said ...": what they said
+        return opinion
     after = doc[a.i + 1:a.i + 3]
     of = next((t for t in after if t.lower_ == "of"), None)
     if (of is not None and of.head.i in (a.i, span[-1].i)) or (of is not None and of.i == a.i + 1):
@@ -414,9 +429,6 @@ def _percent_metric(span, a, verb, dimension) -> str:
     side = tally_side(a, verb)
     if side:
         return "vote share"
-    opinion = _opinion(a, verb)
-    if opinion:
-        return opinion
     noun, how = measured_noun(a)
     if noun is not None and noun.lower_ not in ("it", "they", "this", "that", "which") and noun.i not in range(span.start, a.i + 1):
         words = _noun_words(noun)
@@ -598,7 +610,7 @@ def figure_subject(ctx, story: StoryIndex, span, unit, noun_tok, verb, metric: s
             if (noun.lower_ not in QUANTITY_NOUNS and not _growth_noun(noun) and noun.lower_ not in _PRONOUN_LIKE
                     and noun.pos_ in ("NOUN", "PROPN") and how in ("level", "change-up", "change-down")):
                 return _named(ctx, story, noun) or clean(_noun_phrase(noun, story))   # "the economy grew 3%"
-    if noun_tok is not None:
+    if noun_tok is not None and noun_tok.i not in inside:
         owner = _owner(ctx, story, noun_tok)
         if owner:
             return owner
