@@ -1,6 +1,6 @@
 """Numbers that are not figures.
 
-Not figures: years and dates (the date finder owns them; a day next to a
+Not figures: cells of tables pasted as text (between tabs), years and dates (the date finder owns them; a day next to a
 month name in any case, as the date headings of factboxes write it: "DEC.
 14"), ordinals and ranks ("the No. 2 Republican"), numbers that are part of
 a name ("Minsk 2", "Article 5", "Dnipro 1 and 2"), the word "one" used as a
@@ -63,7 +63,17 @@ def is_not_a_figure(ctx, span) -> bool:
     sent = first.sent
     if not any(t.pos_ in ("VERB", "AUX") for t in sent):
         return True          # captions, page furniture
+    if is_table_cell(span):
+        return True          # a cell of a table pasted as text: no sentence says what it counts
     return nxt is not None and nxt.lower_ in ("a.m.", "p.m.", "am", "pm", "o'clock")     # a clock time
+
+
+def is_table_cell(span) -> bool:
+    """'Economic\t\t172,500\t\t0.5': a number between tabs is a cell of a table, whose row and
+    column headings the text does not tie to it."""
+    text = span.doc.text
+    start, end = span.start_char, span.end_char
+    return "\t" in text[max(0, start - 2):start] or "\t" in text[end:end + 2]
 
 
 def is_day_of_month(span) -> bool:

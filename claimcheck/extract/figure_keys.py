@@ -629,7 +629,8 @@ def figure_subject(ctx, story: StoryIndex, span, unit, noun_tok, verb, metric: s
     if story.story_event is not None and (harm or not story.topic):
         return story.story_event.name
     found = _sentence_entity(ctx, story, span, verb) or story.topic or (story.story_event.name if story.story_event else "")
-    return found or _local_phrase(story, span, verb, inside) or clean(story.headline)
+    # nothing names it: the article itself (compared with no other article's figures)
+    return found or _local_phrase(story, span, verb, inside) or clean(story.headline) or f"article {ctx.article.info.id}"
 
 
 def _local_phrase(story, span, verb, inside) -> str:

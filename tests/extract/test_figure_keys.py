@@ -237,3 +237,7 @@ def test_a_story_event_without_a_place_takes_its_sentences_place(figures):
 def test_a_month_is_no_event(figures):
     figs = figures("Floods in March killed 9 people in Lorca, officials said.")
     assert "march" not in figs[0].fields["subject"].lower()
+
+
+def test_cells_of_a_pasted_table_are_no_figures(figures):
+    assert figures("The quotas for next year follow. Skilled\t\t95,000\t\t0.4 Family\t\t61,000 were set.") == []
