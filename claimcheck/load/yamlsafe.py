@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from sys import intern
 
 import yaml
 from yaml.events import (
@@ -172,6 +173,8 @@ def _build(text: str, max_depth: int, max_nodes: int, max_alias_nodes: int) -> D
             nodes += 1
             value = event.value
             anchor = event.anchor
+            if len(value) <= 48:  # subjects, metrics, units, kinds, names recur across claims: one object each
+                value = intern(value)
             if event.tag is None and event.implicit[0] and not event.style:  # plain: resolve
                 if not value[:1].isalpha() or value in words_not_strings:
                     value = resolve_scalar(value, None, True)

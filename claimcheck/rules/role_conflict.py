@@ -70,7 +70,7 @@ from itertools import combinations
 from pydantic import Field
 
 from claimcheck.dates import DateInterval
-from claimcheck.rule_api import Problem, RuleOptions
+from claimcheck.rule_api import MAX_RELATED, Problem, RuleOptions
 from claimcheck.rules.common import group_by, overlapping_pairs, same_name, surname, where
 from claimcheck.rules.tenures import TenureIndex
 
@@ -134,20 +134,28 @@ def _held_at_known_date(claim) -> bool:
 
 # 1. Two holders of one role ------------------------------------------------------------------------
 
+PAIR_CLAIMS = MAX_RELATED + 1  # claims kept per pair of holders: the primary and the most a finding relates
+
 
 def _two_holders(role: str, members: list, index: TenureIndex, limit: int):
     key = index.key
     person = _people(members, key)
     involved: dict[tuple, dict] = defaultdict(dict)  # pair of people -> claims (ordered set)
     items = [(same[0].when, person[id(same[0])], same) for same in _alike(members, person, key)]
+    crowded: set[tuple] = set()  # pairs with more claims than a finding lists
     for (_w1, p1, group_a), (_w2, p2, group_b) in overlapping_pairs(items, limit):
         a, b = group_a[0], group_b[0]
         if same_name(key(a.entity), key(b.entity)) or _explained(a, b, role, index):
             continue
         pair = tuple(sorted((p1, p2)))
-        involved[pair].update({id(c): c for c in (*group_a, *group_b)})
+        claims = involved[pair]
+        for claim in (*group_a, *group_b):  # at most PAIR_CLAIMS a pair: the cost stays linear in the corpus
+            if len(claims) >= PAIR_CLAIMS and id(claim) not in claims:
+                crowded.add(pair)
+                break
+            claims[id(claim)] = claim
     for pair in sorted(involved):
-        yield _holders_problem(list(involved[pair].values()), role, index)
+        yield _holders_problem(list(involved[pair].values()), role, index, pair in crowded)
 
 
 def _alike(members: list, person: dict, key) -> list[list]:
@@ -186,7 +194,7 @@ def _explained(a, b, role: str, index: TenureIndex) -> bool:
     return index.handover_between(role, low, high)
 
 
-def _holders_problem(claims: list, role: str, index: TenureIndex) -> Problem:
+def _holders_problem(claims: list, role: str, index: TenureIndex, crowded: bool = False) -> Problem:
     key = index.key
     primary = _primary(claims, index)
     related = [c for c in claims if c is not primary]
@@ -201,6 +209,8 @@ def _holders_problem(claims: list, role: str, index: TenureIndex) -> Problem:
     holders = index.sure_holders(role, overlap) if overlap else ()
     if holders:
         text += "; the reference has " + "; ".join(span.describe() for span in holders)
+    if crowded:
+        text += f" (more claims say so than the {len(claims)} looked at)"
     return Problem(text, claim=primary, field="entity", related=related)
 
 
