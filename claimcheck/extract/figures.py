@@ -382,8 +382,8 @@ def _figure(ctx, story, span, value, consumed, quotes, unit=None):
     as_of, since = period_as_of(ctx, span, verb), False
     if as_of is None:
         as_of, since = time_of(ctx, span, verb)
-    if since or is_cumulative(metric):
-        fields["cumulative"] = True
+    if since or (is_cumulative(metric) and unit_dimension(unit) not in ("percent", "percentage point")):
+        fields["cumulative"] = True       # a share of the injured is no running total
     quote = _quote_around(quotes, start)
     if as_of:
         fields["as_of"] = as_of

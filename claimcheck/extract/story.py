@@ -40,7 +40,7 @@ EVENT_FAMILIES = {
                  "insurgency", "unrest", "uprising", "siege", "bombardment", "airstrikes", "strikes"},
     "protest": {"protest", "protests", "demonstration", "demonstrations", "riot", "riots", "march"},
     "outbreak": {"outbreak", "epidemic", "pandemic"},
-    "disaster": {"disaster", "catastrophe", "drought", "famine", "eruption", "heatwave", "avalanche"},
+    "disaster": {"disaster", "catastrophe", "drought", "famine", "heatwave", "avalanche"},
 }
 EVENT_NOUNS = {word: family for family, words in EVENT_FAMILIES.items() for word in words}
 # Storms are named ("Hurricane Irma", "Typhoon Haiyan"): the name is the event's name.
@@ -264,14 +264,23 @@ def _placed_lead_event(index: StoryIndex, lead) -> Named | None:
     for event in index.events:
         if event.pos >= index.lead_end or not event.kind.startswith("event:") or event.kind == "event:named":
             continue
-        sent = index.doc[event.pos].sent
-        place = next((e.text for e in sent.ents if e.label_ in ("GPE", "LOC") and e.start >= index.body_start), None)
-        if place is None:             # "... in Vanuatu": a name after "in" is a place, whatever the recogniser says
-            place = next((t.text for t in sent if t.dep_ == "pobj" and t.head.lower_ == "in" and t.pos_ == "PROPN"
-                          and t.ent_type_ not in ("DATE", "TIME", "ORG") and t.i >= index.body_start), None)
-        if place is not None:
+        tok = index.doc[event.pos]
+        verb = tok.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+            verb = verb.head
+        # where it happened: a name after "in", "at", "on", "near", "across" in the event's own
+        # clause ("the cyclone killed 14 people in Vanuatu"), never where people went ("to Bangladesh")
+        place = next((_ent_text(t) for t in verb.subtree if (t.dep_ == "pobj" and t.head.lower_ in ("in", "at", "on", "near", "across")
+                      and t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME", "ORG", "NORP"))
+                      or (t.dep_ == "pobj" and t.head.lower_ in ("in", "at", "on", "near", "across") and t.ent_type_ in ("GPE", "LOC"))), None)
+        if place is not None and index.doc[event.pos].i >= index.body_start:
             return Named(event.pos, event.kind, clean(f"{place} {event.name}"))
     return None
+
+
+def _ent_text(tok) -> str:
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ent.text if ent is not None else tok.text
 
 
 def _event_in_title(title: str, events: list[Named]) -> Named | None:
