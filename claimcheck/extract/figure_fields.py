@@ -1,31 +1,21 @@
 """A figure's fields read off the parse around its number.
 
-The counted noun and the verb that governs it give the metric ("51 deaths",
-"152 fighter jets", "people killed"); the verb's subject, an "in a shooting"
-phrase, a possessor or the sentence's first entity gives the subject; a date
-in the figure's own clause gives as_of ("since <date>" makes it cumulative,
-as do tolls: killed, deaths, destroyed, ...); a speech verb above the number
+The counted noun and the verb that governs it ("51 deaths", "152 fighter jets", "people
+killed"; `figure_keys` makes subject and metric of them); a date in the figure's own clause
+gives as_of ("since <date>" makes it cumulative), and so does the period it covers ("rose 0.7%
+in the three months to 31 December" -> as_of 2004-10..2004-12); a speech verb above the number
 or "according to X" gives the attribution.
 """
 from __future__ import annotations
 
 from .attribution import (
     describe_source,
-    phrase_tokens,
     public,
     speech_verb_above,
     subject_of,
 )
-from .doc_index import span_ents
-from .lexicon import TOLL_WORDS, UNIT_METRIC
-from .numbers import is_currency_code
-from .partial_dates import as_partial
-from .tokens import join_tokens
+from .partial_dates import as_partial, date_range, partial_date
 from .years import year_is_name
-
-_GENERIC_VERBS = {"be", "have", "say", "include", "tell", "add", "do", "make", "get", "become"}
-_PRONOUN_WORDS = {"it", "its", "they", "their", "this", "that", "which", "who", "he", "she", "his",
-                  "her", "we", "our", "i", "my", "you", "your", "them"}
 
 
 def counted_noun(span):
@@ -40,6 +30,8 @@ def counted_noun(span):
         head = doc[k] if k < len(doc) and doc[k].pos_ in ("NOUN", "PROPN") else None
     if head is None or head.pos_ not in ("NOUN", "PROPN"):
         return None, None
+    if head.ent_type_ in ("DATE", "TIME") and head.i > last.i + 1:
+        return None, None                     # "down from 311,764 last month": no months counted
     comps = [t for t in head.lefts if t.dep_ == "compound" and t.i > last.i]
     words = [t.text for t in comps] + [head.text]
     return " ".join(words), head
@@ -56,75 +48,48 @@ def governing_verb(tok, noun_tok):
     return None
 
 
-def whole_subject(ctx, noun_tok, unit) -> str:
-    """'123 of Ukraine's 152 fighter jets' -> 'Ukraine's fighter jets'."""
-    if noun_tok is None:
-        return unit or ""
-    poss = [c for c in noun_tok.children if c.dep_ == "poss" and c.lower_ not in _PRONOUN_WORDS]
-    owner = short_phrase(phrase_tokens(poss[0], ctx)) + " " if poss else ""
-    return f"{owner}{unit or noun_tok.text}".strip()
+_PERIOD_UNITS = {"month": 1, "months": 1, "quarter": 3, "quarters": 3, "year": 12, "years": 12}
+_PERIOD_BOUNDS = {"to", "ending", "ended", "through", "until", "till"}
 
 
-def figure_subject(ctx, span, noun_tok, verb) -> str:
-    if verb is not None:
-        subj = subject_of(verb)
-        inside = noun_tok is not None and subj is not None and (subj is noun_tok or subj.i in {t.i for t in noun_tok.subtree})
-        if subj is not None and not inside and subj.lower_ not in _PRONOUN_WORDS:
-            return short_phrase(phrase_tokens(subj, ctx))
-        if inside:                           # "40,000 vehicles cross the bridge"
-            obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr")), None)
-            if obj is not None and obj.lower_ not in _PRONOUN_WORDS:
-                return short_phrase(phrase_tokens(obj, ctx))
-        for child in verb.children:          # "five people were killed in a shooting"
-            if child.dep_ == "prep" and child.lower_ in ("in", "during", "from", "by"):
-                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if obj is not None and obj.pos_ in ("NOUN", "PROPN") and obj.ent_type_ not in ("DATE", "GPE"):
-                    return short_phrase(phrase_tokens(obj, ctx))
-    if noun_tok is not None:
-        poss = [c for c in noun_tok.children if c.dep_ == "poss" and c.lower_ not in _PRONOUN_WORDS]
-        if poss:
-            return short_phrase(phrase_tokens(poss[0], ctx))
-    ents = [e for e in span_ents(span.sent) if e.label_ in ("GPE", "ORG", "PERSON", "EVENT", "FAC", "NORP", "LOC")]
-    if ents:
-        return ents[0].text
-    root = span.sent.root
-    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _PRONOUN_WORDS), None)
-    return short_phrase(phrase_tokens(subj, ctx)) if subj is not None else " ".join(span.sent.text.split())[:60]
+def period_as_of(ctx, span, verb):
+    """The period a figure covers, from its clause: "in the three months to 31 December" ->
+    {start: 2004-10, end: 2004-12}; "the first nine months of 2017" -> 2017-01..2017-09."""
+    from .figure_filter import is_period
+    from .number_spans import expression_value
 
-
-def short_phrase(toks, limit: int = 12) -> str:
-    toks = list(toks)[:limit]
-    while toks and toks[0].dep_ == "det":
-        toks = toks[1:]
-    return join_tokens(toks)
-
-
-def figure_metric(noun, unit, verb, noun_tok, span) -> str:
-    if unit in UNIT_METRIC:
-        base = UNIT_METRIC[unit]
-        if verb is not None and verb.lemma_ not in _GENERIC_VERBS and base == "duration":
-            return f"{base} ({verb.text})" if verb.lemma_ not in ("face",) else "maximum duration"
-        return base
-    if unit == "percent":
-        doc = span.doc
-        nxt = doc[span.end:span.end + 3]
-        of = next((t for t in nxt if t.lower_ == "of"), None)
-        who = next((c.text for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-        return f"share of {who}" if who else "share"
-    if is_currency_code(unit):
-        return "amount" + (f" {verb.text}" if verb is not None and verb.lemma_ not in _GENERIC_VERBS and verb.tag_ in ("VBN", "VBD") else "")
-    name = noun or unit or "count"
-    if verb is not None and verb.lemma_ not in _GENERIC_VERBS and verb.tag_ in ("VBN", "VBD", "VBG"):
-        participle = verb.text if verb.tag_ in ("VBN", "VBD") else verb.lemma_ + "ed"
-        return f"{name} {participle}"
-    return name
-
-
-def is_toll(noun, verb) -> bool:
-    words = set((noun or "").lower().split())
-    if verb is not None:
-        words |= {verb.lemma_.lower(), verb.text.lower()}
-    return bool(words & TOLL_WORDS) and not words & {"injure", "injured", "wound", "wounded", "hurt"}
+    if verb is None:
+        return None
+    doc = span.doc
+    sent = span.sent
+    for tok in sent:
+        unit = _PERIOD_UNITS.get(tok.lower_)
+        if unit is None or tok.i - 1 < sent.start:
+            continue
+        number = doc[tok.i - 1]
+        n = expression_value(doc[tok.i - 1:tok.i]) if number.like_num or number.pos_ == "NUM" else None
+        near = _nearest_verb(tok)
+        if n is None or n < 1 or not is_period(doc[tok.i - 1:tok.i]) or near is None or near.i != verb.i:
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is None:
+            continue
+        after = ctx.absolute(nxt.idx + len(nxt.text))
+        bound = next((d for d in ctx.dates if after <= d.start <= after + 2), None)
+        value = bound.resolve(ctx.published) if bound is not None else None
+        if not isinstance(value, str) or len(value) < 4:
+            continue
+        months = int(n * unit)
+        year, month = int(value[:4]), int(value[5:7]) if len(value) >= 7 else 12
+        if nxt.lower_ == "of":                # "the first nine months of 2017"
+            start, end = (year, 1), (year, min(12, months))
+        elif nxt.lower_ in _PERIOD_BOUNDS:
+            total = year * 12 + month - 1 - (months - 1)
+            start, end = (total // 12, total % 12 + 1), (year, month)
+        else:
+            continue
+        return date_range(partial_date(*start), partial_date(*end))
+    return None
 
 
 def time_of(ctx, span, verb):
@@ -169,6 +134,11 @@ def figure_attribution(ctx, span, quote):
     return public(_attribution_raw(ctx, span))
 
 
+def _is_the_figure(tok, span) -> bool:
+    """'70% said ...': the share that says is the poll's answer, not a source."""
+    return tok is not None and (span.start <= tok.i < span.end + 3) and tok.i >= span.start
+
+
 def _attribution_raw(ctx, span):
     tok = span[0]
     verb = speech_verb_above(tok)
@@ -178,4 +148,7 @@ def _attribution_raw(ctx, span):
                 obj = next((c for c in span.doc[t.i + 1].children if c.dep_ == "pobj"), None)
                 return describe_source(ctx, obj) if obj is not None else None
         return None
-    return describe_source(ctx, subject_of(verb))
+    who = subject_of(verb)
+    if _is_the_figure(who, span):
+        return None
+    return describe_source(ctx, who)

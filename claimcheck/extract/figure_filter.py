@@ -1,9 +1,13 @@
 """Numbers that are not figures.
 
-Not figures: years and dates (the date finder owns them), ordinals and
-ranks, numbers that are part of a name ("Minsk 2", "Article 5", "Dnipro 1
-and 2"), the word "one" used as a determiner, clock times, numbers in
-verbless lines (captions, page furniture), and small spelled-out numbers
+Not figures: cells of tables pasted as text (between tabs), years and dates (the date finder owns them; a day next to a
+month name in any case, as the date headings of factboxes write it: "DEC.
+14"), ordinals and ranks ("the No. 2 Republican"), numbers that are part of
+a name ("Minsk 2", "Article 5", "Dnipro 1 and 2"), the word "one" used as a
+determiner, clock times, the period a figure covers ("in the three months
+to 31 December", "over the past five years": it dates the figure, see
+`figure_fields.period_as_of`), numbers in verbless lines (captions, page
+furniture), and small spelled-out numbers
 that quantify nothing a reader could check: an idiom or a number standing
 alone ("it takes two to tango"), a definite reference ("the two parties",
 "those three men") or a generic referent ("two sides", "two ways") --
@@ -11,6 +15,7 @@ unless what is counted matters (killed, injured, troops, prisoners, ...).
 """
 from __future__ import annotations
 
+import math
 import re
 
 from .figure_fields import governing_verb
@@ -18,12 +23,22 @@ from .lexicon import COUNT_NOUNS, GENERIC_COUNT_NOUNS, TOLL_WORDS
 from .number_spans import NUMBER_WORDS, unit_after
 
 _YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2})$")
+_MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+                "sept", "oct", "nov", "dec"}
+_RANK_WORDS = {"no", "no.", "nos", "nos.", "#", "number"}
+PERIOD_WORDS = {"past", "last", "previous", "first", "final", "next", "coming", "latest", "preceding", "opening"}
+_TIME_UNITS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "quarter", "quarters",
+               "decade", "decades", "hour", "hours"}
 
 
 def is_not_a_figure(ctx, span) -> bool:
     """The number expression `span` is no figure (see the module's list)."""
     doc = span.doc
     first = span[0]
+    if (is_day_of_month(span) or is_rank(span) or is_period(span) or is_scope(span) or is_category_bound(span)
+            or is_age_group(span)):
+        return True
     if first.ent_type_ in ("DATE", "TIME") and not _duration_unit(span):
         return True
     if _YEAR.match(first.text) and len(span) == 1 and not (first.dep_ == "nummod" and first.head.tag_ in ("NNS", "NNPS")):
@@ -31,7 +46,8 @@ def is_not_a_figure(ctx, span) -> bool:
     if span.text.lower() in ("one", "a", "an") and not unit_after(span):
         return True          # "one survivor", "one of its most dire hours"
     prev = doc[span.start - 1] if span.start > 0 else None
-    if (prev is not None and prev.is_alpha and prev.text[:1].isupper() and prev.i > first.sent.start
+    if (prev is not None and prev.is_alpha and prev.text[:1].isupper()
+            and (prev.i > first.sent.start or (prev.pos_ == "PROPN" and prev.ent_type_ not in ("", "DATE", "CARDINAL")))
             and first.text.isdigit() and len(first.text) <= 3 and prev.lower_ not in NUMBER_WORDS):
         return True          # "Minsk 2", "Article 5", "Nord Stream 2"
     if prev is not None and prev.lower_ in ("and", "or") and span.start > 1 and first.text.isdigit():
@@ -41,20 +57,132 @@ def is_not_a_figure(ctx, span) -> bool:
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and nxt.text in ("-",) and span.end + 1 < len(doc) and doc[span.end + 1].lower_ in ("year-old", "old"):
         return False
+    if (nxt is not None and not span[-1].whitespace_ and nxt.is_alpha and nxt.is_upper and len(nxt.text) <= 2
+            and nxt.lower_ not in ("m", "bn", "k", "b")):
+        return True          # "3G", "4K", "5G": a name, not a count
     sent = first.sent
     if not any(t.pos_ in ("VERB", "AUX") for t in sent):
         return True          # captions, page furniture
+    if is_table_cell(span):
+        return True          # a cell of a table pasted as text: no sentence says what it counts
     return nxt is not None and nxt.lower_ in ("a.m.", "p.m.", "am", "pm", "o'clock")     # a clock time
+
+
+def is_table_cell(span) -> bool:
+    """'Economic\t\t172,500\t\t0.5': a number between tabs is a cell of a table, whose row and
+    column headings the text does not tie to it."""
+    text = span.doc.text
+    start, end = span.start_char, span.end_char
+    return "\t" in text[max(0, start - 2):start] or "\t" in text[end:end + 2]
+
+
+def is_day_of_month(span) -> bool:
+    """'DEC. 14', 'Dec 14', '14 December': a day of a month (in any case: factbox headings are
+    written in capitals), not a count."""
+    doc = span.doc
+    if len(span) != 1 or not span[0].text.isdigit() or not 1 <= int(span[0].text) <= 31:
+        return False
+    k = span.start - 1
+    if k >= 0 and doc[k].text == ".":
+        k -= 1
+    before = doc[k].lower_.rstrip(".") if k >= 0 else ""
+    after = doc[span.end].lower_.rstrip(".") if span.end < len(doc) else ""
+    return before in _MONTH_WORDS or (after in _MONTH_WORDS and span.end + 1 < len(doc) and doc[span.end + 1].lower_ not in ("percent", "%"))
+
+
+def is_rank(span) -> bool:
+    """'the No. 2 Republican', 'number two': a rank, not a count."""
+    doc = span.doc
+    k = span.start - 1
+    if k < 0:
+        return False
+    prev = doc[k].lower_
+    if prev == "." and k >= 1 and doc[k - 1].lower_ == "no":
+        return True
+    if prev in ("no", "no.", "nos.", "#"):
+        return doc[k].text[:1] in ("N", "#")
+    return prev == "number" and k >= 1 and doc[k - 1].lower_ in ("the", "a") and span.end < len(doc) and doc[span.end].pos_ in ("PROPN", "NOUN", "ADJ")
+
+
+def is_period(span) -> bool:
+    """A time span that is the period a figure covers, not a figure: "in the three months to 31
+    December", "the 12 months ending in March", "over the past five years", "the first nine
+    months of 2017"."""
+    doc = span.doc
+    end = span.end
+    if end >= len(doc) or doc[end].lower_ not in _TIME_UNITS:
+        return False
+    k = span.start - 1
+    while k >= span.sent.start and doc[k].lower_ in PERIOD_WORDS:
+        k -= 1
+    has_period_word = k < span.start - 1
+    definite = k >= span.sent.start and doc[k].lower_ in ("the", "these", "those")
+    nxt = doc[end + 1].lower_ if end + 1 < len(doc) else ""
+    bounded = nxt in ("to", "ending", "ended", "through", "until", "till", "since") or (nxt == "of" and end + 2 < len(doc) and (doc[end + 2].ent_type_ == "DATE" or doc[end + 2].lower_ in ("the", "this", "last")))
+    return definite and (has_period_word or bounded)
+
+
+def is_age_group(span) -> bool:
+    """'18 to 24 year olds', '18-24-year-olds', 'the over-55s': a group by age, not a figure."""
+    doc = span.doc
+    k = span.end
+    while k < len(doc) and k < span.end + 3 and (doc[k].text in ("-", "to") or doc[k].like_num):
+        k += 1
+    words = [t.lower_ for t in doc[k:k + 4] if t.text != "-"]
+    if words[:2] in (["year", "olds"], ["years", "olds"]) or words[:1] == ["year-olds"]:
+        return True
+    return bool(re.match(r"^(?:over|under)-\d+s$", span.text.lower()))
+
+
+def is_scope(span) -> bool:
+    """The time that scopes a superlative or a first is no figure: "the least popular for 20
+    years", "the highest audience in four years", "the first time in a decade" (a rank)."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lower_ not in _TIME_UNITS:
+        return False
+    k = span.start - 1
+    if k < span.sent.start or doc[k].lower_ not in ("for", "in", "since"):
+        return False
+    before = doc[span.sent.start:k]
+    return any(t.tag_ in ("JJS", "RBS") or t.lower_ in ("most", "least", "first", "record") for t in before[-8:])
+
+
+_THRESHOLDS = {"more", "less", "over", "under", "fewer", "longer", "shorter", "beyond", "within", "than"}
+
+
+def is_category_bound(span) -> bool:
+    """A time that bounds who is counted, not a figure of its own: "the people waiting more than
+    18 months", "those waiting less than six months" (a participle on a noun, and a threshold)."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lower_ not in _TIME_UNITS:
+        return False
+    before = {t.lower_ for t in doc[max(span.sent.start, span.start - 3):span.start]}
+    if not before & _THRESHOLDS:
+        return False
+    node = span[-1].head
+    for _ in range(4):
+        if node.tag_ in ("VBG", "VBN") and node.dep_ in ("acl", "relcl") and node.head.pos_ in ("NOUN", "PRON", "PROPN"):
+            return True
+        if node.head == node:
+            return False
+        node = node.head
+    return False
 
 
 def _duration_unit(span):
     unit = unit_after(span)
     after = span.doc[span.end:span.end + 3]
-    if unit in ("years", "months", "weeks", "days", "hours", "decades", "minutes") and not any(t.lower_ in ("ago", "later", "earlier") for t in after):
+    if unit in ("years", "months", "weeks", "days", "hours", "decades", "minutes", "centuries") and not any(t.lower_ in ("ago", "later", "earlier") for t in after):
         return unit
     return None
 
 _SMALL_LIMIT = 10
+# Referents that a small number never counts checkably ("five ways", "two things", "three reasons");
+# the other generic nouns (countries, states, parties) are a count from four up ("in five states").
+_NEVER_COUNTED = {"way", "ways", "thing", "things", "time", "times", "kind", "kinds", "sort", "sorts",
+                  "point", "points", "question", "questions", "option", "options", "step", "steps",
+                  "reasons", "words", "minds", "faces", "eyes", "hand", "hands", "parts", "halves",
+                  "issue", "issues", "sides"}
 _DEFINITE = {"the", "these", "those", "both", "all"}
 _HARM_WORDS = TOLL_WORDS | {"injure", "injured", "wound", "wounded", "hurt", "injury", "injuries"}
 
@@ -82,7 +210,60 @@ def quantifies_nothing(span, value, noun_tok) -> bool:
         return False
     if counted is None:
         return True                      # a number standing alone: "it takes two to tango"
-    if counted.lower_ in GENERIC_COUNT_NOUNS:
-        return True                      # "two sides", "two parties"
     prev = doc[span.start - 1] if span.start > 0 else None
+    if counted.lower_ in _NEVER_COUNTED or (
+            counted.lower_ in GENERIC_COUNT_NOUNS and (value <= 3 or (prev is not None and prev.lower_ in _DEFINITE))):
+        return True                      # "two sides", "two parties", "five ways" (but "in five states" is a count)
     return prev is not None and prev.lower_ in _DEFINITE     # "the two leaders": a reference, not a count
+
+
+_DEFINITE_REFERENCE = {"the", "this", "that", "these", "those"}
+
+
+def _dimension_of(draft):
+    from .numbers import unit_dimension
+
+    return unit_dimension(draft.fields.get("unit"))
+
+
+def is_conversion(item, earlier) -> bool:
+    """A conversion in brackets restates the figure before it: "$500m (£264m)", "40 km (25
+    miles)", "80 megaflops (80 million operations a second)": one quantity, one figure."""
+    doc = item.span.doc
+    k = item.span.start - 1
+    if k < 0 or doc[k].text != "(" or not earlier:
+        return False
+    before = earlier[-1]
+    if not before.end_tok <= k <= before.end_tok + 1:
+        return False
+    mine, theirs = _dimension_of(item.draft), _dimension_of(before.draft)
+    money = mine.isupper() and len(mine) == 3
+    if money and theirs.isupper() and len(theirs) == 3:
+        return True
+    if mine == theirs and mine not in ("count", "percent"):
+        return True
+    a, b = item.draft.fields.get("value"), before.draft.fields.get("value")
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)) and a and b and mine != "percent":
+        ratio = max(a, b) / min(a, b)
+        power = round(math.log10(ratio))
+        return power >= 3 and abs(ratio - 10 ** power) < 1e-6 * ratio
+    return False
+
+
+def is_back_reference(item, earlier) -> bool:
+    """A value already stated, referred back to: "The $44 billion would be ...", "this outturn
+    (of 0.7%)" -- the same value in the same unit as an earlier figure, after a definite word
+    or inside brackets with "of", or a sum of money repeated. Not a new figure."""
+    doc = item.span.doc
+    k = item.span.start - 1
+    if k < 0:
+        return False
+    value, unit = item.draft.fields.get("value"), item.draft.fields.get("unit")
+    same = [e for e in earlier if e.draft.fields.get("value") == value and e.draft.fields.get("unit") == unit]
+    if not same:
+        return False
+    if _dimension_of(item.draft).isupper() and isinstance(value, (int, float)) and value >= 1000:
+        return True       # a sum of money stated again ("When Titanic does $1.8bn ...") is the same sum
+    prev = doc[k].lower_
+    bracketed = prev == "of" and k >= 1 and doc[k - 1].text == "("
+    return prev in _DEFINITE_REFERENCE or bracketed

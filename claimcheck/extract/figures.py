@@ -1,43 +1,52 @@
-"""Numbers stated as facts: one figure claim per number expression or range.
+"""Numbers stated as facts: one figure claim per stated quantity.
 
-The jobs are split by module: `number_spans` finds the number expressions
-and the ranges they form, `figure_filter` drops what is not a figure,
-`figure_fields` reads the fields off the parse. Here they are put together.
+The jobs are split by module: `number_spans` finds the number expressions and the ranges
+they form, `number_phrases` the numbers written as phrases (fractions, "twice", "a dozen",
+"a year and a half"), `figure_filter` drops what is not a figure, `figure_fields` reads the
+unit, dates and attribution off the parse, `figure_keys` the subject and metric (the keys the
+checker compares figures on, resolved through the article by `story`), and `key_guard` keeps
+two different quantities of one article off one key. Here they are put together.
 
-Ranges are one figure with value [low, high]: "between 310 and 3,417
-miles", "between 310 miles to 3,417 miles", "from 5 to 10 percent", "310 to
-3,417 miles", "5-10 percent", "two or three days". "Rose from 5 to 10
-percent" is a change (two values at two times), not a range.
+Ranges are one figure with value [low, high]: "between 310 and 3,417 miles", "between 310
+miles to 3,417 miles", "from 5 to 10 percent", "310 to 3,417 miles", "5-10 percent", "two or
+three days". "Rose from 5 to 10 percent" is a change (two values at two times), not a range.
 
-For each figure: value (scale words applied), approx (hedge words before
-it), unit (percent, a currency, a measurement unit, or the counted noun),
-`of` for parts of wholes ("123 of Ukraine's 152 jets"), cumulative for
-running totals (tolls, "since <date>"), as_of (a date in its clause, else
-the said_on of the quote it sits in), subject and metric, and the
-attribution (a speech verb above it, "according to", or the quote it sits
-in). Fractions ("nearly a third of") are shares in percent.
+One figure per stated quantity: a conversion in brackets ("$500m (£264m)", "80 megaflops (80
+million operations a second)") is the same quantity, and so is a back-reference to a value
+already stated ("The $44 billion would be ...", "this outturn (of 0.7%)").
+
+For each figure: value (scale words applied, decimals as written), approx (the hedge words
+before it), unit (percent, a currency, a measurement unit, or the counted noun), `of` for parts
+of wholes ("123 of Ukraine's 152 jets"), cumulative for running totals (the vocabulary's, and
+"since <date>"), as_of (a date in its clause, a period it covers, else the said_on of the quote
+it sits in), subject and metric, and the attribution (a speech verb above it, "according to",
+or the quote it sits in). Ages are figures of the person ("Rick Perry, 65," -> age 65 years).
 """
 from __future__ import annotations
 
 import re
 
-from .attribution import phrase_tokens
 from .claims import Draft
 from .context import ArticleContext
 from .doc_index import Intervals
+from .figure_ages import age_subject
 from .figure_fields import (
     counted_noun,
     figure_attribution,
-    figure_metric,
-    figure_subject,
     governing_verb,
-    is_toll,
-    short_phrase,
+    period_as_of,
     time_of,
-    whole_subject,
 )
-from .figure_filter import is_not_a_figure, quantifies_nothing
-from .lexicon import MEASURE_UNITS
+from .figure_filter import (
+    is_age_group,
+    is_back_reference,
+    is_conversion,
+    is_not_a_figure,
+    quantifies_nothing,
+)
+from .figure_keys import anchor, figure_metric, figure_subject, figure_verb, is_cumulative, specific_metric
+from .key_guard import separate_keys
+from .number_phrases import find_number_phrases
 from .number_spans import (
     dashed_range,
     expression_value,
@@ -45,31 +54,53 @@ from .number_spans import (
     is_number_token,
     number_expressions,
     scale_of,
-    unit_after,
+    unit_after_tokens,
 )
 from .numbers import (
     CURRENCIES,
-    FRACTIONS,
-    SCALES,
     hedge_match,
-    hedge_of,
+    measure_unit,
     parse_number,
     tidy,
+    unit_dimension,
 )
+from .partial_dates import as_partial, date_range, partial_date
+from .story import StoryIndex
 from .years import is_year_token
+
+
+class _Found:
+    """A figure being built, with the tokens it was read from (for the passes after it)."""
+
+    __slots__ = ("draft", "end_tok", "span", "verb")
+
+    def __init__(self, draft: Draft, span, end_tok: int, verb=None):
+        self.draft, self.span, self.end_tok, self.verb = draft, span, end_tok, verb
 
 
 def extract_figures(ctx: ArticleContext, quotes: list[Draft]) -> list[Draft]:
     doc = ctx.doc
-    claims: list[Draft] = []
-    consumed: set[int] = set()        # tokens of wholes ("of 152 jets") and of ranges' upper ends
+    story = StoryIndex.build(ctx)
+    found: list[_Found] = []
+    consumed: set[int] = set()        # tokens of phrases, wholes ("of 152 jets") and ranges' upper ends
     date_spans = [(d.start, d.end) for d in ctx.dates if d.pattern != "year" or is_year_token(ctx, d)]
-    exprs = list(number_expressions(doc))
     in_dates = Intervals(date_spans)
 
     def in_date(span) -> bool:
         return in_dates.covers(ctx.absolute(span.start_char))
 
+    for phrase in find_number_phrases(ctx.article.body):
+        span = doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
+        if span is None or not len(span) or in_date(span) or any(t.i in consumed for t in span):
+            continue
+        consumed.update(range(span.start, span.end))
+        if not any(t.pos_ in ("VERB", "AUX") for t in span.sent):
+            continue                  # captions, page furniture
+        item = _figure(ctx, story, span, phrase.value, consumed, quotes, unit=phrase.unit)
+        if item is not None:
+            found.append(item)
+
+    exprs = [e for e in number_expressions(doc) if not any(k in consumed for k in range(*e))]
     for k, (i, j) in enumerate(exprs):
         if i in consumed:
             continue
@@ -78,42 +109,211 @@ def extract_figures(ctx: ArticleContext, quotes: list[Draft]) -> list[Draft]:
         if (second is not None and not in_date(span) and not in_date(second) and not is_not_a_figure(ctx, second)
                 and forms_range(doc, span, second)):
             # the lower end of "two or three days" alone looks like a date: judge the range by its upper end
-            claim = _range_figure(ctx, span, second, consumed, quotes)
-            if claim is not None:
+            item = _range_figure(ctx, story, span, second, consumed, quotes)
+            if item is not None:
                 consumed.update(range(second.start, second.end))
-                claims.append(claim)
+                found.append(item)
                 continue
+        if is_age_group(span):
+            continue                  # "18 to 24 year olds": a group, neither an age nor a count
+        age_of = age_subject(ctx, span)
+        if age_of is not None:        # an age; of nobody the text names ("" ), no checkable figure
+            item = _age_figure(ctx, span, age_of, quotes) if age_of else None
+            if item is not None:
+                found.append(item)
+            continue
         if in_date(span) or is_not_a_figure(ctx, span):
             continue
-        claim = _single_figure(ctx, span, consumed, quotes)
-        if claim is not None:
-            claims.append(claim)
-    claims.extend(_fractions(ctx, quotes))
-    claims.sort(key=lambda c: c.start)
+        item = _single_figure(ctx, story, span, consumed, quotes)
+        if item is not None:
+            found.append(item)
+    found.sort(key=lambda f: f.draft.start)
+    kept: list[_Found] = []
+    for item in found:
+        if is_conversion(item, kept) or is_back_reference(item, kept):
+            continue
+        kept.append(item)
+    _dates_of_their_own(ctx, kept)
+    _changes_from_to(ctx, kept)
+    _compared_values(kept)
+    for item in kept:
+        item.draft.fields["metric"] = specific_metric(_period_of_rate(item), item.verb, item.span, item.end_tok)
+    claims = [item.draft for item in kept]
+    separate_keys(claims, [item.span for item in kept], ctx.published)
     return claims
 
 
-def _single_figure(ctx, span, consumed, quotes):
+_OWN_DATE = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:in|on|at|by|as of|as at)?\s*$", re.IGNORECASE)
+
+
+def _dates_of_their_own(ctx, kept):
+    """A date written right after a figure is that figure's: "revenues fell from £3.24bn in
+    2003 to £2.89bn in 2004" dates each amount by the year after it, although the parse hangs
+    both years on the verb; and a figure dated by another figure's date loses that date."""
+    owned: dict[int, tuple] = {}
+    for k, item in enumerate(kept):
+        end = item.draft.end
+        for d in ctx.dates:
+            if end <= d.start <= end + 40 and _OWN_DATE.match(ctx.text[end:d.start]) and d.pattern != "decade":
+                value = as_partial(d.resolve(ctx.published))
+                if value:
+                    owned[k] = (d, value)
+                break
+    if not owned:
+        return
+    for k, item in enumerate(kept):
+        fields = item.draft.fields
+        if k in owned:
+            fields["as_of"] = owned[k][1]
+            continue
+        sent = item.span.sent
+        lo, hi = ctx.absolute(sent.start_char), ctx.absolute(sent.end_char)
+        if any(lo <= d.start < hi and fields.get("as_of") == value for j, (d, value) in owned.items() if j != k):
+            fields.pop("as_of", None)
+
+
+_GENERIC_METRICS = {"share", "amount", "count", "percentage points", "increase", "fall"}
+_COMPARED = {"compared", "against", "from", "versus", "vs", "vs.", "than", "behind", "ahead", "over", "after", "with"}
+
+
+_EARLIER = [(re.compile(r"^\W*(?:in|during|for|of)?\s*the\s+(?:previous|preceding|prior)\s+quarter\b", re.I), 3),
+            (re.compile(r"^\W*(?:in|during|for|of)?\s*(?:the\s+(?:previous|preceding|prior)\s+year|a\s+year\s+(?:earlier|before))\b", re.I), 12),
+            (re.compile(r"^\W*(?:in|during|for|of)?\s*(?:the\s+(?:previous|preceding|prior)\s+month|a\s+month\s+(?:earlier|before))\b", re.I), 1)]
+
+
+def _earlier_period(as_of, after: str):
+    """'compared with 0.5% in the previous quarter': the period before the compared figure's."""
+    if not isinstance(as_of, (str, dict)):
+        return None
+    months = next((n for rx, n in _EARLIER if rx.match(after)), None)
+    if months is None:
+        return None
+    start, end = (as_of["start"], as_of["end"]) if isinstance(as_of, dict) else (as_of, as_of)
+    if len(start) < 7 or len(end) < 7:
+        if months % 12 or len(start) != 4:
+            return None
+        return str(int(start) - months // 12)
+
+    def shift(partial: str) -> str:
+        total = int(partial[:4]) * 12 + int(partial[5:7]) - 1 - months
+        return partial_date(total // 12, total % 12 + 1)
+    first, last = shift(start[:7]), shift(end[:7])
+    return first if first == last else date_range(first, last)
+
+
+_RATE_ENDINGS = ("growth", "increase", "fall", "rise", "decline")
+_PERIOD_WORDS = {"annual": "annual", "annually": "annual", "yearly": "annual", "year-on-year": "annual",
+                 "quarterly": "quarterly", "monthly": "monthly", "weekly": "weekly"}
+
+
+def _period_of_rate(item) -> str:
+    """A rate of change over a period names the period: 3.1% in 2004 is annual growth, 0.7% in
+    the three months to December quarterly growth; the two are different quantities of one
+    economy, never in conflict. From as_of (a year, a quarter, a month) or a word of the clause
+    ("annual", "quarterly")."""
+    fields = item.draft.fields
+    metric = fields["metric"]
+    if not metric.endswith(_RATE_ENDINGS) or metric.split()[0] in _PERIOD_WORDS.values() or fields.get("unit") != "percent":
+        return metric
+    as_of = fields.get("as_of")
+    period = None
+    if isinstance(as_of, dict) and len(as_of.get("start", "")) == 7 and len(as_of.get("end", "")) == 7:
+        months = (int(as_of["end"][:4]) * 12 + int(as_of["end"][5:7])) - (int(as_of["start"][:4]) * 12 + int(as_of["start"][5:7])) + 1
+        period = {3: "quarterly", 12: "annual", 1: "monthly"}.get(months)
+    elif isinstance(as_of, str) and len(as_of) == 4:
+        period = "annual"
+    if period is None:                # "annual growth of 3%", "a quarterly rise of 2%": a word by the number
+        doc = item.span.doc
+        near = doc[max(item.span.sent.start, item.span.start - 4):min(item.span.sent.end, item.end_tok + 3)]
+        found = {_PERIOD_WORDS[t.lower_] for t in near if t.lower_ in _PERIOD_WORDS}
+        period = found.pop() if len(found) == 1 else None
+    return f"{period} {metric}" if period else metric
+
+
+def _changes_from_to(ctx, kept):
+    """'fell since October from 785 to 708': two values of one quantity at two times, not a
+    running total; the value changed from is the earlier one, dated by the "since" if any."""
+    for k, item in enumerate(kept):
+        a = anchor(item.span, item.end_tok)
+        if a.dep_ != "pobj" or a.head.lower_ != "from":
+            continue
+        verb = a.head.head
+        later = next((o for o in kept[k + 1:k + 3] if _to_value_of(anchor(o.span, o.end_tok), verb, a)), None)
+        if later is None:
+            continue
+        sent = item.span.sent
+        lo, hi = ctx.absolute(sent.start_char), ctx.absolute(sent.end_char)
+        since = next((d for d in ctx.dates if lo <= d.start < hi and ctx.text[max(lo, d.start - 6):d.start].strip().lower() == "since"), None)
+        for one in (item, later):
+            if not is_cumulative(one.draft.fields.get("metric", "")):
+                one.draft.fields.pop("cumulative", None)
+        if since is not None:
+            value = as_partial(since.resolve(ctx.published))
+            if value:
+                item.draft.fields["as_of"] = value
+        if "as_of" not in item.draft.fields and later.draft.fields.get("metric") == item.draft.fields.get("metric"):
+            item.draft.fields["metric"] += " (earlier)"    # changed from: an earlier value, date unknown
+        if later.draft.fields.get("metric") == item.draft.fields.get("metric") and "as_of" in item.draft.fields:
+            later.draft.fields.setdefault("as_of", ctx.published.isoformat() if ctx.published else None)
+            if later.draft.fields["as_of"] is None:
+                later.draft.fields.pop("as_of")
+
+
+def _to_value_of(b, verb, a) -> bool:
+    """Is `b` the "to" value of the change whose "from" value is `a` (on `verb`)?"""
+    return b.dep_ == "pobj" and b.head.lower_ == "to" and b.head.head.i in (verb.i, a.i, a.head.i)
+
+
+def _compared_values(kept):
+    """A value given for comparison ("rose 0.7%, compared with 0.5% in the previous quarter",
+    "well ahead of the 2.2% recorded in 2003") is a value of the same quantity: it takes the
+    metric and subject of the figure it is compared with (the nearest before it in its
+    sentence, else in the sentence before, in the same unit)."""
+    for k, item in enumerate(kept):
+        fields = item.draft.fields
+        if fields.get("metric") not in _GENERIC_METRICS:
+            continue
+        doc = item.span.doc
+        before = {t.lower_ for t in doc[max(item.span.sent.start, item.span.start - 4):item.span.start]}
+        if not before & _COMPARED:
+            continue
+        sent = item.span.sent
+        for other in reversed(kept[:k]):
+            osent = other.span.sent
+            if osent.start != sent.start and osent.end != sent.start:
+                break
+            if (unit_dimension(other.draft.fields.get("unit")) == unit_dimension(fields.get("unit"))
+                    and other.draft.fields.get("metric") not in _GENERIC_METRICS):
+                fields["metric"] = other.draft.fields["metric"]
+                fields["subject"] = other.draft.fields["subject"]
+                earlier = _earlier_period(other.draft.fields.get("as_of"), doc[item.span.end:item.span.sent.end].text)
+                if earlier is not None and "as_of" not in fields:
+                    fields["as_of"] = earlier
+                break
+
+
+def _single_figure(ctx, story, span, consumed, quotes):
     """The figure of one expression: a dashed range ("5-10 percent") or one value."""
     dashed = dashed_range(span)
     if dashed is not None:
-        claim = _figure(ctx, span, dashed[1], consumed, quotes)
-        if claim is not None:
-            claim.fields["value"] = [tidy(dashed[0]), tidy(dashed[1])]
-        return claim
+        item = _figure(ctx, story, span, dashed[1], consumed, quotes)
+        if item is not None:
+            item.draft.fields["value"] = [tidy(dashed[0]), tidy(dashed[1])]
+        return item
     value = expression_value(span)
-    return None if value is None else _figure(ctx, span, value, consumed, quotes)
+    return None if value is None else _figure(ctx, story, span, value, consumed, quotes)
 
 
-def _range_figure(ctx, first, second, consumed, quotes):
+def _range_figure(ctx, story, first, second, consumed, quotes):
     """One figure for a range: unit, subject and metric as for its upper end."""
     doc = first.doc
     low, high = expression_value(first), expression_value(second)
-    if not any(t.lower_ in SCALES for t in first):
+    if not any(t.lower_ in ("million", "billion", "trillion", "thousand", "bn", "m", "k") for t in first):
         low *= scale_of(second)         # "2 to 3 million": the scale word applies to both ends
-    claim = _figure(ctx, second, high, consumed, quotes)
-    if claim is None:
+    item = _figure(ctx, story, second, high, consumed, quotes)
+    if item is None:
         return None
+    claim = item.draft
     left = first.start
     k = left - 1
     if k >= first.sent.start and doc[k].lower_ in ("between", "from"):
@@ -128,32 +328,50 @@ def _range_figure(ctx, first, second, consumed, quotes):
     claim.start = min(claim.start, start)
     claim.text = ctx.slice(claim.start, claim.end)
     claim.fields["value"] = [tidy(low), tidy(high)]
-    return claim
+    item.span = doc[first.start:second.end]
+    return item
 
 
-def _figure(ctx, span, value, consumed, quotes):
-    """The figure of the expression `span` worth `value`; None when it quantifies nothing."""
+def _figure(ctx, story, span, value, consumed, quotes, unit=None):
+    """The figure of the expression `span` worth `value`; None when it quantifies nothing.
+    `unit` is given for number phrases ("two-thirds" is percent)."""
     doc = span.doc
-    currency = next((CURRENCIES[t.text] for t in span if t.text in CURRENCIES), None)
-    unit = currency or unit_after(span)
-    noun, noun_tok = counted_noun(span)
+    given = unit is not None
+    end_tok = span.end
+    if not given:
+        currency = next((CURRENCIES[t.text] for t in span if t.text in CURRENCIES), None)
+        unit, unit_end = unit_after_tokens(span)
+        if currency:
+            unit = currency
+        elif unit is not None:
+            end_tok = unit_end
+    noun, noun_tok = counted_noun(span) if unit in (None, "times") or not given else (None, None)
+    if given and unit == "times":
+        noun, noun_tok = None, None
+    compound = _hyphen_compound(span) if unit is None else None
+    if compound is not None:                  # "a 24-seat majority", "a nine-strong committee"
+        unit, noun_tok, end_tok = compound
+        noun = "members" if unit == "members" else noun_tok.lower_
     if unit is None and quantifies_nothing(span, value, noun_tok):
         return None
-    if unit is None and noun and noun.lower() not in MEASURE_UNITS:
+    if unit is None and noun and measure_unit(noun) is None:
         unit = noun
-    of, unit, noun_tok, end_tok = _part_of_whole(span, value, unit, noun, noun_tok, consumed)
-    if unit in ("percent",) or any(t.text == "%" for t in doc[span.start:span.end + 1]):
+    of, unit, noun_tok, end_tok = _part_of_whole(span, value, unit, noun, noun_tok, consumed, end_tok)
+    if not given and any(t.text == "%" for t in doc[span.start:span.end + 1]):
         unit = "percent"
+        end_tok = max(end_tok, span.end + 1 if span.end < len(doc) and doc[span.end].text == "%" else end_tok)
     if noun_tok is not None:
         end_tok = max(end_tok, noun_tok.i + 1)
-    # the text: hedge + number + unit noun (+ verb when it follows, "were killed")
+    # the text: hedge + number + unit noun
     approx, left = _hedged_start(span)
-    end_tok = _unit_word_end(span, unit, end_tok)
-    verb = governing_verb(doc[span.start], noun_tok)
-    start, end = ctx.tokens_span(doc[left:end_tok])
+    verb = figure_verb(span, noun_tok, end_tok, governing_verb(doc[span.start], noun_tok))
+    start, end = _text_span(ctx, doc[left:end_tok])
+    if unit in _DECADES and not isinstance(value, list):
+        value, unit = value * _DECADES[unit], "years"      # "two decades" is 20 years
+    metric = figure_metric(ctx, span, unit, noun, noun_tok, verb, end_tok)
     fields: dict = {
-        "subject": whole_subject(ctx, noun_tok, unit) if of is not None else figure_subject(ctx, span, noun_tok, verb),
-        "metric": figure_metric(noun, unit, verb, noun_tok, span),
+        "subject": figure_subject(ctx, story, span, unit, noun_tok, verb, metric, end_tok),
+        "metric": metric,
         "value": tidy(value),
     }
     if approx != "exact":
@@ -162,9 +380,11 @@ def _figure(ctx, span, value, consumed, quotes):
         fields["unit"] = unit
     if of is not None:
         fields["of"] = of
-    as_of, since = time_of(ctx, span, verb)
-    if since or is_toll(noun, verb):
-        fields["cumulative"] = True
+    as_of, since = period_as_of(ctx, span, verb), False
+    if as_of is None:
+        as_of, since = time_of(ctx, span, verb)
+    if since or (is_cumulative(metric) and unit_dimension(unit) not in ("percent", "percentage point")):
+        fields["cumulative"] = True       # a share of the injured is no running total
     quote = _quote_around(quotes, start)
     if as_of:
         fields["as_of"] = as_of
@@ -173,16 +393,63 @@ def _figure(ctx, span, value, consumed, quotes):
     attribution = figure_attribution(ctx, span, quote)
     if attribution:
         fields["attribution"] = attribution
-    return Draft("figure", start, end, ctx.slice(start, end), fields)
+    return _Found(Draft("figure", start, end, ctx.slice(start, end), fields), span, end_tok, verb)
 
 
-def _part_of_whole(span, value, unit, noun, noun_tok, consumed):
+_DECADES = {"decades": 10, "centuries": 100}
+
+
+def _hyphen_compound(span):
+    """'a 24-seat majority' -> ("seats", majority, end): a count written as a modifier of the
+    noun it measures; "nine-strong committee" -> ("members", committee, end)."""
+    doc = span.doc
+    k = span.end
+    if k + 1 >= len(doc) or doc[k].text != "-" or doc[k].whitespace_:
+        return None
+    word = doc[k + 1]
+    if word.pos_ not in ("NOUN", "ADJ") or measure_unit(word.text) or word.lower_ in ("year", "old"):
+        return None
+    head = word.head if word.head.i > word.i and word.head.pos_ in ("NOUN", "PROPN") else None
+    if head is None:
+        return None
+    if word.lower_ in ("strong", "member", "man", "woman", "person"):
+        return "members", head, head.i + 1
+    if word.pos_ != "NOUN":
+        return None
+    lemma = word.lemma_.lower()
+    plural = lemma + ("es" if lemma.endswith(("s", "x", "ch", "sh")) else "s")
+    return plural, head, head.i + 1
+
+
+def _text_span(ctx, tokens):
+    """The figure's text: its tokens, a "%" at the end included (the context trims punctuation)."""
+    start, end = ctx.tokens_span(tokens)
+    last = tokens[-1] if len(tokens) else None
+    if last is not None and last.text == "%" and ctx.absolute(last.idx) == end:
+        end += 1
+    return start, end
+
+
+def _age_figure(ctx, span, person, quotes):
+    """'Rick Perry, 65,' / 'aged 87' / 'a 29-year-old': the age of the person, in years."""
+    value = parse_number(span[0].text.split("-")[0])
+    if value is None:
+        return None
+    start, end = ctx.tokens_span(span)
+    fields = {"subject": person, "metric": "age", "value": tidy(value), "unit": "years"}
+    quote = _quote_around(quotes, start)
+    attribution = figure_attribution(ctx, span, quote)
+    if attribution:
+        fields["attribution"] = attribution
+    return _Found(Draft("figure", start, end, ctx.slice(start, end), fields), span, span.end)
+
+
+def _part_of_whole(span, value, unit, noun, noun_tok, consumed, end_tok):
     """'123 of Ukraine's 152 fighter jets': the whole (`of`), and the unit, counted noun
     and end token it gives; without a whole number, "three of the suspects" gives the unit.
     Returns (of, unit, noun token, end token)."""
     doc = span.doc
     of = None
-    end_tok = span.end
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is None or nxt.lower_ != "of":
         return of, unit, noun_tok, end_tok
@@ -194,7 +461,7 @@ def _part_of_whole(span, value, unit, noun, noun_tok, consumed):
         while j < len(doc) and is_number_token(doc[j]):
             j += 1
         whole = parse_number(doc[k:j].text)
-        if whole is not None and whole >= value:
+        if whole is not None and whole >= value and unit != "percent":
             of = tidy(whole)
             consumed.update(range(k, j))
             whole_noun, noun_tok = counted_noun(doc[k:j])
@@ -204,8 +471,9 @@ def _part_of_whole(span, value, unit, noun, noun_tok, consumed):
                     end_tok = max(end_tok, noun_tok.i + 1)
     elif noun is None:
         pobj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
-        if pobj is not None and unit is None:
+        if pobj is not None and unit is None and pobj.pos_ != "PRON":     # not "400,000 of whom"
             unit = pobj.text
+            noun_tok = pobj
     return of, unit, noun_tok, end_tok
 
 
@@ -218,53 +486,5 @@ def _hedged_start(span):
     return approx, left
 
 
-def _unit_word_end(span, unit, end_tok):
-    """The end token of the text, extended over a "%" or the measurement unit after the number."""
-    doc = span.doc
-    if span.end < len(doc) and doc[span.end].text in ("%",):
-        return max(end_tok, span.end + 1)
-    if unit in MEASURE_UNITS.values():
-        k = span.end
-        while k < len(doc) and doc[k].text == "-":
-            k += 1
-        if k < len(doc) and doc[k].lower_ in MEASURE_UNITS:
-            return max(end_tok, k + 1)
-    return end_tok
-
-
 def _quote_around(quotes, pos):
     return next((q for q in quotes if q.start <= pos < q.end), None)
-
-
-_FRACTION = re.compile(r"\b(?P<n>a|one|two|three)[\s-](?P<f>half|third|thirds|quarter|quarters|fifth)\s+of\b", re.IGNORECASE)
-
-
-def _fractions(ctx, quotes):
-    """'nearly a third of Ukraine's population' -> 33.3 percent."""
-    out = []
-    for m in _FRACTION.finditer(ctx.article.body):
-        start = ctx.absolute(m.start())
-        n = 1 if m.group("n").lower() in ("a", "one") else {"two": 2, "three": 3}[m.group("n").lower()]
-        frac = FRACTIONS[m.group("f").lower()]
-        value = frac if m.group("f").lower().endswith("s") else n * frac
-        tok = ctx.token_at(start)
-        if tok is None:
-            continue
-        sent = tok.sent
-        before = ctx.text[ctx.absolute(sent.start_char):start]
-        approx = hedge_of(before)
-        s0 = start
-        if approx != "exact":
-            s0 = start - len(before) + len(before.rstrip()) - len(before.rstrip().split()[-1])
-        end_tok = next((t for t in tok.head.subtree if t.dep_ == "pobj"), None) if tok.head is not None else None
-        end = ctx.absolute(end_tok.idx + len(end_tok.text)) if end_tok is not None and ctx.absolute(end_tok.idx) > start else ctx.absolute(m.end())
-        fields = {"subject": short_phrase(phrase_tokens(end_tok, ctx)) if end_tok is not None else "", "metric": "share",
-                  "value": tidy(value)}
-        if approx != "exact":
-            fields["approx"] = approx
-        fields["unit"] = "percent"
-        att = figure_attribution(ctx, ctx.doc[tok.i:tok.i + 1], _quote_around(quotes, start))
-        if att:
-            fields["attribution"] = att
-        out.append(Draft("figure", s0, end, ctx.slice(s0, end), fields))
-    return out

@@ -79,22 +79,6 @@ TOLL_WORDS = {"kill", "killed", "die", "died", "death", "deaths", "dead", "destr
               "lives", "displace", "displaced", "flee", "fled", "refugee", "refugees", "arrest",
               "arrested", "detain", "detained", "evacuate", "evacuated", "infection", "infections",
               "case", "cases", "vaccinate", "vaccinated"}
-MEASURE_UNITS = {
-    "mile": "miles", "miles": "miles", "km": "km", "kilometer": "km", "kilometers": "km",
-    "kilometre": "km", "kilometres": "km", "meter": "m", "meters": "m", "metre": "m",
-    "metres": "m", "foot": "ft", "feet": "ft", "kg": "kg", "kilogram": "kg", "kilograms": "kg",
-    "ton": "tons", "tons": "tons", "tonne": "tonnes", "tonnes": "tonnes", "year": "years",
-    "years": "years", "month": "months", "months": "months", "week": "weeks", "weeks": "weeks",
-    "day": "days", "days": "days", "hour": "hours", "hours": "hours", "minute": "minutes",
-    "minutes": "minutes", "decade": "decades", "decades": "decades", "acre": "acres",
-    "acres": "acres", "hectare": "hectares", "hectares": "hectares", "barrel": "barrels",
-    "barrels": "barrels", "liter": "liters", "liters": "liters", "litre": "liters",
-    "percent": "percent", "%": "percent", "pct": "percent", "sq": "sq",
-}
-UNIT_METRIC = {"miles": "distance", "km": "distance", "m": "distance", "ft": "distance",
-               "years": "duration", "months": "duration", "weeks": "duration", "days": "duration",
-               "hours": "duration", "minutes": "duration", "decades": "duration",
-               "kg": "weight", "tons": "weight", "tonnes": "weight"}
 # Nouns naming something said ("Shoigu's claim that ...", "warnings against ..."):
 # quoted words inside their content belong to whoever made the claim.
 SPEECH_NOUNS = {

@@ -12,8 +12,14 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import CHANGE_VERBS, MEASURE_UNITS
-from .numbers import ABOUT_WORDS, CURRENCIES, GLUED_SCALE, SCALES, SYMBOL, parse_number
+from claimcheck import quantities
+
+from .lexicon import CHANGE_VERBS
+from .numbers import ABOUT_WORDS, CURRENCIES, GLUED_SCALE, SCALES, SYMBOL, measure_unit, parse_number
+
+# Scale words written apart from the number that are letters ("$5 m", "£3 b", "10 k"): scale
+# words only after a currency; alone, "100 m" is 100 metres (the checker reads them the same way).
+_LETTER_SCALES = {word for word in SCALES if len(word) == 1}
 
 NUMBER_WORDS = {"zero", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
               "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
@@ -25,16 +31,25 @@ _HYPHENATED = re.compile(r"^(\d[\d,.]*)-([a-z]+)", re.IGNORECASE)
 _DASHED = re.compile(rf"^{SYMBOL}?(\d[\d,.]*)\s*[-–]\s*{SYMBOL}?(\d[\d,.]*)$")      # "20–30", "5-10"
 
 
+_TENS_STEMS = ("twen", "thir", "for", "fif", "six", "seven", "eigh", "nine")
+_SYMBOL_CHARS = frozenset(symbol for symbol in quantities.CURRENCY_SYMBOLS if len(symbol) == 1)
+
+
 def is_number_token(tok) -> bool:
-    low = tok.lower_
-    if _HYPHENATED.match(tok.text) or _DASHED.match(tok.text):
-        return True                      # "15-year", "40-mile-long", "20–30"
-    if _ORDINAL.match(tok.text) or tok.ent_type_ == "ORDINAL":
+    text = tok.text
+    first = text[:1]
+    if first.isdigit() or first in _SYMBOL_CHARS:
+        if _HYPHENATED.match(text) or _DASHED.match(text):
+            return True                  # "15-year", "40-mile-long", "20–30"
+        if _ORDINAL.match(text):
+            return False
+        return bool(re.match(rf"^{SYMBOL}?\d[\d,.]*({GLUED_SCALE})?$", text, re.IGNORECASE))
+    if not first.isalpha():
         return False
-    if re.match(rf"^{SYMBOL}?\d[\d,.]*({GLUED_SCALE})?$", tok.text, re.IGNORECASE):
-        return True
-    parts = [p for p in low.split("-") if p]
-    return bool(parts) and all(p in NUMBER_WORDS or (p.endswith("ty") and p[:-2] in ("twen", "thir", "for", "fif", "six", "seven", "eigh", "nine")) for p in parts if p)
+    parts = [p for p in tok.lower_.split("-") if p]
+    if not parts or not all(p in NUMBER_WORDS or (p.endswith("ty") and p[:-2] in _TENS_STEMS) for p in parts):
+        return False
+    return tok.ent_type_ != "ORDINAL"
 
 
 def number_expressions(doc):
@@ -46,12 +61,18 @@ def number_expressions(doc):
             i += 1
             continue
         j = i + 1
-        while j < n and (is_number_token(doc[j]) or doc[j].lower_ in SCALES or (doc[j].lower_ == "and" and j + 1 < n and doc[j + 1].lower_ in NUMBER_WORDS and doc[j - 1].lower_ == "hundred")
+        money = (i > 0 and doc[i - 1].text in CURRENCIES) or tok.text[:1] in quantities.CURRENCY_SYMBOLS
+        while j < n and (is_number_token(doc[j]) or _scale_word(doc[j], money) or (doc[j].lower_ == "and" and j + 1 < n and doc[j + 1].lower_ in NUMBER_WORDS and doc[j - 1].lower_ == "hundred")
                          or (doc[j].text in ("-", "–") and j + 1 < n and is_number_token(doc[j + 1]))):
             j += 1
         start = i - 1 if i > 0 and doc[i - 1].text in CURRENCIES else i
         yield start, j
         i = j
+
+
+def _scale_word(tok, money: bool) -> bool:
+    low = tok.lower_
+    return low in SCALES and (money or low not in _LETTER_SCALES)
 
 
 def expression_value(span):
@@ -85,9 +106,8 @@ def forms_range(doc, first, second) -> bool:
     if first.sent.start != second.sent.start or second.start <= first.end:
         return False
     gap = [t for t in doc[first.end:second.start]]
-    unit1 = None
-    if gap and (gap[0].lower_ in MEASURE_UNITS or gap[0].text == "%"):
-        unit1 = MEASURE_UNITS.get(gap[0].lower_, "percent")
+    unit1 = measure_unit(gap[0].text) if gap else None
+    if unit1 is not None:
         gap = gap[1:]
     if len(gap) != 1 or gap[0].lower_ not in _RANGE_WORDS:
         return False
@@ -124,17 +144,32 @@ def scale_of(span) -> float:
 
 
 def unit_after(span):
+    """The measurement unit or currency written after a number ("40 km", "15-year", "5 million
+    euros"), or None."""
+    return unit_after_tokens(span)[0]
+
+
+def unit_after_tokens(span):
+    """(unit, end token index) of the unit written after the number expression `span`:
+    "40 km", "10 square miles", "3 percentage points", "15-year", "5 million euros"; (None, end)."""
     doc = span.doc
     hyph = _HYPHENATED.match(span[-1].text)
-    if hyph and hyph.group(2).lower() in MEASURE_UNITS:
-        return MEASURE_UNITS[hyph.group(2).lower()]
+    if hyph and measure_unit(hyph.group(2)):
+        return measure_unit(hyph.group(2)), span.end
     k = span.end
     while k < len(doc) and doc[k].text == "-":
         k += 1
+    for width in (3, 2, 1):                     # the longest unit name first: "miles per hour"
+        if k + width > len(doc):
+            continue
+        words = doc[k:k + width]
+        if width > 1 and not all(t.is_alpha for t in words):
+            continue
+        unit = measure_unit(" ".join(t.lower_ for t in words))
+        if unit is not None:
+            return unit, k + width
     if k < len(doc):
         low = doc[k].lower_
-        if low in MEASURE_UNITS:
-            return MEASURE_UNITS[low]
         if low in CURRENCIES and doc[k].text not in ("$",):
-            return CURRENCIES[low]
-    return None
+            return CURRENCIES[low], k + 1
+    return None, span.end

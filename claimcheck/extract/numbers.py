@@ -14,8 +14,12 @@ from claimcheck import quantities
 # scale words only there ("$5m", "2.5b"). Abbreviations may be glued to the digits ("2.5bn").
 SCALES = {**quantities.SCALES, **quantities.SCALE_LETTERS}
 GLUED_SCALE = "|".join(sorted((word for word in SCALES if len(word) <= 3), key=len, reverse=True))
-FRACTIONS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0,
-             "thirds": 200 / 3, "quarters": 75.0}
+# Denominators of fractions ("a third", "two-thirds", "one 15th"): the share of one part, in percent.
+FRACTIONS = {"half": 50.0, "halves": 50.0, "third": 100 / 3, "thirds": 100 / 3, "quarter": 25.0,
+             "quarters": 25.0, "fifth": 20.0, "fifths": 20.0, "sixth": 100 / 6, "sixths": 100 / 6,
+             "seventh": 100 / 7, "sevenths": 100 / 7, "eighth": 12.5, "eighths": 12.5,
+             "ninth": 100 / 9, "ninths": 100 / 9, "tenth": 10.0, "tenths": 10.0}
+DOZEN = 12
 # Hedge words before a number -> the spec's approx values: the checker's table
 # (quantities.APPROX_WORDS), longest phrase first ("no more than" is not "more than").
 HEDGES = sorted(((phrase, approx) for approx, phrases in quantities.APPROX_WORDS.items() if approx != "exact"
@@ -27,6 +31,47 @@ ABOUT_WORDS = frozenset(word for word in quantities.APPROX_WORDS["about"] if " "
 def is_currency_code(unit: str | None) -> bool:
     """USD, EUR, GBP: the checker's currencies are its three-letter upper-case dimensions."""
     return bool(unit) and unit.isupper() and len(unit) == 3
+
+
+def measure_unit(words: str) -> str | None:
+    """The unit a measurement word names, by the checker's table of units
+    (`claimcheck.quantities.UNITS`: lengths, areas, masses, durations, percent, ...), written
+    as the checker reads it, plural where the table has a plural ("mile" -> "miles",
+    "kilometre" -> "kilometres", "%" -> "percent"); None for count nouns and currencies."""
+    low = words.lower()
+    if low not in quantities.UNITS:
+        return None
+    dimension, factor = quantities.UNITS[low]
+    if is_currency_code(dimension) or dimension == "pounds" or dimension == quantities.COUNT:
+        return None
+    if dimension == "percent":
+        return "percent"
+    if (len(low) == 1 and low != "m") or low in _NOT_UNITS_ALONE:
+        return None                 # "5 g", "3 c": letters too ambiguous after a number in prose
+    short = next((abbr for abbr in _ABBREVIATIONS if quantities.UNITS.get(abbr) == (dimension, factor)), None)
+    if short is not None:
+        return short                 # "kilometres" -> "km": the form news copy abbreviates to
+    plural = low + "s"
+    if len(low) > 2 and quantities.UNITS.get(plural) == (dimension, factor):    # not "km" -> "kms"
+        return plural
+    return low
+
+
+# Units written as their abbreviation ("km", not "kilometres"); others as the plural word ("miles").
+_ABBREVIATIONS = ("km", "m", "cm", "mm", "ft", "kg", "mph", "kph", "ha", "kw", "mw", "gw", "kwh", "mwh", "gwh", "twh")
+# Unit names that, written after a number in prose, are mostly something else ("two points in
+# the debate", "10 degrees of separation" are fine to leave as counted nouns).
+_NOT_UNITS_ALONE = {"point", "points", "degree", "degrees", "min", "sec", "kn", "inch", "yd", "lb", "lbs"}
+
+# The dimension of a measurement unit and the metric its figures measure ("40 km" is a distance).
+DIMENSION_METRIC = {"length": "distance", "duration": "duration", "mass": "weight", "area": "area",
+                    "volume": "volume", "speed": "speed", "power": "power", "energy": "energy",
+                    "tons": "weight", "gallons": "volume"}
+
+
+def unit_dimension(unit: str | None) -> str:
+    """The checker's dimension of a unit ("miles" -> "length", "USD" -> "USD", "people" -> "count")."""
+    return quantities.parse_unit(unit).dimension
 
 
 # Currencies: the checker's symbols and the one-word names of its currency units ("euros",
@@ -93,6 +138,9 @@ def parse_number(text: str) -> float | None:
         scale *= SCALES[parts.pop().lower().rstrip(".")]
     if not parts:
         return None
+    if parts[-1].lower() in ("dozen", "dozens"):      # "a dozen", "two dozen": twelves
+        scale *= DOZEN
+        parts = parts[:-1] or ["one"]
     joined = " ".join(parts)
     glued = re.match(rf"^({SYMBOL}?[\d,.]+)({GLUED_SCALE})$", joined, re.IGNORECASE)  # "2.5bn"
     if glued:
@@ -104,10 +152,17 @@ def parse_number(text: str) -> float | None:
 
 
 def tidy(value: float) -> int | float:
-    """Integers print as integers; fractions keep one decimal place."""
-    if abs(value - round(value)) < 1e-9:
+    """Integers print as integers; other values as written: 2.35 stays 2.35, 4.75 stays 4.75
+    (only the float noise of a scale word is rounded away: 2.35 billion is 2350000000)."""
+    if abs(value - round(value)) < 1e-9 * max(1.0, abs(value)):
         return round(value)
-    return round(value, 1)
+    return float(f"{value:.12g}")
+
+
+def share(percent: float) -> int | float:
+    """A share computed from a fraction, in percent to three significant digits, as a reader
+    writes it: a third is 33.3, two thirds 66.7, one 15th 6.67, a quarter 25."""
+    return tidy(float(f"{percent:.3g}"))
 
 
 def hedge_match(preceding: str) -> tuple[str, str]:

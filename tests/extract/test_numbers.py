@@ -3,7 +3,7 @@ import pytest
 
 pytest.importorskip("text_to_num")
 
-from claimcheck.extract.numbers import hedge_of, parse_number, tidy
+from claimcheck.extract.numbers import hedge_of, parse_number, share, tidy
 
 
 @pytest.mark.parametrize("text,value", [
@@ -26,9 +26,19 @@ def test_hedges(before, approx):
     assert hedge_of(before) == approx
 
 
-def test_tidy():
+def test_tidy_keeps_decimals_as_written():
     assert tidy(5.0) == 5 and isinstance(tidy(5.0), int)
-    assert tidy(100 / 3) == 33.3
+    assert tidy(4.75) == 4.75 and tidy(2.35) == 2.35 and tidy(70.72) == 70.72
+    assert tidy(parse_number("2.35 billion")) == 2_350_000_000
+
+
+def test_shares_from_fractions_have_three_significant_digits():
+    assert (share(100 / 3), share(200 / 3), share(100 / 15), share(25.0)) == (33.3, 66.7, 6.67, 25)
+
+
+@pytest.mark.parametrize("text,value", [("a dozen", 12), ("two dozen", 24), ("dozen", 12)])
+def test_dozens(text, value):
+    assert parse_number(text.removeprefix("a ")) == value
 
 
 @pytest.mark.parametrize("text", ["hundred", "thousand", "few hundred"])

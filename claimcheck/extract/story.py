@@ -1,0 +1,316 @@
+"""What an article is about: its named events and entities, for the subjects of figures.
+
+Figures that state the same quantity in two articles must get the same `subject` for the
+checker to compare them, so a figure's subject is the named event or entity the quantity is
+about as an editor names it across a story, not the nearest noun phrase: "five people were
+killed in the blast" is about the attack the headline names ("Madrid train bombing"), "the
+company's sales" are the sales of the company the article names.
+
+`StoryIndex.build(ctx)` reads the article once:
+
+* the dateline ("BOZEMAN, Mont. (Reuters) - ") is no part of any name;
+* events: spaCy's EVENT entities ("Hurricane Irma") and noun phrases headed by an event noun
+  (`EVENT_FAMILIES`: attack, bombing, blast, earthquake, storm, election, war, ...), named by
+  their place and kind ("Mexico earthquake"; "the earthquake in Mexico" is the same name);
+  the story's event is the first one the headline or the lead names;
+* entities: organisations, people, places, works and products in text order.
+
+`resolve(tok)` maps a noun phrase to the event or entity it refers to: an event noun that
+names no place of its own ("the blast", "Monday's attack") is the story's event of that
+family; "the company", "the film", "the country" are the latest organisation, work or place
+named before it. `clean(text)` is the normal form of every subject: no dateline, leading
+article, trailing possessive, date words ("this week"), brackets or line breaks.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# Event nouns by family: a mention of one family refers back to the story's event of that family.
+EVENT_FAMILIES = {
+    "attack": {"attack", "attacks", "bombing", "bombings", "blast", "blasts", "explosion", "explosions",
+               "shooting", "shootings", "massacre", "ambush", "assault", "stabbing", "stabbings", "rampage"},
+    "earthquake": {"earthquake", "earthquakes", "quake", "quakes", "tremor", "aftershock"},
+    "storm": {"hurricane", "storm", "storms", "typhoon", "cyclone", "tornado", "tornadoes"},
+    "flood": {"flood", "floods", "flooding", "landslide", "landslides", "mudslide", "mudslides", "tsunami"},
+    "fire": {"fire", "fires", "blaze", "blazes", "wildfire", "wildfires", "inferno"},
+    "crash": {"crash", "crashes", "collision", "derailment", "accident", "sinking", "capsizing"},
+    "election": {"election", "elections", "referendum", "primary", "runoff", "by-election", "poll", "ballot"},
+    "conflict": {"war", "conflict", "fighting", "clashes", "violence", "crackdown", "offensive",
+                 "insurgency", "unrest", "uprising", "siege", "bombardment", "airstrikes", "strikes"},
+    "protest": {"protest", "protests", "demonstration", "demonstrations", "riot", "riots", "march"},
+    "outbreak": {"outbreak", "epidemic", "pandemic"},
+    "disaster": {"disaster", "catastrophe", "drought", "famine", "heatwave", "avalanche"},
+}
+EVENT_NOUNS = {word: family for family, words in EVENT_FAMILIES.items() for word in words}
+# Storms are named ("Hurricane Irma", "Typhoon Haiyan"): the name is the event's name.
+_STORM_TITLES = {"hurricane", "typhoon", "cyclone", "storm", "tropical", "super", "superstorm"}
+
+# Common nouns that refer back to the latest named thing of a kind ("the company", "the film").
+REFERRING_NOUNS = {
+    "org": {"company", "firm", "group", "carrier", "airline", "bank", "lender", "retailer", "insurer",
+            "maker", "manufacturer", "giant", "chain", "operator", "business", "conglomerate", "broadcaster", "network", "club", "team", "side", "party", "union", "agency", "organisation",
+            "organization", "corporation", "supermarket", "publisher", "studio", "label", "brand"},
+    "work": {"film", "movie", "picture", "show", "series", "album", "book", "game", "drama", "play",
+             "musical", "novel", "single", "song", "programme", "program", "sequel", "title"},
+    "place": {"country", "nation", "city", "island", "territory", "province", "region", "capital", "town"},
+}
+_KIND_OF_LABEL = {"ORG": "org", "WORK_OF_ART": "work", "PRODUCT": "work", "GPE": "place", "LOC": "place"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP"}
+# Modifiers that say nothing about which event it is ("the deadly attack", "last week's storm").
+_VAGUE_MODIFIERS = {"deadly", "recent", "latest", "last", "new", "huge", "massive", "powerful", "major",
+                    "devastating", "strong", "big", "biggest", "worst", "first", "second", "third", "fresh",
+                    "further", "suspected", "apparent", "alleged", "same", "this", "that", "such", "current",
+                    "ongoing", "planned", "upcoming", "previous", "earlier", "latter", "former", "bloody",
+                    "brutal", "violent", "horrific", "terrible", "tragic", "fatal", "weekend", "overnight",
+                    "fierce", "ferocious", "harsh", "heavy", "intense", "sweeping", "widespread", "sustained",
+                    "renewed", "so-called", "unprecedented", "twin", "double", "triple", "coordinated", "lethal"}
+# One name for one kind of event whichever word a writer picks: "quake" is "earthquake",
+# "bombings" is "bombing" ("the Mexico quake" and "Mexico's earthquake" are one event).
+_CANONICAL_HEADS = {"quake": "earthquake", "quakes": "earthquake", "earthquakes": "earthquake",
+                    "tremor": "earthquake", "blasts": "blast", "bombings": "bombing", "attacks": "attack",
+                    "shootings": "shooting", "explosions": "explosion", "floods": "flood", "flooding": "flood",
+                    "wildfires": "wildfire", "fires": "fire", "blaze": "fire", "blazes": "fire", "storms": "storm",
+                    "elections": "election", "protests": "protest", "demonstrations": "protest",
+                    "demonstration": "protest", "riots": "riot", "clashes": "clashes", "stabbings": "stabbing",
+                    "landslides": "landslide", "mudslides": "mudslide", "crashes": "crash"}
+
+DATELINE = re.compile(r"\A\s*(?:[A-Z][\w.,'’ /&-]{0,80}?\s)?\((?:Reuters|AP|AFP|Reuters Breakingviews)\)\s*[-–—]+\s*")
+_DATE_WORDS = {"this", "last", "next", "week", "weekend", "month", "year", "today", "yesterday", "tonight",
+               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning",
+               "afternoon", "evening", "night", "earlier", "later", "ago"}
+_PRONOUNS = {"it", "its", "they", "their", "them", "this", "that", "these", "those", "which", "who", "he",
+             "she", "his", "her", "we", "our", "i", "my", "you", "your", "one", "both", "each", "all",
+             "some", "many", "most", "others", "another", "itself", "themselves", "what", "whose"}
+
+
+_DATELINE_ANYWHERE = re.compile(r"^.*?\(\s*(?:Reuters|AP|AFP)\s*\)\s*[-–—]+\s*", re.DOTALL)
+
+
+def clean(text: str) -> str:
+    """A subject's normal form: no dateline, brackets, leading article or trailing possessive,
+    no date words at its ends ("this week's vote" -> "vote"), one space between words."""
+    text = _DATELINE_ANYWHERE.sub("", DATELINE.sub("", text))
+    text = re.sub(r"\([^)]*\)", " ", text)
+    text = text.replace("“", "").replace("”", "").replace('"', "")
+    words = text.split()
+    while words and (words[0].lower() in ("the", "a", "an") or words[0].lower().rstrip("’'s") in _DATE_WORDS):
+        words.pop(0)
+    while words and words[0].lower().endswith(("’s", "'s")) and words[0].lower()[:-2] in _DATE_WORDS:
+        words.pop(0)
+    while words and words[-1].lower().strip(",.;:") in _DATE_WORDS | {"-", "–", "—"}:
+        words.pop()
+    text = " ".join(words).strip(" ,.;:-–—")
+    return re.sub(r"(?:’s|'s|’|')$", "", text).strip()
+
+
+@dataclass
+class Named:
+    """An event or entity the article names: where, its kind, and its name."""
+
+    pos: int            # token index of its head
+    kind: str           # "event:<family>", "org", "work", "place", "person", "other"
+    name: str
+
+
+@dataclass
+class StoryIndex:
+    doc: object
+    body_start: int = 0                 # first token after the dateline
+    lead_end: int = 0                   # tokens of the headline and the first two sentences of the body
+    events: list[Named] = field(default_factory=list)
+    entities: list[Named] = field(default_factory=list)
+    story_event: Named | None = None    # the event the headline or the lead names
+    topic: str = ""                     # what the headline is about, failing an event
+    headline: str = ""                  # the headline (the metadata's title, else a first line)
+
+    @classmethod
+    def build(cls, ctx) -> StoryIndex:
+        doc = ctx.doc
+        index = cls(doc)
+        body = ctx.article.body
+        m = DATELINE.match(body)
+        if m:
+            start = doc.char_span(0, m.end(), alignment_mode="expand")
+            index.body_start = start.end if start is not None else 0
+        sents = [s for s in doc.sents if s.end > index.body_start]
+        lead = sents[:3] if sents and _is_headline(sents[0]) else sents[:2]
+        index.lead_end = lead[-1].end if lead else 0
+        for ent in doc.ents:
+            if ent.start < index.body_start:
+                continue
+            kind = "person" if ent.label_ == "PERSON" else _KIND_OF_LABEL.get(ent.label_, "other")
+            if ent.label_ == "EVENT":
+                index.events.append(Named(ent.root.i, "event:" + _family_of_name(ent), clean(ent.text)))
+            elif ent.label_ in ("ORG", "PERSON", "GPE", "LOC", "WORK_OF_ART", "PRODUCT", "FAC", "LAW"):
+                name = ctx.full_name(ent.text) if ent.label_ == "PERSON" else ent.text
+                index.entities.append(Named(ent.root.i, kind, clean(name)))
+        for tok in doc[index.body_start:]:
+            family = EVENT_NOUNS.get(tok.lower_)
+            if family is None or tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in ("EVENT", "DATE", "TIME", "ORG", "PERSON", "WORK_OF_ART"):
+                continue              # "in March", "the Fire Brigades Union" are no events
+            name = event_name(tok)
+            if name:
+                index.events.append(Named(tok.i, "event:" + family, name))
+        index.events.sort(key=lambda e: e.pos)
+        index.entities.sort(key=lambda e: e.pos)
+        in_lead = [e for e in index.events if e.pos < index.lead_end and _names_something(e)]
+        title = (ctx.article.meta.get("title") or "") if hasattr(ctx.article, "meta") else ""
+        index.story_event = in_lead[0] if in_lead else None
+        if index.story_event is None and title:
+            index.story_event = _event_in_title(title, index.events)
+        if index.story_event is None:
+            index.story_event = _placed_lead_event(index, lead)
+        index.topic = _topic(index, lead)
+        first = sents[0].text.strip() if sents else ""
+        index.headline = title or (first if sents and _is_headline(sents[0]) else "")
+        return index
+
+    # ------------------------------------------------------------------ resolving
+    def event_at(self, tok) -> Named | None:
+        """The event an event noun refers to: its own name when it names a place or is named,
+        else the story's event of its family (the blast -> the bombing the lead names)."""
+        family = EVENT_NOUNS.get(tok.lower_)
+        if tok.ent_type_ == "EVENT":
+            return next((e for e in self.events if e.pos == tok.i or e.pos == _ent_root(tok)), None)
+        if family is None:
+            return None
+        own = next((e for e in self.events if e.pos == tok.i), None)
+        if own is not None and _has_place(tok):
+            return own
+        story = self.story_event
+        if story is not None and story.kind == "event:" + family:
+            return story
+        earlier = [e for e in self.events if e.kind == "event:" + family and e.pos < tok.i and _names_something(e)]
+        return earlier[0] if earlier else own
+
+    def referent(self, tok) -> str | None:
+        """What a noun phrase names: an event, a named entity, or the named thing a referring
+        noun ("the company", "the film") stands for; None for anything else."""
+        event = self.event_at(tok)
+        if event is not None:
+            return event.name
+        for kind, words in REFERRING_NOUNS.items():
+            if tok.lower_ in words and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+                before = [e for e in self.entities if e.kind == kind and e.pos < tok.i]
+                if before:
+                    return before[-1].name
+        return None
+
+
+def _is_headline(sent) -> bool:
+    text = sent.text.strip()
+    return "\n" in sent.text.strip("\n") or (len(sent) <= 16 and not text.endswith((".", "?", "!", '"', "”")))
+
+
+def _ent_root(tok) -> int:
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ent.root.i if ent is not None else tok.i
+
+
+def _family_of_name(ent) -> str:
+    words = {w.lower() for w in ent.text.split()}
+    for word in words:
+        if word in _STORM_TITLES:
+            return "storm"
+        if word in EVENT_NOUNS:
+            return EVENT_NOUNS[word]
+    return "named"
+
+
+def _names_something(event: Named) -> bool:
+    """An event name with more than its kind's noun in it ("Mexico earthquake", not "earthquake")."""
+    return len(event.name.split()) > 1 or event.kind == "event:named"
+
+
+def _has_place(tok) -> bool:
+    if any(c.dep_ in ("compound", "nmod", "amod", "poss") and c.ent_type_ in _PLACE_LABELS | {"ORG", "EVENT"} for c in tok.children):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "at", "on", "near") and
+               any(g.dep_ == "pobj" and g.ent_type_ in _PLACE_LABELS for g in c.children) for c in tok.children)
+
+
+def event_name(tok) -> str:
+    """The name of the event an event noun heads: its place and kind, as an editor writes it:
+    "Mexico earthquake" for "the earthquake in Mexico" and "Mexico's earthquake"; "Montana
+    special election"; "suicide bombing". Vague modifiers ("the deadly attack") are left out."""
+    place: list[str] = []
+    mods: list[str] = []
+    for c in tok.lefts:
+        if c.dep_ in ("det", "predet", "punct", "nummod") or c.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
+            continue
+        words = [t for t in c.subtree if t.dep_ not in ("det", "case", "punct") and t.ent_type_ not in ("DATE", "TIME")
+                 and t.lower_ not in _VAGUE_MODIFIERS]
+        text = " ".join(t.text for t in words if t.lower_ not in ("’s", "'s"))
+        if not text or text.lower() in _VAGUE_MODIFIERS or c.lower_ in _PRONOUNS:
+            continue
+        if c.ent_type_ in _PLACE_LABELS | {"ORG"}:
+            place.append(text)
+        elif c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
+            mods.append(text)
+    for c in tok.rights:
+        if c.dep_ == "prep" and c.lower_ in ("in", "at", "on", "near") and not place:
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and obj.ent_type_ in _PLACE_LABELS:
+                ent = next((e for e in tok.doc.ents if e.start <= obj.i < e.end), None)
+                place.append(ent.text if ent is not None else obj.text)
+    head = _CANONICAL_HEADS.get(tok.lower_, tok.lower_)
+    return clean(" ".join([*place, *mods, head]))
+
+
+def _placed_lead_event(index: StoryIndex, lead) -> Named | None:
+    """The lead's event that names no place ("the storm killed 14 people in Tonga"), named by
+    the first place of its sentence: "Tonga storm"."""
+    for event in index.events:
+        if event.pos >= index.lead_end or not event.kind.startswith("event:") or event.kind == "event:named":
+            continue
+        tok = index.doc[event.pos]
+        verb = tok.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+            verb = verb.head
+        # where it happened: a name after "in", "at", "on", "near", "across" in the event's own
+        # clause ("the cyclone killed 14 people in Vanuatu"), never where people went ("to Bangladesh")
+        place = next((_ent_text(t) for t in verb.subtree if (t.dep_ == "pobj" and t.head.lower_ in ("in", "at", "on", "near", "across")
+                      and t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME", "ORG", "NORP"))
+                      or (t.dep_ == "pobj" and t.head.lower_ in ("in", "at", "on", "near", "across") and t.ent_type_ in ("GPE", "LOC"))), None)
+        if place is not None and index.doc[event.pos].i >= index.body_start:
+            return Named(event.pos, event.kind, clean(f"{place} {event.name}"))
+    return None
+
+
+def _ent_text(tok) -> str:
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ent.text if ent is not None else tok.text
+
+
+def _event_in_title(title: str, events: list[Named]) -> Named | None:
+    """The body's event whose name the headline (given in the metadata) contains."""
+    low = title.lower()
+    for event in events:
+        if _names_something(event) and event.name.lower() in low:
+            return event
+    return None
+
+
+def _topic(index: StoryIndex, lead) -> str:
+    """What the headline (else the lead) is about: the subject of its main verb when that names
+    something ("UK economy ends year with spurt" -> UK economy; through a verb of saying to what
+    is said), else its first named entity."""
+    for sent in lead[:2]:
+        root = sent.root
+        if root.lemma_.lower() in ("say", "report", "announce", "tell", "claim"):
+            root = next((c for c in root.children if c.dep_ == "ccomp"), root)
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.i >= index.body_start and subj.lower_ not in _PRONOUNS and subj.pos_ in ("PROPN", "NOUN"):
+            ent = next((e for e in index.entities if e.pos == subj.i), None)
+            if ent is not None:
+                return ent.name
+            names = [c for c in subj.lefts if c.dep_ in ("compound", "nmod", "amod", "poss") and c.pos_ == "PROPN"]
+            if subj.pos_ == "PROPN" or names:
+                words = [t for t in subj.subtree if t.dep_ not in ("det", "punct", "prep", "pobj", "relcl", "acl")
+                         and index.body_start <= t.i <= subj.i and t.ent_type_ not in ("DATE", "TIME")]
+                return clean(" ".join(t.text for t in words))
+        named = [e for e in index.entities if sent.start <= e.pos < sent.end and e.kind in ("org", "place", "work", "person")]
+        if named:
+            return named[0].name
+    return ""

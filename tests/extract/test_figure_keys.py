@@ -1,0 +1,243 @@
+"""Figures' canonical keys (subject, metric, cumulative, as_of) and the numbers behind them.
+
+Every sentence here is made up for the tests. Needs the spaCy pipeline.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.usefixtures("nlp")
+
+PUBLISHED = dt.date(2023, 3, 17)     # a Friday
+
+
+@pytest.fixture
+def figures(nlp):
+    from claimcheck.extract.meta import ArticleText
+    from claimcheck.extract.pipeline import extract_claims
+
+    def _figures(text: str, title: str = "", published: dt.date = PUBLISHED):
+        meta = {"id": "t", "published": published}
+        if title:
+            meta["title"] = title
+        article = ArticleText(Path("t.txt"), text, 0, meta)
+        return [c for c in extract_claims(article, nlp(text)) if c.kind == "figure"]
+    return _figures
+
+
+def one(figs, words):
+    found = [f for f in figs if words in f.text]
+    assert len(found) == 1, [f.text for f in figs]
+    return found[0]
+
+
+def key(fig):
+    from claimcheck.normalize import Normalizer, name_key
+
+    return name_key(fig.fields["subject"]), Normalizer().metric_key(fig.fields["metric"])
+
+
+# --- metrics in the vocabulary's words ------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The landslide killed 31 villagers' neighbours and 14 people, police said.",
+    "At least 14 people died when the landslide hit the valley on Tuesday.",
+    "The death toll from the landslide rose to 14, police said.",
+])
+def test_tolls_are_people_killed_and_running_totals(figures, text):
+    fig = next(f for f in figures(text) if f.fields["value"] == 14)
+    assert fig.fields["metric"] == "people killed"
+    assert fig.fields.get("cumulative") is True
+
+
+def test_a_request_and_an_approval_are_different_amounts(figures):
+    figs = figures("The mayor asked for $12 million in flood aid. The council approved $7 million.")
+    assert one(figs, "$12 million").fields["metric"] == "amount requested"
+    assert one(figs, "$7 million").fields["metric"] == "amount approved"
+    assert one(figs, "$7 million").fields.get("cumulative") is True
+
+
+def test_money_raised_is_not_a_rise(figures):
+    fig = one(figures("Ortega, who raised more than $3 million for her campaign, lost."), "$3 million")
+    assert fig.fields["metric"] == "amount raised" and fig.fields["approx"] == "more-than"
+
+
+def test_a_poll_share_names_what_it_says(figures):
+    fig = one(figures("In the survey, 62% said the tunnel should be closed."), "62%")
+    assert fig.fields["metric"].startswith("share saying")
+
+
+def test_a_winning_margin_and_a_tally(figures):
+    figs = figures("Mayor Lena Voss beat Carl Imhof by 54 percent to 46 percent. She won by eight points in 2019.")
+    assert (one(figs, "54").fields["subject"], one(figs, "54").fields["metric"]) == ("Lena Voss", "vote share")
+    assert (one(figs, "46").fields["subject"], one(figs, "46").fields["metric"]) == ("Carl Imhof", "vote share")
+
+
+def test_growth_of_an_economy_names_its_period(figures):
+    figs = figures("The Danish economy grew 2.4% in 2022. Output rose 0.6% in the three months to 31 December, "
+                   "compared with 0.2% in the previous quarter.")
+    annual, quarter, before = one(figs, "2.4%"), one(figs, "0.6%"), one(figs, "0.2%")
+    assert annual.fields["subject"] == "Danish economy" and annual.fields["metric"] == "annual growth"
+    assert quarter.fields["as_of"] == {"start": "2022-10", "end": "2022-12"}
+    assert before.fields["as_of"] == {"start": "2022-07", "end": "2022-09"}
+    assert before.fields["metric"] == quarter.fields["metric"] == "quarterly output growth"
+
+
+def test_a_bare_dimension_is_never_a_key_on_its_own(figures):
+    figs = figures("Visitors who stay six months must register.")
+    assert one(figs, "six months").fields["metric"] != "duration"
+
+
+# --- subjects resolved through the article ---------------------------------------------------------
+
+def test_the_blast_is_the_bombing_the_lead_names(figures):
+    figs = figures("CORVALE (Reuters) - A car bombing in Corvale killed nine people on Monday, police said. "
+                   "The blast also wounded 30 people, a hospital official said.",
+                   title="Car bomb kills nine in Corvale")
+    assert one(figs, "nine people").fields["subject"] == "Corvale car bombing"
+    assert one(figs, "30 people").fields["subject"] == "Corvale car bombing"
+    assert one(figs, "30 people").fields["metric"] == "people injured"
+
+
+def test_one_event_named_alike_by_two_outlets(figures):
+    a = figures("LIMA (Reuters) - An earthquake in Peru killed 12 people on Thursday.")
+    b = figures("Peru's earthquake has killed 15 people, officials said on Friday.")
+    assert key(a[0]) == key(b[0])
+    assert "reuters" not in a[0].fields["subject"].lower() and "lima" not in a[0].fields["subject"].lower()
+
+
+def test_the_company_is_the_company_the_article_names(figures):
+    figs = figures("Brightwell Foods said on Monday it would close two plants. The company's sales fell 8% last year.")
+    assert one(figs, "8%").fields["subject"] == "Brightwell Foods"
+
+
+def test_a_person_named_by_surname_gets_the_full_name(figures):
+    figs = figures("Senator Mara Quell spoke first. Quell, who raised $2 million, said she was pleased.")
+    assert one(figs, "$2 million").fields["subject"] == "Mara Quell"
+
+
+# --- different quantities of one article are kept off one key --------------------------------------
+
+def test_years_and_months_of_one_sentence_are_not_one_quantity(figures):
+    from claimcheck.extract.key_guard import conflicting
+
+    figs = figures("The driver was jailed for three years and banned from driving for 18 months.")
+    assert len(figs) == 2
+    assert key(figs[0]) != key(figs[1]) or not conflicting(figs[0], figs[1], PUBLISHED)
+
+
+def test_two_requests_are_two_keys(figures):
+    figs = figures("The governor asked for $9 billion. The mayor was seeking $4 billion.")
+    assert key(figs[0]) != key(figs[1])
+
+
+def test_from_and_to_values_of_a_change_are_two_times(figures):
+    figs = figures("The number of beds has fallen since January from 820 to 760.")
+    before, after = one(figs, "820"), one(figs, "760")
+    assert before.fields["as_of"] == "2023-01"
+    assert "cumulative" not in before.fields and "cumulative" not in after.fields
+
+
+# --- numbers -------------------------------------------------------------------------------------------
+
+def test_a_hedge_before_a_fraction_joins_it_and_no_junk_figure(figures):
+    figs = figures("Just under three-quarters of the members voted yes.")
+    assert len(figs) == 1
+    assert figs[0].text == "Just under three-quarters"
+    assert (figs[0].fields["value"], figs[0].fields["unit"], figs[0].fields["approx"]) == (75, "percent", "almost")
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("About two-thirds of the towns were flooded.", 66.7, "percent"),
+    ("The new chip uses one 12th the power of the old one.", 8.33, "percent"),
+    ("One in five drivers failed the test.", 20, "percent"),
+    ("The bank cut its rate by half a percentage point.", 0.5, "percentage points"),
+    ("The bridge took a year and a half to build.", 1.5, "years"),
+    ("Imports were twice as high as exports.", 2, "times"),
+    ("He lost by a single vote.", 1, "vote"),
+    ("A dozen firefighters were injured.", 12, "firefighters"),
+    ("Analysts give the merger a 50-50 chance.", 50, "percent"),
+])
+def test_numbers_written_as_words(figures, text, value, unit):
+    figs = figures(text)
+    assert len(figs) == 1, [f.text for f in figs]
+    assert figs[0].fields["value"] == value and figs[0].fields["unit"] == unit
+
+
+def test_decimals_are_kept_as_written(figures):
+    figs = figures("The lender kept its rate at 2.35%. Sales were $1.375 billion.")
+    assert [f.fields["value"] for f in figs] == [2.35, 1_375_000_000]
+
+
+def test_m_after_a_number_is_metres_not_million(figures):
+    fig = figures("The new tower is 300 m tall.")[0]
+    assert (fig.fields["value"], fig.fields["unit"], fig.fields["metric"]) == (300, "m", "height")
+
+
+@pytest.mark.parametrize("text,person,age", [
+    ("Oskar Lind, 58, was elected on Sunday.", "Oskar Lind", 58),
+    ("The prize went to Ada Fenn, aged 91.", "Ada Fenn", 91),
+])
+def test_ages_are_figures_of_the_person(figures, text, person, age):
+    fig = figures(text)[0]
+    assert (fig.fields["subject"], fig.fields["metric"], fig.fields["value"], fig.fields["unit"]) == (person, "age", age, "years")
+
+
+@pytest.mark.parametrize("text", [
+    "MAR. 9 - The assembly passed the budget.",
+    "Nov 3 - Troops left the base, the ministry said.",
+    "The state's No. 2 official resigned.",
+    "Shares closed at their highest level in 12 years.",
+    "Patients waiting more than 18 months will be seen first.",
+    "Voters aged 18 to 24 year olds were polled.",
+])
+def test_not_figures(figures, text):
+    assert figures(text) == []
+
+
+def test_a_conversion_in_brackets_and_a_back_reference_are_one_figure(figures):
+    figs = figures("The fund had spent $600m (£480m) by May. The $600m was meant for schools.")
+    assert [f.fields["value"] for f in figs] == [600_000_000]
+
+
+def test_a_period_covered_dates_the_figure_and_is_no_figure(figures):
+    figs = figures("Exports rose 3.2% in the six months to 30 June.")
+    assert len(figs) == 1
+    assert figs[0].fields["as_of"] == {"start": "2023-01", "end": "2023-06"} or figs[0].fields["as_of"] == {"start": "2022-01", "end": "2022-06"}
+
+
+def test_decades_are_years(figures):
+    fig = figures("The family has run the mill for three decades.")[0]
+    assert (fig.fields["value"], fig.fields["unit"]) == (30, "years")
+
+
+def test_it_in_what_someone_says_is_who_says_it(figures):
+    fig = one(figures("The Harbour Authority said on Monday it had asked the state for $80 million."), "$80 million")
+    assert (fig.fields["subject"], fig.fields["metric"]) == ("Harbour Authority", "amount requested")
+
+
+def test_a_number_glued_to_capitals_is_a_name(figures):
+    assert figures("Operators said 5G networks would launch in the spring.") == []
+
+
+def test_every_figure_has_a_subject(figures):
+    figs = figures("Almost 50% said prices were too high.", title="Prices too high, say shoppers")
+    assert figs and all(f.fields["subject"] for f in figs)
+
+
+def test_a_story_event_without_a_place_takes_its_sentences_place(figures):
+    figs = figures("The cyclone killed 14 people in Vanuatu on Monday. By Friday the toll had risen to 21.")
+    assert [f.fields["subject"] for f in figs] == ["Vanuatu cyclone", "Vanuatu cyclone"]
+    assert all(f.fields["metric"] == "people killed" and f.fields.get("cumulative") for f in figs)
+
+
+def test_a_month_is_no_event(figures):
+    figs = figures("Floods in March killed 9 people in Lorca, officials said.")
+    assert "march" not in figs[0].fields["subject"].lower()
+
+
+def test_cells_of_a_pasted_table_are_no_figures(figures):
+    assert figures("The quotas for next year follow. Skilled\t\t95,000\t\t0.4 Family\t\t61,000 were set.") == []
