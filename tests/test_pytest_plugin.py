@@ -1,4 +1,5 @@
-"""The pytest plugin: `pytest --claimcheck` collects claim files as items, one per file and rule."""
+"""The pytest plugin: `pytest --claimcheck` collects claim files as items, one per file (default) or
+one per file and rule (`claimcheck-items = rule`, which most tests here use: it shows which rule ran)."""
 
 from __future__ import annotations
 
@@ -43,6 +44,14 @@ def project(pytester, monkeypatch, tmp_path):
     return pytester
 
 
+def per_rule(project, *args):
+    return project.runpytest(*args, "-o", "claimcheck-items=rule")
+
+
+def per_rule_subprocess(project, *args):
+    return project.runpytest_subprocess(*args, "-o", "claimcheck-items=rule")
+
+
 def rules_ran(tmp_path) -> list[str]:
     log = tmp_path / "rules-ran.log"
     lines = log.read_text(encoding="utf-8").splitlines() if log.exists() else []
@@ -51,7 +60,7 @@ def rules_ran(tmp_path) -> list[str]:
 
 
 def test_items_per_file_and_rule_fail_with_lint_lines(project):
-    result = project.runpytest("--claimcheck", "claims/", "-v")
+    result = per_rule(project, "--claimcheck", "claims/", "-v")
     result.assert_outcomes(passed=7, failed=1)
     result.stdout.fnmatch_lines(
         [
@@ -67,7 +76,7 @@ def test_items_per_file_and_rule_fail_with_lint_lines(project):
 
 
 def test_findings_below_fail_on_pass_and_are_shown(project):
-    result = project.runpytest("--claimcheck", "claims/", "-rA")
+    result = per_rule(project, "--claimcheck", "claims/", "-rA")
     result.stdout.fnmatch_lines(
         [
             "*_ claims/b.yaml: same-text _*",
@@ -79,7 +88,7 @@ def test_findings_below_fail_on_pass_and_are_shown(project):
 
 
 def test_k_and_junitxml(project):
-    result = project.runpytest("--claimcheck", "claims/", "-k", "no-shouting", "--junitxml=report.xml")
+    result = per_rule(project, "--claimcheck", "claims/", "-k", "no-shouting", "--junitxml=report.xml")
     result.assert_outcomes(passed=1, failed=1, deselected=6)
     root = ET.parse(project.path / "report.xml").getroot()
     cases = {(c.get("classname"), c.get("name")): c for c in root.iter("testcase")}
@@ -91,21 +100,21 @@ def test_k_and_junitxml(project):
 
 def test_marker_selects_claim_items(project):
     project.makepyfile(test_plain="def test_plain():\n    pass\n")
-    result = project.runpytest("--claimcheck", "claims/", "test_plain.py", "-m", "claimcheck")
+    result = per_rule(project, "--claimcheck", "claims/", "test_plain.py", "-m", "claimcheck")
     result.assert_outcomes(passed=7, failed=1, deselected=1)
-    result = project.runpytest("--claimcheck", "claims/", "test_plain.py", "-m", "not claimcheck", "--strict-markers")
+    result = per_rule(project, "--claimcheck", "claims/", "test_plain.py", "-m", "not claimcheck", "--strict-markers")
     result.assert_outcomes(passed=1, deselected=8)
 
 
 def test_corpus_rules_see_the_whole_corpus(project):
     # Only b.yaml is collected; a.yaml (a configured path) is still loaded for the corpus rule.
-    result = project.runpytest("--claimcheck", "claims/b.yaml", "-rA")
+    result = per_rule(project, "--claimcheck", "claims/b.yaml", "-rA")
     result.assert_outcomes(passed=4)
     result.stdout.fnmatch_lines(["claims/b.yaml:5:5: XY201 [[]warning] same-text: same text as a#calm"])
 
 
 def test_off_unless_asked(project):
-    result = project.runpytest("claims/")
+    result = per_rule(project, "claims/")
     assert result.ret == pytest.ExitCode.NO_TESTS_COLLECTED
 
 
@@ -116,9 +125,9 @@ def test_ini_option_and_testpaths(project):
     project.mkdir("tests")
     (project.path / "tests" / "test_plain.py").write_text("def test_plain():\n    pass\n", encoding="utf-8")
     (project.path / "tests" / "data.yaml").write_text("cases: [1, 2]\n", encoding="utf-8")
-    result = project.runpytest()  # testpaths is tests/, and the claim paths are collected too
+    result = per_rule(project, )  # testpaths is tests/, and the claim paths are collected too
     result.assert_outcomes(passed=8, failed=1)
-    result = project.runpytest("--no-claimcheck")
+    result = per_rule(project, "--no-claimcheck")
     result.assert_outcomes(passed=1)
 
 
@@ -126,16 +135,16 @@ def test_explicit_paths_collect_only_claim_like_yaml(project):
     project.mkdir("tests")
     (project.path / "tests" / "fixture.yaml").write_text("cases: [1, 2]\n", encoding="utf-8")
     (project.path / "tests" / "extra.yaml").write_text(claim_file("extra", ("loud", "HEY")), encoding="utf-8")
-    result = project.runpytest("--claimcheck", "tests/", "-v")
+    result = per_rule(project, "--claimcheck", "tests/", "-v")
     result.assert_outcomes(passed=3, failed=1)
     assert "fixture.yaml" not in result.stdout.str()
 
 
 def test_cache_skips_unchanged_files_keyed_on_content(project, tmp_path):
-    project.runpytest("--claimcheck", "claims/").assert_outcomes(passed=7, failed=1)
+    per_rule(project, "--claimcheck", "claims/").assert_outcomes(passed=7, failed=1)
     assert rules_ran(tmp_path) == ["no-shouting a#calm", "no-shouting a#shout", "no-shouting b#echo", "same-text corpus"]
     # Nothing changed: nothing is loaded or run, the results are the same.
-    result = project.runpytest("--claimcheck", "claims/", "-rA")
+    result = per_rule(project, "--claimcheck", "claims/", "-rA")
     result.assert_outcomes(passed=7, failed=1)
     result.stdout.fnmatch_lines(
         ["claims/a.yaml:5:5: XY101 [[]error] no-shouting: shouting: ALL IS WELL", "*same text as a#calm*"]
@@ -146,28 +155,28 @@ def test_cache_skips_unchanged_files_keyed_on_content(project, tmp_path):
 
     for name in ("a.yaml", "b.yaml"):
         os.utime(project.path / "claims" / name, (1, 1))
-    project.runpytest("--claimcheck", "claims/").assert_outcomes(passed=7, failed=1)
+    per_rule(project, "--claimcheck", "claims/").assert_outcomes(passed=7, failed=1)
     assert rules_ran(tmp_path) == []
     # b.yaml changes: claim rules re-check b.yaml only; corpus rules re-run.
     (project.path / "claims" / "b.yaml").write_text(claim_file("b", ("echo", "ALL IS CALM")), encoding="utf-8")
-    project.runpytest("--claimcheck", "claims/").assert_outcomes(passed=6, failed=2)
+    per_rule(project, "--claimcheck", "claims/").assert_outcomes(passed=6, failed=2)
     assert rules_ran(tmp_path) == ["no-shouting b#echo", "same-text corpus"]
     # The configuration is part of the key.
     (project.path / "pyproject.toml").write_text(
         PYPROJECT.format(extra='[tool.claimcheck.rules.no-shouting]\nseverity = "warning"\n'), encoding="utf-8"
     )
-    project.runpytest("--claimcheck", "claims/").assert_outcomes(passed=8)
+    per_rule(project, "--claimcheck", "claims/").assert_outcomes(passed=8)
     assert "no-shouting a#shout" in rules_ran(tmp_path)
     # So is the rule's code.
     rule = project.path / "rules" / "same_text.py"
     rule.write_text(rule.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
-    project.runpytest("--claimcheck", "claims/").assert_outcomes(passed=8)
+    per_rule(project, "--claimcheck", "claims/").assert_outcomes(passed=8)
     assert "same-text corpus" in rules_ran(tmp_path)
 
 
 def test_a_crashing_rule_fails_its_items(project):
     (project.path / "rules" / "same_text.py").write_text(SAME_TEXT.replace("seen = {}", "seen = 1 / 0"), encoding="utf-8")
-    result = project.runpytest("--claimcheck", "claims/", "-p", "no:cacheprovider")
+    result = per_rule(project, "--claimcheck", "claims/", "-p", "no:cacheprovider")
     result.assert_outcomes(passed=5, failed=3)
     result.stdout.fnmatch_lines(
         ["*same_text.py:*: XY201 [[]error] same-text: rule same-text crashed (ZeroDivisionError: division by zero)*"]
@@ -176,14 +185,14 @@ def test_a_crashing_rule_fails_its_items(project):
 
 def test_bad_configuration_is_a_usage_error(project):
     (project.path / "pyproject.toml").write_text('[tool.claimcheck]\nselect = ["no-such-rule"]\n', encoding="utf-8")
-    result = project.runpytest("--claimcheck", "claims/")
+    result = per_rule(project, "--claimcheck", "claims/")
     assert result.ret == pytest.ExitCode.USAGE_ERROR
     result.stderr.fnmatch_lines(["*claimcheck: select: unknown rule 'no-such-rule'*"])
 
 
 def test_xdist(project):
     pytest.importorskip("xdist")
-    result = project.runpytest_subprocess("--claimcheck", "claims/", "-n", "2", "-p", "no:cacheprovider")
+    result = per_rule_subprocess(project, "--claimcheck", "claims/", "-n", "2", "-p", "no:cacheprovider")
     result.assert_outcomes(passed=7, failed=1)
     result.stdout.fnmatch_lines(["*claims/a.yaml:5:5: XY101 [[]error] no-shouting: shouting: ALL IS WELL*"])
 
@@ -206,8 +215,36 @@ def test_cli_and_plugin_give_the_same_findings(project, capsys):
         os.chdir(cwd)
     cli_lines = sorted(line for line in capsys.readouterr().out.splitlines() if line)
     assert any("schema: `ignore:` names unknown rule `no-shoutin`" in line for line in cli_lines)
-    result = project.runpytest("--claimcheck", "claims/", "-rA")
+    result = per_rule(project, "--claimcheck", "claims/", "-rA")
     output = result.stdout.str()
     for line in cli_lines:
         assert line in output, f"the plugin does not report: {line}"
     assert "claims/c.yaml::schema FAILED" in output or "FAILED claims/c.yaml::schema" in output
+
+
+def test_one_item_per_file_by_default(project):
+    result = project.runpytest("--claimcheck", "claims/", "-v", "-rA")
+    result.assert_outcomes(passed=1, failed=1)
+    result.stdout.fnmatch_lines(
+        [
+            "claims/a.yaml::claimcheck FAILED*",
+            "claims/b.yaml::claimcheck PASSED*",
+            "*_ claims/a.yaml: claimcheck _*",
+            "claims/a.yaml:5:5: XY101 [[]error] no-shouting: shouting: ALL IS WELL",
+        ]
+    )
+    # b.yaml's warning (below fail-on) is in its report section, not a failure.
+    result.stdout.fnmatch_lines(["*Captured claimcheck call*", "claims/b.yaml:5:5: XY201 [[]warning] same-text: same text as a#calm"])
+
+
+def test_one_item_per_file_under_xdist(project):
+    pytest.importorskip("xdist")
+    result = project.runpytest_subprocess("--claimcheck", "claims/", "-n", "2", "-p", "no:cacheprovider")
+    result.assert_outcomes(passed=1, failed=1)
+    result.stdout.fnmatch_lines(["*claims/a.yaml:5:5: XY101 [[]error] no-shouting: shouting: ALL IS WELL*"])
+
+
+def test_claimcheck_items_must_be_file_or_rule(project):
+    result = project.runpytest("--claimcheck", "claims/", "-o", "claimcheck-items=rules")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["*claimcheck-items: expected `file` or `rule`, got 'rules'*"])

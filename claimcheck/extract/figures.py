@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import re
 
+from claimcheck.dates import parse_date
+
 from .claims import Draft
 from .context import ArticleContext
 from .doc_index import Intervals
@@ -138,9 +140,29 @@ def extract_figures(ctx: ArticleContext, quotes: list[Draft]) -> list[Draft]:
     _compared_values(kept)
     for item in kept:
         item.draft.fields["metric"] = specific_metric(_period_of_rate(item), item.verb, item.span, item.end_tok)
+    _future_periods(ctx, kept)
     claims = [item.draft for item in kept]
     separate_keys(claims, [item.span for item in kept], ctx.published)
     return claims
+
+
+def _future_periods(ctx, kept):
+    """A figure for a period after publication (a forecast or a target: "premiums will rise 20
+    percent in 2017" in a 2016 article) keeps no `as_of`: the format has no planned figures and a
+    future `as_of` is an anachronism. The period goes into the metric instead, so the forecast is
+    still compared with other forecasts for that period, never with figures of today."""
+    if ctx.published is None:
+        return
+    for item in kept:
+        fields = item.draft.fields
+        try:
+            when = parse_date(fields["as_of"]) if "as_of" in fields else None
+        except ValueError:
+            continue
+        if when is not None and when.start > ctx.published:
+            as_of = fields.pop("as_of")
+            period = f"{as_of.get('start', '')}..{as_of.get('end', '')}" if isinstance(as_of, dict) else str(as_of)
+            fields["metric"] = f"{fields['metric']} ({period})"
 
 
 _OWN_DATE = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:in|on|at|by|as of|as at)?\s*$", re.IGNORECASE)

@@ -241,3 +241,12 @@ def test_a_month_is_no_event(figures):
 
 def test_cells_of_a_pasted_table_are_no_figures(figures):
     assert figures("The quotas for next year follow. Skilled\t\t95,000\t\t0.4 Family\t\t61,000 were set.") == []
+
+
+def test_a_figure_for_a_period_after_publication_keeps_no_as_of(figures):
+    # A forecast: its year goes into the metric (no anachronism), and it is kept apart from today's value.
+    figs = figures("The council said bus fares will rise by 12 percent in 2025. "
+                   "Fares rose by 4 percent in 2022, the council said.")
+    forecast, past = one(figs, "12 percent"), one(figs, "4 percent")
+    assert "as_of" not in forecast.fields and "2025" in forecast.fields["metric"]
+    assert past.fields.get("as_of") == "2022" and "2022" not in past.fields["metric"]
