@@ -183,9 +183,12 @@ class ClaimcheckState:
         return self.results.get((os.path.realpath(file_path), rule), []) + self.orphans.get(rule, [])
 
     def _compute(self) -> None:
-        with _chdir(self.cwd), _one_at_a_time(self.session):
+        with _chdir(self.cwd):
             paths = [p for p in self.configured if os.path.exists(p)] + [_relative(p, self.cwd) for p in self.collected]
-            result = self.session.check(paths)
+            result = self.session.cached(paths)  # unchanged: every worker reads it at once
+            if result is None:
+                with _one_at_a_time(self.session):
+                    result = self.session.check(paths)
             checked = {os.path.realpath(p) for p in result.paths}
         self.results = {}
         for finding in result.findings:

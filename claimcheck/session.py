@@ -149,6 +149,14 @@ class Session:
             return self._result(runner.run(corpus), corpus, inputs, runner)
         return self._cached_check(inputs, runner)
 
+    def cached(self, paths: list[str] | None = None) -> Result | None:
+        """The result of `check(paths)` when the cache holds it whole (nothing changed), else
+        None; never loads a file or runs a rule (a cheap look before taking a lock)."""
+        if self.cache is None:
+            return None
+        inputs = self.inputs(paths)
+        return self._whole_run(inputs, self._digests(inputs))[1]
+
     def check_text(self, path: str, text: str, paths: list[str] | None = None) -> Result:
         """The corpus with one file's text replaced by `text` (an editor's unsaved buffer,
         standard input): its findings, with corpus rules seeing the rest of the corpus."""
@@ -237,26 +245,42 @@ class Session:
     def _cached_check(self, inputs: list[tuple[str, bool]], runner: Runner) -> Result:
         """An unchanged corpus is answered from one cache entry, without loading it; otherwise
         its records come from the cache where they can and each rule's results where they can."""
+        data = self._digests(inputs)
+        corpus_key, whole = self._whole_run(inputs, data)
+        if whole is not None:
+            return whole
+        corpus = self._load(inputs, data)
+        runner.keys = Keys(self._config_digest, corpus_key, {path: value[2] for path, value in data.items()})
+        findings = attach_claims(runner.run(corpus), corpus)
+        result = self._result(findings, corpus, inputs, runner)
+        if self._whole_run_cacheable and not any(crashed(findings, s.rule) for s in self.plan.rules):
+            entry = {"claims": corpus.claim_count, "findings": [f.to_json() for f in findings], "left_out": result.left_out}
+            self.cache.put_result(corpus_key, entry)
+        return result
+
+    def _digests(self, inputs: list[tuple[str, bool]]) -> dict:
+        """path -> (bytes, read problem, records key) of every input."""
         data = {}
         for path, _checked in inputs:
             raw, problem = read_bytes(path)
             content = content_digest(raw) if raw is not None else f"unreadable:{problem.message}"
             data[path] = (raw, problem, digest("records", path, content, self._code))
-        config_key = self._config_digest
-        corpus_key = digest("corpus", config_key, [(path, checked, data[path][2]) for path, checked in inputs])
-        whole_run = all(s.rule.cacheable for s in self.plan.rules)
-        whole = self.cache.get_result(corpus_key) if whole_run else None
+        return data
+
+    def _whole_run(self, inputs, data) -> tuple[str, Result | None]:
+        """(the whole run's cache key, its cached result if any)."""
+        corpus_key = digest("corpus", self._config_digest, [(path, checked, data[path][2]) for path, checked in inputs])
+        if not self._whole_run_cacheable:
+            return corpus_key, None
+        whole = self.cache.get_result(corpus_key)
         if isinstance(whole, dict) and isinstance(whole.get("findings"), list):
             findings = [Finding.from_json(item) for item in whole["findings"]]
-            return self.result(findings, inputs, whole["claims"], None, whole.get("left_out", {}))
-        corpus = self._load(inputs, data)
-        runner.keys = Keys(config_key, corpus_key, {path: value[2] for path, value in data.items()})
-        findings = attach_claims(runner.run(corpus), corpus)
-        result = self._result(findings, corpus, inputs, runner)
-        if whole_run and not any(crashed(findings, s.rule) for s in self.plan.rules):
-            entry = {"claims": corpus.claim_count, "findings": [f.to_json() for f in findings], "left_out": result.left_out}
-            self.cache.put_result(corpus_key, entry)
-        return result
+            return corpus_key, self.result(findings, inputs, whole["claims"], None, whole.get("left_out", {}))
+        return corpus_key, None
+
+    @property
+    def _whole_run_cacheable(self) -> bool:
+        return all(s.rule.cacheable for s in self.plan.rules)
 
     @property
     def _code(self) -> str:

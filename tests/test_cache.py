@@ -139,3 +139,18 @@ def test_concurrent_runs_share_the_cache_safely(project):
     outputs = [json.loads(p.communicate(timeout=120)[0])["findings"] for p in runs]
     assert all(out == outputs[0] for out in outputs)
     assert json.loads(subprocess.run(command, cwd=project, env=env, capture_output=True, text=True).stdout)["findings"] == outputs[0]
+
+
+def test_session_cached_answers_only_an_unchanged_corpus(project):
+    from claimcheck.session import Session
+
+    session = Session.open(cwd=project, cache=True)
+    assert session.cached() is None  # nothing cached yet, and nothing was run to find out
+    assert ran(project) == []
+    checked = session.check()
+    ran(project)
+    warm = Session.open(cwd=project, cache=True).cached()
+    assert warm is not None and ran(project) == []
+    assert sorted(f.message for f in warm.findings) == sorted(f.message for f in checked.findings)
+    (project / "claims" / "b.yaml").write_text(claim_file("b", ("echo", "ALL IS CALM")), encoding="utf-8")
+    assert Session.open(cwd=project, cache=True).cached() is None
