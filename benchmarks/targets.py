@@ -165,7 +165,7 @@ def main() -> int:
         table.add(f"peak memory, {large:,} claims (default jobs)", f"{default_run.peak_mib:,.0f} MiB", "—", None)
 
         cache = work / "cache"
-        clear = lambda: shutil.rmtree(cache, ignore_errors=True)  # noqa: E731
+        clear = lambda: shutil.rmtree(cache, ignore_errors=True)
         cold = []
         warm = []
         for _ in range(rounds):
@@ -190,7 +190,7 @@ def main() -> int:
         (project / "pyproject.toml").write_text('[tool.claimcheck]\npaths = ["claims"]\n', encoding="utf-8")
         # hypothesis (a test dependency here) imports itself at the end of every pytest process: not ours to time
         pytest = [sys.executable, "-m", "pytest", "-q", "--claimcheck", "claims", "-p", "no:randomly", "-p", "no:hypothesispytest"]
-        clear_pytest = lambda: shutil.rmtree(project / ".claimcheck_cache", ignore_errors=True)  # noqa: E731
+        clear_pytest = lambda: shutil.rmtree(project / ".claimcheck_cache", ignore_errors=True)
         ratio, a, b = paired([*pytest, "-n", "2"], [*pytest, "-n", "0"], rounds, before=clear_pytest, cwd=project)
         table.add(
             f"pytest --claimcheck -n 2 vs -n 0, {large:,} claims (cold)",
