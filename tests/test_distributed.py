@@ -18,6 +18,7 @@ pytest.importorskip("distributed")
 from claimcheck import distributed as cc_distributed
 from claimcheck.cli import main
 from claimcheck.config import Config, ConfigError, load_config
+from claimcheck.distributed import broadcast, connection, driver, worker
 from claimcheck.load import load_file
 from claimcheck.session import Session
 
@@ -226,8 +227,8 @@ def test_shuffled_claims_carry_a_stub_not_their_file(tmp_path):
     session = Session.open(config=Config(root=tmp_path))
     corpus = session.load([path])
     corpus.rule_names = session.plan.known_rules
-    shared, _found = cc_distributed._prepare(session.plan.rules, corpus)
-    records = cc_distributed._map_partition([(0, loaded)], cc_distributed._pickle(shared))
+    shared, _found = driver._prepare(session.plan.rules, corpus)
+    records = worker.map_partition([(0, loaded)], broadcast.pickle_shared(shared))
     claims = [claim for record in records if record[0] == "group" for _order, _number, claim in record[2]]
     assert claims and all(type(claim.file) is cc_distributed.FileStub for claim in claims)
     claim = claims[0]
@@ -253,7 +254,7 @@ def test_cli_cluster_prints_what_the_in_process_run_prints(client, cli_project, 
     assert main(["check", "--format", "json", "--scheduler", client.scheduler.address]) == 1  # an existing scheduler
     there = capsys.readouterr()
     assert there.out == here.out and there.err == here.err
-    monkeypatch.setattr(cc_distributed, "cluster", lambda scheduler=None, workers=None: contextlib.nullcontext(client))
+    monkeypatch.setattr(connection, "cluster", lambda scheduler=None, workers=None: contextlib.nullcontext(client))
     assert main(["check", "--no-cache"]) == 1
     here = capsys.readouterr()
     assert main(["check", "--cluster"]) == 1  # the local cluster (this module's)
@@ -268,7 +269,7 @@ def _closed_port() -> int:
 
 
 def test_an_unreachable_scheduler_is_one_line_and_exit_2(cli_project, capsys, monkeypatch):
-    monkeypatch.setattr(cc_distributed, "CONNECT_TIMEOUT", 1)
+    monkeypatch.setattr(connection, "CONNECT_TIMEOUT", 1)
     address = f"tcp://127.0.0.1:{_closed_port()}"
     assert main(["check", "--scheduler", address]) == 2
     err = capsys.readouterr().err
