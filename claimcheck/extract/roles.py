@@ -92,6 +92,20 @@ def _role_text(words, is_person=lambda toks: all(t.ent_type_ == "PERSON" for t i
     return role
 
 
+_REMOVAL_VERBS = {"topple", "oust", "overthrow", "depose", "unseat", "dethrone", "impeach", "assassinate", "remove"}
+
+
+def _removed_from_office(span) -> bool:
+    """The titled person is what a removal does something to ("the coup toppling Ukrainian
+    President X", "X was ousted"): the title held then, not at publication, so `former`."""
+    for tok in span:
+        head = tok.head
+        if (head.i < span.start or head.i >= span.end) and head.lemma_.lower() in _REMOVAL_VERBS \
+                and tok.dep_ in ("dobj", "nsubjpass", "obj"):
+            return True
+    return False
+
+
 _TO_TITLES = {"aide", "aides", "adviser", "advisor", "assistant", "counselor", "counsellor", "deputy",
               "envoy", "secretary", "staff", "successor", "predecessor", "heir"}
 
@@ -105,6 +119,8 @@ def _add(ctx, claims, seen, person, title_tokens, start_tok, end_tok, status="cu
         status = "former"
     if any(w in ("then", "then-") for w in lows) or any(t.text.lower().startswith("then-") for t in words):
         status = "then"
+    if status == "current" and _removed_from_office(ctx.doc[start_tok:end_tok]):
+        status = "former"
     while (len(words) > 1 and words[0].pos_ == "ADJ" and words[0].dep_ != "compound" and words[0].text[:1].islower()
            and words[0].lower_ not in TITLE_MODIFIERS):
         words = words[1:]          # "charismatic secretary of state" -> "secretary of state"

@@ -204,6 +204,13 @@ def test_a_title_does_not_reach_over_another_persons_name(extract):
     assert roles["Ana Lopez"] == "President"
 
 
+def test_a_title_of_someone_a_removal_was_done_to_is_former(extract):
+    claims = extract("The protests followed the 2019 uprising toppling Prime Minister Lars Dahl. "
+                     "Governor Ines Kaur was impeached last year. Mayor Tom Hale opened the bridge.")
+    status = {c.fields["entity"]: c.fields.get("status", "current") for c in of_kind(claims, "role")}
+    assert status == {"Lars Dahl": "former", "Ines Kaur": "former", "Tom Hale": "current"}
+
+
 def test_a_tally_is_not_a_range(extract):
     figures = of_kind(extract("The Senate voted 52 to 48 to approve the bill."), "figure")
     assert all(not isinstance(f.fields["value"], list) for f in figures)
