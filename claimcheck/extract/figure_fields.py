@@ -1,10 +1,10 @@
 """A figure's fields read off the parse around its number.
 
 The counted noun and the verb that governs it ("51 deaths", "152 fighter jets", "people
-killed"; `figure_keys` makes subject and metric of them); a date in the figure's own clause
-gives as_of ("since <date>" makes it cumulative), and so does the period it covers ("rose 0.7%
-in the three months to 31 December" -> as_of 2004-10..2004-12); a speech verb above the number
-or "according to X" gives the attribution.
+killed"; `figure_subject` and `figure_metric` make subject and metric of them); a date in the
+figure's own clause gives as_of ("since <date>" makes it cumulative), and so does the period it
+covers ("rose 0.7% in the three months to 31 December" -> as_of 2004-10..2004-12); a speech verb
+above the number or "according to X" gives the attribution.
 """
 from __future__ import annotations
 

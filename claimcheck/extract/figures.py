@@ -3,9 +3,10 @@
 The jobs are split by module: `number_spans` finds the number expressions and the ranges
 they form, `number_phrases` the numbers written as phrases (fractions, "twice", "a dozen",
 "a year and a half"), `figure_filter` drops what is not a figure, `figure_fields` reads the
-unit, dates and attribution off the parse, `figure_keys` the subject and metric (the keys the
-checker compares figures on, resolved through the article by `story`), and `key_guard` keeps
-two different quantities of one article off one key. Here they are put together.
+unit, dates and attribution off the parse, `figure_subject` and `figure_metric` the subject and
+metric (the keys the checker compares figures on, read off the parse by `figure_parse` and
+resolved through the article by `story`), and `key_guard` keeps two different quantities of one
+article off one key. Here they are put together.
 
 Ranges are one figure with value [low, high]: "between 310 and 3,417 miles", "between 310
 miles to 3,417 miles", "from 5 to 10 percent", "310 to 3,417 miles", "5-10 percent", "two or
@@ -46,7 +47,9 @@ from .figure_filter import (
     is_not_a_figure,
     quantifies_nothing,
 )
-from .figure_keys import anchor, figure_metric, figure_subject, figure_verb, is_cumulative, specific_metric
+from .figure_metric import figure_metric, is_cumulative, specific_metric
+from .figure_parse import anchor, figure_verb
+from .figure_subject import figure_subject
 from .key_guard import separate_keys
 from .number_phrases import find_number_phrases
 from .number_spans import (

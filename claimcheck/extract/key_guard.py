@@ -68,7 +68,7 @@ def _qualifiers(span) -> list[str]:
     doer of the verb, the place of its clause, the noun the number is about, the counted noun, the
     verb itself, the words around the number (never the number: a restated figure keeps its key)."""
     from .figure_fields import counted_noun, governing_verb
-    from .figure_keys import agent_of, anchor, measured_noun
+    from .figure_parse import agent_of, anchor, measured_noun
 
     out: list[str] = []
     noun, noun_tok = counted_noun(span)

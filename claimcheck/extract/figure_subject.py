@@ -1,0 +1,251 @@
+"""A figure's `subject` (the event or entity its quantity belongs to): the other key a figure is
+compared on with its `metric` (`figure_metric`, which says how the keys are compared).
+
+Subject: the event or entity the quantity belongs to, resolved through the article
+(`story.StoryIndex`): the owner of the measured noun ("Ukraine's population", "sales at
+Tesco", "output in the production sector"), else the doer of the verb ("Quist raised $6
+million" -> Rob Quist; "the company" -> the company the article names), else the event the
+sentence hangs the number on ("killed in the blast" -> the bombing the headline names); a toll
+with none of these is the story's event. Names are full names; datelines, date words,
+leading articles and possessives are cleaned away.
+"""
+from __future__ import annotations
+
+from .figure_metric import is_cumulative
+from .figure_parse import (
+    PRONOUN_LIKE,
+    QUANTITY_NOUNS,
+    agent_of,
+    anchor,
+    child_of,
+    is_growth_noun,
+    is_quantity,
+    measured_noun,
+    noun_words,
+    tally_side,
+)
+from .lexicon import SPEECH_VERBS
+from .numbers import unit_dimension
+from .story import EVENT_NOUNS, StoryIndex, clean
+
+
+# ---------------------------------------------------------------------------------- subject
+def figure_subject(ctx, story: StoryIndex, span, unit, noun_tok, verb, metric: str, end: int) -> str:
+    """The event or entity the figure's quantity belongs to (see the module's docstring)."""
+    a = anchor(span, end)
+    dimension = unit_dimension(unit)
+    inside = set(range(span.start, max(end, span.end)))
+    side = tally_side(a, verb) if dimension == "percent" else ""
+    if side:                                  # "X led Y by 51 percent to 43 percent"
+        who = agent_of(verb, None) if side == "winner" else child_of(verb, "dobj")
+        named = _named(ctx, story, who) if who is not None else ""
+        if named:
+            return named
+    if unit == "members" and noun_tok is not None and noun_tok.lower_ != "members":
+        return _named(ctx, story, noun_tok) or clean(_noun_phrase(noun_tok, story))   # "the 15-member council"
+    if dimension != "count" or unit == "times":
+        noun, how = measured_noun(a)
+        if noun is not None and noun.i not in inside:
+            owner = _owner(ctx, story, noun)
+            if owner:
+                return owner
+            if (noun.lower_ not in QUANTITY_NOUNS and not is_growth_noun(noun) and noun.lower_ not in PRONOUN_LIKE
+                    and noun.pos_ in ("NOUN", "PROPN") and how in ("level", "change-up", "change-down")):
+                return _named(ctx, story, noun) or clean(_noun_phrase(noun, story))   # "the economy grew 3%"
+    if noun_tok is not None and noun_tok.i not in inside:
+        owner = _owner(ctx, story, noun_tok)
+        if owner:
+            return owner
+    harm = (is_cumulative(metric) and dimension == "count") or _of_the_event(metric, story)
+    if verb is not None:
+        agent = agent_of(verb, noun_tok)
+        if agent is not None and agent.i not in inside and agent.i >= story.body_start and not is_quantity(agent):
+            named = _named(ctx, story, agent)
+            if named:
+                return named
+            if not harm and agent.lower_ not in QUANTITY_NOUNS and agent.pos_ in ("NOUN", "PROPN") and agent.lower_ not in PRONOUN_LIKE:
+                return clean(_noun_phrase(agent, story))
+        event = _event_of(story, verb)
+        if event:
+            return event
+    if story.story_event is not None and (harm or not story.topic):
+        return story.story_event.name
+    found = _sentence_entity(ctx, story, span, verb) or story.topic or (story.story_event.name if story.story_event else "")
+    # nothing names it: the article itself (compared with no other article's figures)
+    return found or _local_phrase(story, span, verb, inside) or clean(story.headline) or f"article {ctx.article.info.id}"
+
+
+def _local_phrase(story, span, verb, inside) -> str:
+    """Failing any name: the noun phrase the figure's clause is about (its verb's subject, else
+    the sentence's)."""
+    for node in (verb, span.sent.root):
+        subj = child_of(node, "nsubj", "nsubjpass") if node is not None else None
+        if subj is not None and subj.i not in inside and subj.lower_ not in PRONOUN_LIKE and subj.pos_ in ("NOUN", "PROPN"):
+            return clean(_noun_phrase(subj, story))
+    return ""
+
+
+# Words of metrics that are measures of an election, not of a candidate or a party.
+_ELECTION_WORDS = {"vote", "votes", "turnout", "ballots", "voters", "precincts", "counted", "electorate"}
+
+
+def _of_the_event(metric: str, story) -> bool:
+    """Is the metric a measure of the story's event itself ("share of vote counted", "turnout"
+    of the election the article is about)?"""
+    event = story.story_event
+    if event is None or event.kind != "event:election":
+        return False
+    words = set(metric.lower().split())
+    return bool(words & _ELECTION_WORDS) and metric != "vote share"
+
+
+def _sentence_entity(ctx, story, span, verb=None) -> str:
+    """The named subject of the figure's sentence (not a speaker): 'Tesco said sales rose 5%'
+    is not Tesco's sales for sure, but 'Tesco's board approved a $5bn buyback' is Tesco's."""
+    root = span.sent.root
+    subj = child_of(root, "nsubj", "nsubjpass")
+    if subj is not None and subj.i >= story.body_start and root.lemma_.lower() not in SPEECH_VERBS and not is_quantity(subj):
+        named = _named(ctx, story, subj)
+        if named:
+            return named
+    # else the first place, organisation, event or work named in the figure's own clause (not who says it)
+    if verb is None:
+        return ""
+    speaker = speech_subjects(span.sent)
+    clause = {t.i for t in verb.subtree}
+    for ent in span.sent.ents:
+        if ent.label_ in ("GPE", "ORG", "EVENT", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "LAW") and ent.start >= story.body_start \
+                and ent.root.i in clause and ent.root.i not in speaker and not is_quantity(ent.root):
+            return _named(ctx, story, ent.root) or clean(ent.text)
+    return ""
+
+
+def speech_subjects(sent) -> set[int]:
+    """Token indexes of the subjects of the sentence's verbs of saying (sources, not subjects)."""
+    out = set()
+    for tok in sent:
+        if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ == "VERB":
+            for c in tok.children:
+                if c.dep_ in ("nsubj", "nsubjpass"):
+                    out |= {t.i for t in c.subtree}
+        if tok.lower_ == "according":
+            out |= {t.i for t in tok.subtree}
+    return out
+
+
+def _owner(ctx, story, noun) -> str:
+    """'Ukraine's population', 'UK GDP', 'sales at Tesco', 'output in the production sector'."""
+    poss = child_of(noun, "poss")
+    if poss is not None and poss.lower_ not in PRONOUN_LIKE:
+        return _named(ctx, story, poss) or clean(_noun_phrase(poss))
+    if poss is not None and poss.lower_ in ("his", "her"):
+        person = ctx.last_person_before(ctx.absolute(poss.idx))
+        if person:
+            return person
+    names = [c for c in noun.lefts if c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "PROPN" and c.ent_type_ in ("GPE", "ORG", "PERSON", "NORP", "PRODUCT", "FAC", "WORK_OF_ART")]
+    if names and is_quantity(noun):             # "UK GDP", "Tesco sales" (but "the UK economy" is a name)
+        first = names[0]
+        ent = next((e for e in noun.doc.ents if e.start <= first.i < e.end), None)
+        text = ent.text if ent is not None else " ".join(c.text for c in names)
+        return clean(ctx.full_name(text) if first.ent_type_ == "PERSON" else text)
+    if is_quantity(noun):
+        prep = child_of(noun, "prep", words={"at", "in", "of", "for", "on", "from"})
+        obj = child_of(prep, "pobj") if prep is not None else None
+        if obj is not None and obj.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL") and obj.lower_ not in PRONOUN_LIKE:
+            return _named(ctx, story, obj) or clean(_noun_phrase(obj))
+    return ""
+
+
+def _named(ctx, story, tok) -> str:
+    """The name a token stands for: a person's full name ('he' -> the person the text is about),
+    a named entity, or the event or named thing a noun refers to ('the blast', 'the company')."""
+    if tok.lower_ in ("he", "she"):
+        return ctx.last_person_before(ctx.absolute(tok.idx)) or ""
+    if tok.lower_ in ("it", "they"):
+        teller = _teller(tok)                  # "the White House said it had asked for ..."
+        return _named(ctx, story, teller) if teller is not None else ""
+    if tok.lower_ in PRONOUN_LIKE:
+        return ""
+    if tok.ent_type_ == "PERSON":
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        return ctx.full_name(ent.text if ent is not None else tok.text)
+    if tok.pos_ == "PROPN" and ctx.is_known_surname(tok.text):
+        return ctx.full_name(tok.text)
+    if tok.ent_type_ in ("ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "NORP"):
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        if ent is not None and tok.ent_type_ != "EVENT":
+            words = [t for t in tok.subtree if t.dep_ not in ("det", "punct", "case") and not (t.dep_ == "prep" or t.head.dep_ == "prep")
+                     and t.ent_type_ not in ("DATE", "TIME") and t.i <= tok.i]
+            phrase = " ".join(t.text for t in words) if len(words) > len(ent) and tok.pos_ == "NOUN" else ent.text
+            return clean(phrase)
+    referent = story.referent(tok)
+    if referent:
+        return referent
+    if tok.pos_ == "PROPN" and not tok.ent_type_:
+        return proper_name(tok)                # "The Passion of the Christ", "Blue Gene/L"
+    for c in tok.lefts:                    # "the Bank of England's committee", "Tesco's board"
+        if c.dep_ == "poss" and c.ent_type_ in ("ORG", "GPE", "PERSON") and c.pos_ == "PROPN":
+            return _named(ctx, story, c)
+        if c.dep_ in ("compound", "nmod") and c.ent_type_ in ("ORG", "GPE", "NORP") and c.pos_ == "PROPN" and tok.pos_ == "NOUN":
+            owner = _named(ctx, story, c)        # "the UK economy", "the Texas economy"
+            return clean(f"{owner} {noun_words(tok, keep_compounds=False)}") if owner else ""
+    return ""
+
+
+def _teller(pronoun):
+    """'X said it would ...': the subject of the verb of saying whose clause the pronoun opens."""
+    node = pronoun.head
+    for _ in range(4):
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in SPEECH_VERBS:
+            subj = child_of(node.head, "nsubj")
+            return subj if subj is not None and subj.lower_ not in PRONOUN_LIKE else None
+        if node.head == node:
+            return None
+        node = node.head
+    return None
+
+
+def proper_name(tok) -> str:
+    """A proper name the entity recogniser missed: the name's words and an "of the X" in it."""
+    toks = [t for t in tok.lefts if t.dep_ in ("compound", "nmod", "amod") and t.pos_ in ("PROPN", "NUM", "ADJ")]
+    toks.append(tok)
+    prep = child_of(tok, "prep", words={"of"})
+    obj = child_of(prep, "pobj") if prep is not None else None
+    if obj is not None and obj.pos_ == "PROPN":
+        toks.extend([prep, *(t for t in obj.lefts if t.dep_ in ("det", "compound")), obj])
+    toks = sorted({t.i: t for t in toks}.values(), key=lambda t: t.i)
+    return clean(" ".join(t.text for t in toks))
+
+
+def _noun_phrase(tok, story=None) -> str:
+    """A short noun phrase: left modifiers, the noun, and one 'of'/'in'/'for' complement."""
+    first = story.body_start if story is not None else 0
+    words = [t for t in tok.lefts if t.dep_ not in ("det", "punct", "predet", "poss") and t.ent_type_ not in ("DATE", "TIME") and t.i >= first
+             and t.lower_ not in PRONOUN_LIKE and t.dep_ != "nummod" and t.pos_ != "NUM"]
+    toks = [t2 for t in words for t2 in t.subtree if t2.ent_type_ not in ("DATE", "TIME") and t2.dep_ not in ("det", "punct")]
+    toks.append(tok)
+    prep = child_of(tok, "prep", words={"of", "in", "for", "at", "on"})
+    obj = child_of(prep, "pobj") if prep is not None else None
+    if obj is not None and obj.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL"):
+        toks.append(prep)
+        toks.extend(t for t in obj.lefts if t.dep_ not in ("det", "punct") and t.ent_type_ not in ("DATE", "TIME"))
+        toks.append(obj)
+    toks = sorted({t.i: t for t in toks if t.i >= first}.values(), key=lambda t: t.i)
+    return " ".join(t.text for t in toks[:10])
+
+
+def _event_of(story, verb) -> str:
+    """'killed in the blast', 'died during the storm', 'injured by the explosion': the event."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "during", "from", "by", "after", "since", "at"):
+            obj = child_of(child, "pobj")
+            if obj is not None and (obj.lower_ in EVENT_NOUNS or obj.ent_type_ == "EVENT"):
+                event = story.event_at(obj)
+                if event is not None:
+                    return event.name
+    subj = child_of(verb, "nsubj")
+    if subj is not None and (subj.lower_ in EVENT_NOUNS or subj.ent_type_ == "EVENT"):
+        event = story.event_at(subj)
+        if event is not None:
+            return event.name
+    return ""
