@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -45,6 +46,7 @@ def write_atomic(target: str | os.PathLike, data: bytes | str, *, durable: bool 
     except OSError as error:
         raise AtomicWriteError(f"cannot write {target}: {error.strerror or error}") from None
     try:
+        os.chmod(temporary, _mode_for(target))  # mkstemp makes 0600: keep the file's mode, or the umask's
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -59,6 +61,27 @@ def write_atomic(target: str | os.PathLike, data: bytes | str, *, durable: bool 
         if isinstance(error, OSError):
             raise AtomicWriteError(f"cannot write {target}: {error.strerror or error}") from None
         raise
+
+
+def _mode_for(target: Path) -> int:
+    """The permissions the file has now, else those a plain `open(..., "w")` would give it."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    try:  # Linux says it without changing it (os.umask would, for a moment, for every thread)
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return umask
 
 
 def _remove_leftovers(folder: Path, name: str) -> None:

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import contextlib
+import difflib
 import fnmatch
 import os
 from dataclasses import dataclass, field
@@ -109,5 +110,15 @@ def _rule_settings(rules: dict[str, Rule], name: str, table: dict) -> RuleSettin
     try:
         return RuleSettings(rule, severity, rule.options(**{k.replace("-", "_"): v for k, v in options.items()}))
     except ValidationError as error:
-        details = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'options'}: {e['msg']}" for e in error.errors())
+        details = "; ".join(_option_error(rule, e) for e in error.errors())
         raise ConfigError(f"[tool.claimcheck.rules.{rule.name}]: {details}") from None
+
+
+def _option_error(rule: Rule, error: dict) -> str:
+    where = ".".join(map(str, error["loc"])) or "options"
+    if error["type"] != "extra_forbidden" or len(error["loc"]) != 1:
+        return f"{where}: {error['msg']}"
+    known = sorted(name.replace("_", "-") for name in rule.options.model_fields)
+    close = difflib.get_close_matches(str(error["loc"][0]).replace("_", "-"), known, n=1)
+    hint = f" (did you mean `{close[0]}`?)" if close else f" (options: {', '.join(known) or 'none'})"
+    return f"unknown option `{str(where).replace('_', '-')}`{hint}"

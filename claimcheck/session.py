@@ -183,7 +183,7 @@ class Session:
     def inputs(self, paths: list[str] | None, leave_out: str | None = None) -> list[tuple[str, bool]]:
         """(path, checked) of every file to read: the files under `paths`, then the reference
         paths' files (read as references only), each real file once."""
-        paths = paths or self.default_paths()
+        paths = self.default_paths() if paths is None else paths  # [] is no files, only the references
         self._explicit = {os.path.realpath(p) for p in paths if not os.path.isdir(p)}
         config = self.config
         checked, extra = corpus_paths(

@@ -1,5 +1,7 @@
 """Every rule documents itself, and docs/rules.md is the current collection of that text."""
 
+from pathlib import Path
+
 from claimcheck.registry import discover_rules
 from claimcheck.ruledocs import rules_markdown
 
@@ -47,3 +49,22 @@ def test_the_rule_in_writing_rules_works_as_documented(tmp_path):
             found = session.check([str(folder)]).findings
             assert [f.rule for f in found if f.rule == "schema"] == []
             assert bool([f for f in found if f.rule == "no-shouting"]) is expected, (verdict, found)
+
+
+def test_every_install_line_installs_this_project():
+    """The package index's `claimcheck` is another project: every `pip install` in the docs, the
+    README and the messages of the code names `claimcheck-lint` (or a path of this repository)."""
+    import re
+
+    root = Path(__file__).resolve().parent.parent
+    texts = [root / "README.md", *sorted((root / "docs").glob("*")), *sorted((root / "claimcheck").rglob("*.py")),
+             *sorted((root / "claimcheck" / "data").rglob("*.yaml")), *sorted((root / "claimcheck" / "data").rglob("*.yml"))]
+    wrong = []
+    for path in texts:
+        if not path.is_file():
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            for match in re.finditer(r"pip install\s+(?:-[\w-]+\s+)*['\"]?([\w.\-]+)", line):
+                if match.group(1) == "claimcheck" or match.group(1).startswith("claimcheck["):
+                    wrong.append(f"{path.relative_to(root)}:{number}: {line.strip()}")
+    assert wrong == []

@@ -221,6 +221,41 @@ def test_standard_input_is_checked_as_the_named_file_with_the_corpus(project):
     assert [(f["rule"], f["path"]) for f in findings if f["rule"] == "numeric-conflict"] == [("numeric-conflict", "claims/b.yaml")]
 
 
+def test_standard_input_reports_only_itself_and_fix_prints_the_fixed_text(project):
+    conflict(project)
+    write(project, "c.yaml", TYPO)  # another file's finding: not what standard input asked about
+    before = (project / "claims" / "b.yaml").read_text(encoding="utf-8")
+    stdin = TYPO.replace("id: a", "id: b")
+    lint = subprocess.run(
+        [sys.executable, "-m", "claimcheck", "check", "-", "--stdin-filename", "claims/b.yaml", "--format", "json", "-q"],
+        input=stdin, capture_output=True, text=True, cwd=project, check=False,
+    )  # fmt: skip
+    assert {f["path"] for f in json.loads(lint.stdout)["findings"]} == {"claims/b.yaml"}
+    fixed = subprocess.run(
+        [sys.executable, "-m", "claimcheck", "check", "-", "--stdin-filename", "claims/b.yaml", "--fix", "-q"],
+        input=stdin, capture_output=True, text=True, cwd=project, check=False,
+    )  # fmt: skip
+    assert "approx: around   # misspelt key" in fixed.stdout and "aprox" not in fixed.stdout  # as ruff: the text, fixed
+    assert (project / "claims" / "b.yaml").read_text(encoding="utf-8") == before  # the file it names is untouched
+
+
+def test_a_missing_default_folder_is_a_usage_error_not_a_finding(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--no-cache", "-q"]) == 2
+    assert "nothing to check: `claims` does not exist here" in capsys.readouterr().err
+
+
+def test_fixes_keep_the_files_permissions(project, capsys):
+    import os
+    import stat
+
+    path = write(project, "a.yaml", TYPO)
+    os.chmod(path, 0o644)
+    main(["check", "--fix", "--no-cache", "-q"])
+    assert "approx:" in path.read_text(encoding="utf-8")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
+
+
 def test_exclude_and_gitignore(project, capsys):
     conflict(project)
     _code, findings = run_json(capsys, "--exclude", "claims/b.yaml")
@@ -253,3 +288,12 @@ def test_an_article_id_given_by_two_files_is_reported(project, capsys):
     write(project, "b.yaml", CONFLICT.format(article="same", value=52, extra=""))
     _code, findings = run_json(capsys, "--select", "schema")
     assert any("same" in f["message"] and "article" in f["message"] for f in findings)
+
+
+def test_a_misspelt_rule_option_is_answered_with_the_option_meant(project, capsys):
+    (project / "pyproject.toml").write_text(
+        (project / "pyproject.toml").read_text(encoding="utf-8") + '\n[tool.claimcheck.rules.numeric-conflict]\nmax-per-clam = 2\n',
+        encoding="utf-8",
+    )
+    assert main(["check", "--no-cache", "-q"]) == 2
+    assert "unknown option `max-per-clam` (did you mean `max-per-claim`?)" in capsys.readouterr().err

@@ -62,12 +62,15 @@ def _run(args) -> int:
     if fmt not in FORMATS:
         raise UsageError(f"output-format {fmt!r} is not one of {', '.join(FORMATS)}")
     adoption = _adoption(args)
-    result = _result(session, args)
+    stdin = _stdin(args)
+    result = _result(session, args, stdin)
     if args.fix or args.diff:
-        fixed = _fix(result.findings, args)
+        fixed, stdin = _fix(result.findings, args, stdin)
         if args.fix and fixed:
-            result = _result(session, args)  # what is left after the fixes
+            result = _result(session, args, stdin)  # what is left after the fixes
     findings = result.findings
+    if stdin is not None:  # standard input is the file checked (the corpus only gives it context)
+        findings = [f for f in findings if os.path.normpath(f.path) == os.path.normpath(stdin[0])]
     if adoption is not None:  # baseline / changed-since: filters after every rule saw the whole corpus
         findings = _adopt(adoption, findings, args.quiet)
     report = Report(
@@ -86,7 +89,9 @@ def _run(args) -> int:
     if fmt == "markdown" or (fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY")):
         result.load()  # these reports show the claims themselves (from the cache, they are not loaded yet)
         report.articles = result.article_texts()  # and quote the articles (read inside the project only)
-    if args.statistics:
+    if stdin is not None and args.fix:
+        output = stdin[1]  # as ruff does: the fixed text on standard output, the file on disk untouched
+    elif args.statistics:
         output = _statistics(findings, fmt == "json")
     elif not args.diff:
         output = render(report, fmt)
@@ -99,7 +104,14 @@ def _run(args) -> int:
     return EXIT_OK if args.exit_zero or not failing else EXIT_FINDINGS
 
 
-def _result(session, args):
+def _stdin(args) -> tuple[str, str] | None:
+    """(the name it stands for, the text) when a path is `-`."""
+    if not (args.paths and STDIN in args.paths):
+        return None
+    return args.stdin_filename or "stdin.yaml", sys.stdin.read()
+
+
+def _result(session, args, stdin=None):
     scheduler = None if args.cluster else args.scheduler or session.config.scheduler
     if args.cluster or scheduler:  # a Dask cluster: --cluster a local one, --scheduler / `scheduler` that one
         if args.cluster and args.scheduler:
@@ -110,26 +122,35 @@ def _result(session, args):
             return check_on_cluster(session, args.paths or None, scheduler=scheduler, workers=args.jobs)
         except ClusterError as error:
             raise UsageError(str(error)) from None
-    if args.paths and STDIN in args.paths:
-        name = args.stdin_filename or "stdin.yaml"
-        others = [p for p in args.paths if p != STDIN]
-        return session.check_text(name, sys.stdin.read(), others or None)
+    if stdin is not None:  # the rest of the corpus as context: the other paths, else the configured ones that exist
+        others = [p for p in args.paths if p != STDIN] or [p for p in session.default_paths() if Path(p).exists()]
+        return session.check_text(*stdin, others)
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
         raise UsageError(f"no such file or folder: {', '.join(missing)}")
+    if not args.paths and not any(Path(p).exists() for p in session.default_paths()):
+        configured = ", ".join(f"`{p}`" for p in session.default_paths())
+        raise UsageError(f"nothing to check: {configured} does not exist here; give paths, or set `paths` under [tool.claimcheck] (claimcheck init sets up a desk)")
     return session.check(args.paths or None)
 
 
-def _fix(findings, args) -> int:
-    """Apply (`--fix`) or show (`--diff`) the fixes; the number of fixes that apply."""
+def _fix(findings, args, stdin=None) -> tuple[int, tuple[str, str] | None]:
+    """Apply (`--fix`) or show (`--diff`) the fixes: the number of fixes that apply, and standard
+    input's (name, text) with them (its fixes are never written to the file it stands for)."""
     from claimcheck import fix
     from claimcheck.atomic import AtomicWriteError, write_atomic
     from claimcheck.reading import decode, read_bytes
 
     total = 0
     for path, fixes in sorted(fix.fixable(findings, args.unsafe_fixes).items()):
-        data, problem = read_bytes(path)
-        before, problem = decode(data) if problem is None else (None, problem)
+        from_stdin = stdin is not None and os.path.normpath(path) == os.path.normpath(stdin[0])
+        if stdin is not None and not from_stdin:
+            continue  # only standard input is being checked
+        if from_stdin:
+            before = stdin[1]
+        else:
+            data, problem = read_bytes(path)
+            before, problem = decode(data) if problem is None else (None, problem)
         if before is None:
             continue
         after, applied = fix.apply(before, fixes)
@@ -138,6 +159,9 @@ def _fix(findings, args) -> int:
         total += len(applied)
         if args.diff:
             sys.stdout.write(fix.diff(path, before, after))
+            continue
+        if from_stdin:
+            stdin = (stdin[0], after)
             continue
         try:
             write_atomic(path, after, label="fix")
@@ -149,7 +173,7 @@ def _fix(findings, args) -> int:
     unsafe = sum(1 for f in findings if f.fix is not None and not f.fix.safe)
     if not args.quiet and unsafe and not args.unsafe_fixes:
         print(f"claimcheck: {unsafe} more fix{'es' if unsafe != 1 else ''} available with --unsafe-fixes", file=sys.stderr)
-    return total
+    return total, stdin
 
 
 def _color(args) -> bool:

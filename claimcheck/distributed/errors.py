@@ -3,7 +3,7 @@ imported only when a run asks for a cluster (a plain `claimcheck check` never im
 
 from __future__ import annotations
 
-INSTALL_HINT = "pip install 'claimcheck[cluster]'"
+INSTALL_HINT = "pip install 'claimcheck-lint[cluster]'"
 
 
 class ClusterError(Exception):
