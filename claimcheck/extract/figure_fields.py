@@ -25,7 +25,7 @@ def counted_noun(span):
     head = last.head if last.dep_ in ("nummod", "quantmod", "compound", "amod") else None
     if head is None or head.i < last.i:
         k = span.end
-        while k < len(doc) and (doc[k].pos_ in ("ADJ",) or doc[k].text == "-"):
+        while k < len(doc) and (doc[k].pos_ in ("ADJ",) or doc[k].text == "-" or _modifier_ahead(doc[k])):
             k += 1
         head = doc[k] if k < len(doc) and doc[k].pos_ in ("NOUN", "PROPN") else None
     if head is None or head.pos_ not in ("NOUN", "PROPN"):
@@ -35,6 +35,13 @@ def counted_noun(span):
     comps = [t for t in head.lefts if t.dep_ == "compound" and t.i > last.i]
     words = [t.text for t in comps] + [head.text]
     return " ".join(words), head
+
+
+def _modifier_ahead(tok) -> bool:
+    """A word of a modifier before the counted noun: "30 badly injured people" (an adverb and a
+    participle that qualify a noun further on), never a verb of the clause ("30 were injured")."""
+    return (tok.dep_ in ("amod", "advmod") and tok.pos_ in ("ADV", "VERB") and tok.tag_ not in ("VBD", "VBZ", "VBP")
+            and tok.head.i > tok.i)
 
 
 def governing_verb(tok, noun_tok):

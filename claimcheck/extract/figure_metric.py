@@ -244,6 +244,10 @@ def _count_metric(noun, noun_tok, verb, unit) -> str:
     else:
         name = (noun or unit or "").lower()
     people = name in PEOPLE_NOUNS
+    done_to = _done_to(noun_tok, name, people)
+    if done_to and (verb is None or verb.lemma_.lower() in GENERIC_VERBS or verb.pos_ != "VERB"
+                    or not any(_known(c) for c in (f"people {past_participle(verb.lemma_)}", past_participle(verb.lemma_)))):
+        return done_to                        # "protecting 15,000 displaced people": people displaced
     if verb is not None and verb.lemma_.lower() not in GENERIC_VERBS and verb.pos_ == "VERB":
         participle = past_participle(verb.lemma_)
         candidates = (f"people {participle}", participle) if people or not name else (f"{name} {participle}",)
@@ -256,6 +260,22 @@ def _count_metric(noun, noun_tok, verb, unit) -> str:
             return f"number {participle}"
         return f"{'people' if people else name} {participle}"
     return name or "count"
+
+
+def _done_to(noun_tok, name: str, people: bool) -> str:
+    """What a participle before the counted noun says was done to them, when the vocabulary counts
+    it as a running total ("15,000 displaced people", "30 badly injured villagers"): the quantity
+    an editor names, whatever verb the sentence hangs the number on ("protecting", "one of")."""
+    if noun_tok is None:
+        return ""
+    for c in noun_tok.lefts:
+        if c.dep_ != "amod" or not (c.tag_ == "VBN" or c.lower_ in ("dead", "injured", "wounded", "missing", "displaced")):
+            continue
+        word = c.lower_
+        for candidate in (f"people {word}", word):
+            if _known(candidate) and is_cumulative(candidate):
+                return candidate if people or not name else f"{name} {word}"
+    return ""
 
 
 def _percent_metric(span, a, verb, dimension) -> str:
