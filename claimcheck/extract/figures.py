@@ -48,7 +48,7 @@ from .figure_filter import (
     quantifies_nothing,
 )
 from .figure_metric import figure_metric, is_cumulative, specific_metric
-from .figure_parse import anchor, figure_verb
+from .figure_parse import anchor, figure_verb, measured_noun
 from .figure_subject import figure_subject
 from .key_guard import separate_keys
 from .number_phrases import find_number_phrases
@@ -201,6 +201,39 @@ _GENERIC_METRICS = {"share", "amount", "count", "percentage points", "increase",
 _COMPARED = {"compared", "against", "from", "versus", "vs", "vs.", "than", "behind", "ahead", "over", "after", "with"}
 
 
+# "with" compares only after "compared" ("meeting with Trump were up 1%" compares nothing); "than"
+# after "more", "less", "fewer" and "over" right before the number are the figure's own hedge.
+_HEDGE_THAN = {"more", "less", "fewer", "rather"}
+
+
+def _own_owner(item) -> bool:
+    """Does the figure's noun name what it is of ("a 0.5 percent drop in the broad market", "a
+    rise of 2% at Tesco")? Then it is another thing's value, not the compared figure's."""
+    a = anchor(item.span, item.end_tok)
+    noun, how = measured_noun(a)
+    return (noun is not None and noun.i > a.i and how in ("modifier", "of", "change-up", "change-down")
+            and noun.ent_type_ not in ("DATE", "TIME") and noun.pos_ in ("NOUN", "PROPN"))
+
+
+def _compared_cue(before) -> bool:
+    """Do the words before a number ("compared with", "down from", "higher than") give it for
+    comparison?"""
+    toks = list(before)
+    for k, t in enumerate(toks):
+        word = t.lower_
+        if word not in _COMPARED:
+            continue
+        prev = toks[k - 1].lower_ if k > 0 else ""
+        if word == "with" and not prev.startswith("compar"):
+            continue
+        if word == "than" and prev in _HEDGE_THAN:
+            continue
+        if word == "over" and k == len(toks) - 1:
+            continue
+        return True
+    return False
+
+
 _EARLIER = [(re.compile(r"^\W*(?:in|during|for|of)?\s*the\s+(?:previous|preceding|prior)\s+quarter\b", re.I), 3),
             (re.compile(r"^\W*(?:in|during|for|of)?\s*(?:the\s+(?:previous|preceding|prior)\s+year|a\s+year\s+(?:earlier|before))\b", re.I), 12),
             (re.compile(r"^\W*(?:in|during|for|of)?\s*(?:the\s+(?:previous|preceding|prior)\s+month|a\s+month\s+(?:earlier|before))\b", re.I), 1)]
@@ -299,9 +332,10 @@ def _compared_values(kept):
         if fields.get("metric") not in _GENERIC_METRICS:
             continue
         doc = item.span.doc
-        before = {t.lower_ for t in doc[max(item.span.sent.start, item.span.start - 4):item.span.start]}
-        if not before & _COMPARED:
+        if not _compared_cue(doc[max(item.span.sent.start, item.span.start - 4):item.span.start]):
             continue
+        if _own_owner(item):
+            continue                  # "compared with a 0.5 percent drop in the broad market": its own quantity
         sent = item.span.sent
         for other in reversed(kept[:k]):
             osent = other.span.sent
