@@ -66,29 +66,37 @@ def conflicting(a, b, published=None) -> bool:
 def _qualifiers(span) -> list[str]:
     """Words that may tell one figure from another of its article, most telling first: the
     doer of the verb, the place of its clause, the noun the number is about, the counted noun, the
-    verb itself, the words around the number (never the number: a restated figure keeps its key)."""
+    verb itself unless it says nothing ("be", "have", "show": a rewording picks another), the
+    words around the number (never the number: a restated figure keeps its key)."""
     from .figure_fields import counted_noun, governing_verb
+    from .figure_metric import GENERIC_VERBS
     from .figure_parse import agent_of, anchor, measured_noun
 
     out: list[str] = []
     noun, noun_tok = counted_noun(span)
     verb = governing_verb(span[0], noun_tok)
     a = anchor(span, span.end)
-    if verb is not None:
-        agent = agent_of(verb, noun_tok)
-        out.append(clean(" ".join(t.text for t in agent.subtree if t.dep_ not in ("det", "punct"))[:60]) if agent is not None else "")
+    agent = agent_of(verb, noun_tok) if verb is not None else None
+    if agent is not None and not any(span.start <= t.i < span.end or t.like_num for t in agent.subtree):
+        out.append(clean(" ".join(t.text for t in agent.subtree if t.dep_ not in ("det", "punct"))[:60]))
     else:
-        out.append("")
+        out.append("")       # no doer, or one that holds the number ("a probe in which 36 people were held")
     out.append(_place_of(verb, span))
     measured, _ = measured_noun(a)
     out.append(measured.lower_ if measured is not None else "")
     out.append(noun.lower() if noun else "")
-    out.append(verb.lemma_.lower() if verb is not None else "")
+    out.append(verb.lemma_.lower() if verb is not None and verb.lemma_.lower() not in GENERIC_VERBS else "")
     doc = span.doc
-    before = [t.lower_ for t in doc[max(span.sent.start, span.start - 3):span.start] if t.is_alpha and not t.like_num]
-    after = [t.lower_ for t in doc[span.end:min(span.sent.end, span.end + 3)] if t.is_alpha and not t.like_num]
+    before = [t.lower_ for t in doc[max(span.sent.start, span.start - 3):span.start] if _plain_word(t)]
+    after = [t.lower_ for t in doc[span.end:min(span.sent.end, span.end + 3)] if _plain_word(t)]
     out.append(" ".join(before[-2:] + after[:2]))
     return out
+
+
+def _plain_word(tok) -> bool:
+    """A word around a number that is no part of the figure ("percent", "million" are)."""
+    return (tok.is_alpha and not tok.like_num and tok.ent_type_ not in ("PERCENT", "MONEY", "CARDINAL", "QUANTITY")
+            and tok.lower_ not in _NUMBER_WORDS)
 
 
 def _place_of(verb, span) -> str:
