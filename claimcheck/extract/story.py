@@ -75,6 +75,8 @@ _CANONICAL_HEADS = {"quake": "earthquake", "quakes": "earthquake", "earthquakes"
                     "demonstration": "protest", "riots": "riot", "clashes": "clashes", "stabbings": "stabbing",
                     "landslides": "landslide", "mudslides": "mudslide", "crashes": "crash"}
 
+# Sentences after the lead still looked at for the story's event when the lead names none.
+_OPENING_EXTRA = 2
 DATELINE = re.compile(r"\A\s*(?:[A-Z][\w.,'’ /&-]{0,80}?\s)?\((?:Reuters|AP|AFP|Reuters Breakingviews)\)\s*[-–—]+\s*")
 _DATE_WORDS = {"this", "last", "next", "week", "weekend", "month", "year", "today", "yesterday", "tonight",
                "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning",
@@ -161,6 +163,13 @@ class StoryIndex:
             index.story_event = _event_in_title(title, index.events)
         if index.story_event is None:
             index.story_event = _placed_lead_event(index, lead)
+        if index.story_event is None:
+            # a rewrite moves a sentence of the lead one or two places down: the first event
+            # named in the opening paragraph's sentences is still the story's
+            opening = sents[:len(lead) + _OPENING_EXTRA]
+            end = opening[-1].end if opening else 0
+            near = [e for e in index.events if e.pos < end and _names_something(e)]
+            index.story_event = near[0] if near else _placed_lead_event(index, opening, end)
         index.topic = _topic(index, lead)
         first = sents[0].text.strip() if sents else ""
         index.headline = title or (first if sents and _is_headline(sents[0]) else "")
@@ -258,11 +267,11 @@ def event_name(tok) -> str:
     return clean(" ".join([*place, *mods, head]))
 
 
-def _placed_lead_event(index: StoryIndex, lead) -> Named | None:
+def _placed_lead_event(index: StoryIndex, lead, end: int | None = None) -> Named | None:
     """The lead's event that names no place ("the storm killed 14 people in Tonga"), named by
     the first place of its sentence: "Tonga storm"."""
     for event in index.events:
-        if event.pos >= index.lead_end or not event.kind.startswith("event:") or event.kind == "event:named":
+        if event.pos >= (index.lead_end if end is None else end) or not event.kind.startswith("event:") or event.kind == "event:named":
             continue
         tok = index.doc[event.pos]
         verb = tok.head

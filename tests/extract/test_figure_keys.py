@@ -250,3 +250,58 @@ def test_a_figure_for_a_period_after_publication_keeps_no_as_of(figures):
     forecast, past = one(figs, "12 percent"), one(figs, "4 percent")
     assert "as_of" not in forecast.fields and "2025" in forecast.fields["metric"]
     assert past.fields.get("as_of") == "2022" and "2022" not in past.fields["metric"]
+
+
+# --- keys that do not depend on incidental wording -------------------------------------------------
+
+@pytest.mark.parametrize("text, metric", [
+    ("Volunteers are sheltering 4,200 displaced people in a school near the river.", "people displaced"),
+    ("Amina is one of 45 badly injured miners taken to the clinic in Tarvos.", "miners injured"),
+    ("Amina is one of around 45 badly injured miners taken to the clinic in Tarvos.", "miners injured"),
+])
+def test_a_harm_participle_names_what_is_counted(figures, text, metric):
+    # what was done to the counted, whatever verb the sentence hangs them on
+    fig = figures(text)[0]
+    assert fig.fields["metric"] == metric
+    assert fig.fields.get("cumulative") is True
+
+
+def test_a_hedge_or_a_meeting_with_someone_is_no_comparison(figures):
+    # "more than", "meeting with" are no "compared with": the figure keeps its own quantity, and a
+    # compared value of another thing ("a drop in the wider market") keeps its own too
+    figs = figures("The Orbis Chip Index was up 2.4 percent on Tuesday. Shares of three chip makers at the "
+                   "meeting with officials were up more than 1 percent, compared with a 0.3 percent drop in the "
+                   "wider market.")
+    index, shares, market = one(figs, "2.4 percent"), one(figs, "1 percent"), one(figs, "0.3 percent")
+    assert key(index) != key(shares)
+    assert "market" in market.fields["subject"].lower() and "index" not in market.fields["metric"].lower()
+
+
+@pytest.mark.parametrize("text", [
+    "Prosecutors lead a fraud inquiry in which 18 people, including two mayors, have been arrested.",
+    "The Orbis Index was 2.4 percent higher.",
+])
+def test_words_that_tell_keys_apart_never_hold_the_number_or_an_empty_verb(nlp, text):
+    # two figures of one key in one article are qualified, but never with words holding the number
+    # (a reworded copy with another value must keep its key), its unit, or "be"
+    from claimcheck.extract.key_guard import _qualifiers
+
+    doc = nlp(text)
+    i = next(t.i for t in doc if t.like_num and t.i > 0)
+    words = _qualifiers(doc[i:i + 1])
+    assert not any(ch.isdigit() for w in words for ch in w), words
+    assert "be" not in words and not any("percent" in w for w in words[-1:]), words
+
+
+def test_the_story_event_survives_a_reordered_lead(figures):
+    # a rewrite that moves the sentence naming the event one place down names the same event
+    first = ("Herders drove cattle across the plain on Sunday, trampling two tents near the camp. "
+             "Thousands of families arrived last month fleeing fighting in northern Kelvara. "
+             "Aid groups have struggled to find water for the newcomers. "
+             "More than 80,000 people have fled to the plain since the spring.")
+    moved = ("Herders drove cattle across the plain on Sunday, trampling two tents near the camp. "
+             "Aid groups have struggled to find water for the newcomers. "
+             "Thousands of families arrived last month fleeing fighting in northern Kelvara. "
+             "More than 80,000 people have fled to the plain since the spring.")
+    a, b = one(figures(first), "80,000"), one(figures(moved), "80,000")
+    assert key(a) == key(b)
