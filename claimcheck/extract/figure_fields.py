@@ -28,6 +28,8 @@ def counted_noun(span):
         while k < len(doc) and (doc[k].pos_ in ("ADJ",) or doc[k].text == "-" or _modifier_ahead(doc[k])):
             k += 1
         head = doc[k] if k < len(doc) and doc[k].pos_ in ("NOUN", "PROPN") else None
+        while head is not None and head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN"):
+            head = head.head                  # "30 badly injured Rohingya Muslims": Muslims
     if head is None or head.pos_ not in ("NOUN", "PROPN"):
         return None, None
     if head.ent_type_ in ("DATE", "TIME") and head.i > last.i + 1:

@@ -22,6 +22,8 @@ from .figure_fields import governing_verb
 from .lexicon import COUNT_NOUNS, GENERIC_COUNT_NOUNS, TOLL_WORDS
 from .number_spans import NUMBER_WORDS, unit_after
 
+_NAMED_THINGS = {"EVENT", "ORG", "WORK_OF_ART", "FAC", "PRODUCT", "LAW"}
+_AMPERSAND_NAME = re.compile(r"^[A-Z][A-Za-z]*&[A-Za-z]+$")      # "S&P 500", "M&S"
 _YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2})$")
 _MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
                 "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
@@ -32,6 +34,12 @@ _TIME_UNITS = {"day", "days", "week", "weeks", "month", "months", "year", "years
                "decade", "decades", "hour", "hours"}
 
 
+def _counts_people(span) -> bool:
+    """'2031 people had been killed': a number the NER took for a year, counting what is counted."""
+    last = span[-1]
+    return len(span) == 1 and last.dep_ == "nummod" and last.head.tag_ == "NNS" and last.head.lower_ in COUNT_NOUNS
+
+
 def is_not_a_figure(ctx, span) -> bool:
     """The number expression `span` is no figure (see the module's list)."""
     doc = span.doc
@@ -39,17 +47,18 @@ def is_not_a_figure(ctx, span) -> bool:
     if (is_day_of_month(span) or is_rank(span) or is_period(span) or is_scope(span) or is_category_bound(span)
             or is_age_group(span)):
         return True
-    if first.ent_type_ in ("DATE", "TIME") and not _duration_unit(span):
+    if first.ent_type_ in ("DATE", "TIME") and not _duration_unit(span) and not _counts_people(span):
         return True
-    if _YEAR.match(first.text) and len(span) == 1 and not (first.dep_ == "nummod" and first.head.tag_ in ("NNS", "NNPS")):
-        return True
+    if _YEAR.match(first.text) and len(span) == 1 and not (first.dep_ == "nummod" and first.head.tag_ in ("NNS", "NNPS")
+                                                            and first.head.ent_type_ not in _NAMED_THINGS):
+        return True          # "2042 Germans" is a count; "the 2020 Tokyo Olympics" a name
     if span.text.lower() in ("one", "a", "an") and not unit_after(span):
         return True          # "one survivor", "one of its most dire hours"
     prev = doc[span.start - 1] if span.start > 0 else None
-    if (prev is not None and prev.is_alpha and prev.text[:1].isupper()
+    if (prev is not None and (prev.is_alpha or _AMPERSAND_NAME.match(prev.text)) and prev.text[:1].isupper()
             and (prev.i > first.sent.start or (prev.pos_ == "PROPN" and prev.ent_type_ not in ("", "DATE", "CARDINAL")))
             and first.text.isdigit() and len(first.text) <= 3 and prev.lower_ not in NUMBER_WORDS):
-        return True          # "Minsk 2", "Article 5", "Nord Stream 2"
+        return True          # "Minsk 2", "Article 5", "Nord Stream 2", "the S&P 500"
     if prev is not None and prev.lower_ in ("and", "or") and span.start > 1 and first.text.isdigit():
         before = doc[span.start - 2]
         if before.text.isdigit() and before.i > 0 and doc[before.i - 1].pos_ == "PROPN":

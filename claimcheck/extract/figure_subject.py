@@ -59,6 +59,8 @@ def figure_subject(ctx, story: StoryIndex, span, unit, noun_tok, verb, metric: s
     harm = (is_cumulative(metric) and dimension == "count") or _of_the_event(metric, story)
     if verb is not None:
         agent = agent_of(verb, noun_tok)
+        if agent is not None and _one_of(noun_tok if noun_tok is not None else a):
+            agent = None                      # "Omar is one of 30 injured miners": a member, not the owner
         if agent is not None and agent.i not in inside and agent.i >= story.body_start and not is_quantity(agent):
             named = _named(ctx, story, agent)
             if named:
@@ -73,6 +75,15 @@ def figure_subject(ctx, story: StoryIndex, span, unit, noun_tok, verb, metric: s
     found = _sentence_entity(ctx, story, span, verb) or story.topic or (story.story_event.name if story.story_event else "")
     # nothing names it: the article itself (compared with no other article's figures)
     return found or _local_phrase(story, span, verb, inside) or clean(story.headline) or f"article {ctx.article.info.id}"
+
+
+def _one_of(tok) -> bool:
+    """Is the counted noun the group someone is one of ("X is one of 30 injured miners", "among
+    the 40 people arrested")?"""
+    head = tok.head
+    if head.lower_ == "among":
+        return True
+    return head.lower_ == "of" and head.head.lower_ in ("one", "two", "some", "many", "none", "each", "several", "most")
 
 
 def _local_phrase(story, span, verb, inside) -> str:

@@ -258,6 +258,7 @@ def test_a_figure_for_a_period_after_publication_keeps_no_as_of(figures):
     ("Volunteers are sheltering 4,200 displaced people in a school near the river.", "people displaced"),
     ("Amina is one of 45 badly injured miners taken to the clinic in Tarvos.", "miners injured"),
     ("Amina is one of around 45 badly injured miners taken to the clinic in Tarvos.", "miners injured"),
+    ("Amina is one of 45 badly injured Dravik miners taken to the clinic.", "dravik miners injured"),
 ])
 def test_a_harm_participle_names_what_is_counted(figures, text, metric):
     # what was done to the counted, whatever verb the sentence hangs them on
@@ -305,3 +306,25 @@ def test_the_story_event_survives_a_reordered_lead(figures):
              "More than 80,000 people have fled to the plain since the spring.")
     a, b = one(figures(first), "80,000"), one(figures(moved), "80,000")
     assert key(a) == key(b)
+
+
+def test_one_of_a_count_is_a_member_not_its_owner(figures):
+    # "X is one of 45 injured miners": the 45 are not X's; the count is the story's, however worded
+    text = ("A gas explosion tore through the Varn colliery in Tarvos on Monday. "
+            "Amina is one of {} badly injured miners taken to the clinic.")
+    a, b = figures(text.format("45"))[0], figures(text.format("around 45"))[0]
+    assert "amina" not in a.fields["subject"].lower()
+    assert key(a) == key(b)
+
+
+@pytest.mark.parametrize("text", [
+    "Ticket sales for the 2028 Dravik Games opened on Monday.",
+    "The S&P 500 index rose 0.4 percent on Monday.",
+])
+def test_years_and_numbers_in_names_are_no_figures(figures, text):
+    assert all(f.fields["value"] not in (2028, 500) for f in figures(text))
+
+
+def test_a_year_like_count_of_people_is_a_figure(figures):
+    figs = figures("An inquiry said 2031 people had been killed in the unrest.")
+    assert [f.fields["value"] for f in figs] == [2031]
