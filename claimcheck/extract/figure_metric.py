@@ -296,6 +296,9 @@ def _percent_metric(span, a, verb, dimension) -> str:
                 return f"share of {words} {done.lower_}"
             if obj.lower_ in ("vote", "votes", "ballots"):
                 return "vote share"
+            group = _group_opinion(a)
+            if group:                         # "a majority, including 50 percent of Republicans, said ..."
+                return f"share of {words} {group}"
             return f"share of {words}"
     side = tally_side(a, verb)
     if side:
@@ -334,19 +337,40 @@ OPINION_VERBS = {"say", "believe", "think", "support", "oppose", "want", "back",
                  "disapprove", "agree", "disagree", "expect", "plan", "prefer", "feel", "trust", "reject", "fear"}
 
 
+def _group_opinion(a) -> str:
+    """'A majority, including 68 percent of Democrats and 50 percent of Republicans, said ...':
+    a share inside the subject of a poll's answer gives that answer (two questions of one poll
+    are two quantities), as 'saying ...'."""
+    node, inside = a, False
+    for _ in range(6):
+        if node.dep_ == "nsubj" and inside and node.head.pos_ == "VERB" and node.head.lemma_.lower() in OPINION_VERBS:
+            return _answer(node.head)
+        if node.lower_ in ("including", "among") or node.dep_ in ("conj", "appos"):
+            inside = True
+        if node.head == node:
+            return ""
+        node = node.head
+    return ""
+
+
 def _opinion(a, verb) -> str:
     """'70% said they would be certain to vote' -> 'share saying they would be certain to vote':
     a poll's answer, named by what the share says (the first words of it)."""
     if verb is None or verb.lemma_.lower() not in OPINION_VERBS or a.dep_ not in ("nsubj",):
         return ""
-    said = [t for t in verb.subtree if t.i > verb.i and t.dep_ != "punct"][:7]
+    return f"share {_answer(verb)}"
+
+
+def _answer(verb) -> str:
+    """'said they would vote' -> 'saying they would vote' (the first words of what is said)."""
+    said = [t for t in verb.subtree if t.i > verb.i and t.dep_ not in ("punct", "mark")][:7]     # "said (that) ..."
     words = " ".join(t.lower_ for t in said)
     gerund = {"say": "saying", "believe": "believing", "think": "thinking", "support": "supporting",
               "oppose": "opposing", "want": "wanting", "back": "backing", "agree": "agreeing",
               "disagree": "disagreeing", "expect": "expecting", "plan": "planning", "prefer": "preferring",
               "feel": "feeling", "trust": "trusting", "reject": "rejecting", "fear": "fearing",
               "approve": "approving", "disapprove": "disapproving"}.get(verb.lemma_.lower(), "favouring")
-    return f"share {gerund} {words}".strip()
+    return f"{gerund} {words}".strip()
 
 
 def _money_metric(a, verb) -> str:

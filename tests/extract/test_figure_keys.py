@@ -328,3 +328,15 @@ def test_years_and_numbers_in_names_are_no_figures(figures, text):
 def test_a_year_like_count_of_people_is_a_figure(figures):
     figs = figures("An inquiry said 2031 people had been killed in the unrest.")
     assert [f.fields["value"] for f in figs] == [2031]
+
+
+def test_shares_of_a_group_answering_two_questions_are_two_quantities(figures):
+    figs = figures("A majority of voters in the Kestrel poll, including 68 percent of farmers and 50 percent of "
+                   "teachers, said the scandal made no difference. A majority of voters, including 73 percent of "
+                   "farmers and 52 percent of teachers, said the mayor should stay.")
+    assert key(one(figs, "50 percent")) != key(one(figs, "52 percent"))
+    assert "teachers" in one(figs, "50 percent").fields["metric"]
+    # the same words in a copy give the same key
+    again = figures("A majority of voters in the Kestrel poll, including 68 percent of farmers and 40 percent of "
+                    "teachers, said the scandal made no difference.")
+    assert key(one(again, "40 percent")) == key(one(figs, "50 percent"))
