@@ -141,6 +141,7 @@ def extract_figures(ctx: ArticleContext, quotes: list[Draft]) -> list[Draft]:
     _dates_of_their_own(ctx, kept)
     _changes_from_to(ctx, kept)
     _compared_values(kept)
+    _one_name_per_quantity(kept)
     for item in kept:
         item.draft.fields["metric"] = specific_metric(_period_of_rate(item), item.verb, item.span, item.end_tok)
     _future_periods(ctx, kept)
@@ -320,6 +321,24 @@ def _changes_from_to(ctx, kept):
 def _to_value_of(b, verb, a) -> bool:
     """Is `b` the "to" value of the change whose "from" value is `a` (on `verb`)?"""
     return b.dep_ == "pobj" and b.head.lower_ == "to" and b.head.head.i in (verb.i, a.i, a.head.i)
+
+
+# Vague names of a transaction that stand for the article's specific one: in an article that
+# counts a film's takings ("the film took $90m" -> box office), "Shrek 2 took $441m" is box office
+# too, whatever the NER made of the title.
+_STANDS_FOR = {"box office": {"amount taken", "amount grossed", "amount made", "amount earned", "amount done"}}
+
+
+def _one_name_per_quantity(kept):
+    """One article, one name for one kind of quantity (see `_STANDS_FOR`)."""
+    metrics = {item.draft.fields.get("metric") for item in kept}
+    for specific, vague in _STANDS_FOR.items():
+        if specific not in metrics:
+            continue
+        for item in kept:
+            if item.draft.fields.get("metric") in vague:
+                item.draft.fields["metric"] = specific
+                item.draft.fields["cumulative"] = True
 
 
 def _compared_values(kept):

@@ -340,3 +340,12 @@ def test_shares_of_a_group_answering_two_questions_are_two_quantities(figures):
     again = figures("A majority of voters in the Kestrel poll, including 68 percent of farmers and 40 percent of "
                     "teachers, said the scandal made no difference.")
     assert key(one(again, "40 percent")) == key(one(figs, "50 percent"))
+
+
+def test_takings_in_an_article_about_box_office_are_box_office(figures):
+    figs = figures("The film Silver Harbour took $90m in its first week. Meanwhile Quill and Drum, a cartoon, "
+                   "has taken $210m since it opened.")
+    assert one(figs, "$90m").fields["metric"] == "box office"
+    assert one(figs, "$210m").fields["metric"] == "box office"
+    # without a film's takings in the article, "took" says nothing of a box office
+    assert figures("The Varn Group took $210m from its reserves.")[0].fields["metric"] != "box office"
