@@ -275,4 +275,6 @@ def is_back_reference(item, earlier) -> bool:
         return True       # a sum of money stated again ("When Titanic does $1.8bn ...") is the same sum
     prev = doc[k].lower_
     bracketed = prev == "of" and k >= 1 and doc[k - 1].text == "("
+    if doc[k].dep_ == "mark":
+        return bracketed      # "found that 25 percent backed ...": a conjunction, not "that 25 percent"
     return prev in _DEFINITE_REFERENCE or bracketed

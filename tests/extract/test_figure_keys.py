@@ -349,3 +349,11 @@ def test_takings_in_an_article_about_box_office_are_box_office(figures):
     assert one(figs, "$210m").fields["metric"] == "box office"
     # without a film's takings in the article, "took" says nothing of a box office
     assert figures("The Varn Group took $210m from its reserves.")[0].fields["metric"] != "box office"
+
+
+def test_a_value_after_the_conjunction_that_is_no_back_reference(figures):
+    # "that" opening a clause is no "that 25 percent" referring back to an earlier one in four
+    figs = figures("One in four nurses said they would strike. A second survey found that 25 percent backed "
+                   "the union's plan.")
+    assert [f.fields["value"] for f in figs] == [25, 25]
+
