@@ -48,9 +48,9 @@ from .figure_filter import (
     quantifies_nothing,
 )
 from .figure_metric import figure_metric, is_cumulative, specific_metric
-from .figure_parse import anchor, figure_verb, measured_noun
+from .figure_parse import DOWN_VERBS, UP_VERBS, anchor, figure_verb, measured_noun
 from .figure_subject import figure_subject
-from .key_guard import separate_keys
+from .key_guard import conflicting, separate_keys
 from .number_phrases import find_number_phrases
 from .number_spans import (
     dashed_range,
@@ -295,14 +295,20 @@ def _changes_from_to(ctx, kept):
     for k, item in enumerate(kept):
         a = anchor(item.span, item.end_tok)
         if a.dep_ != "pobj" or a.head.lower_ != "from":
-            continue
-        verb = a.head.head
-        later = next((o for o in kept[k + 1:k + 3] if _to_value_of(anchor(o.span, o.end_tok), verb, a)), None)
+            later = _written_to_value(item, kept[k + 1:k + 2])
+        else:
+            verb = a.head.head
+            near = kept[k + 1:k + 3] + kept[max(0, k - 2):k][::-1]     # "rose from 5 to 10", "rose to 10 from 5"
+            later = next((o for o in near if _to_value_of(anchor(o.span, o.end_tok), verb, a)), None)
         if later is None:
             continue
         sent = item.span.sent
         lo, hi = ctx.absolute(sent.start_char), ctx.absolute(sent.end_char)
         since = next((d for d in ctx.dates if lo <= d.start < hi and ctx.text[max(lo, d.start - 6):d.start].strip().lower() == "since"), None)
+        for one, other in ((item, later), (later, item)):
+            if one.draft.fields.get("metric") in _GENERIC_METRICS and other.draft.fields.get("metric") not in _GENERIC_METRICS:
+                one.draft.fields["metric"] = other.draft.fields["metric"]      # one quantity: "rising from $35 to $41"
+                one.draft.fields["subject"] = other.draft.fields["subject"]
         for one in (item, later):
             if not is_cumulative(one.draft.fields.get("metric", "")):
                 one.draft.fields.pop("cumulative", None)
@@ -316,6 +322,27 @@ def _changes_from_to(ctx, kept):
             later.draft.fields.setdefault("as_of", ctx.published.isoformat() if ctx.published else None)
             if later.draft.fields["as_of"] is None:
                 later.draft.fields.pop("as_of")
+        if later.draft.fields.get("metric") == item.draft.fields.get("metric") and conflicting(item.draft, later.draft, ctx.published):
+            item.draft.fields["metric"] += " (earlier)"    # "rising to $302 from $242 in 2016" published in 2016
+
+
+def _written_to_value(item, following):
+    """'is rising from $35 to $41' parsed as one noun phrase: the "to" value written right after the
+    "from" value, after a verb of change."""
+    doc = item.span.doc
+    start = item.span.start
+    while start > 0 and doc[start - 1].text in ("$", "£", "€"):
+        start -= 1
+    if start < 1 or doc[start - 1].lower_ != "from" or not following:
+        return None
+    other = following[0]
+    gap = doc[item.span.end:other.span.start]
+    if len(gap) > 2 or not any(t.lower_ == "to" for t in gap) or any(t.lower_ not in ("to", "$", "£", "€") for t in gap):
+        return None
+    verb = doc[start - 1].head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+        verb = verb.head
+    return other if verb.lemma_.lower() in UP_VERBS | DOWN_VERBS else None
 
 
 def _to_value_of(b, verb, a) -> bool:

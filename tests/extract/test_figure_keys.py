@@ -357,3 +357,16 @@ def test_a_value_after_the_conjunction_that_is_no_back_reference(figures):
                    "the union's plan.")
     assert [f.fields["value"] for f in figs] == [25, 25]
 
+
+
+@pytest.mark.parametrize("text", [
+    "The average monthly fee for the basic card is rising to $41 from $35, the agency said.",
+    "The average monthly fee for the basic card is rising from $35 to $41, the agency said.",
+    "The average monthly fee for the basic card will rise to $41 from $35, the agency said.",
+])
+def test_the_two_values_of_a_change_get_keys_whatever_their_order(figures, text):
+    # the value changed from is the earlier one; the order and the verb's tense are incidental
+    figs = figures(text)
+    new, old = one(figs, "$41"), one(figs, "$35")
+    assert new.fields["metric"] == "average fee"
+    assert old.fields["metric"] == "average fee (earlier)"
