@@ -231,7 +231,11 @@ HARM_NOUNS = {"death": "people killed", "deaths": "people killed", "killing": "p
 
 def _count_metric(noun, noun_tok, verb, unit) -> str:
     if noun_tok is not None and noun_tok.head.lower_ == "of" and noun_tok.head.head.lower_ in HARM_NOUNS:
-        return HARM_NOUNS[noun_tok.head.head.lower_]          # "the deaths of at least 400 people"
+        harm = HARM_NOUNS[noun_tok.head.head.lower_]          # "the deaths of at least 400 people"
+        if noun_tok.lower_ in PEOPLE_NOUNS or noun_tok.pos_ != "NOUN":
+            return harm
+        # "the evacuation of 12,000 residents" is "12,000 residents were evacuated"
+        return f"{noun_words(noun_tok, keep_compounds=False)} {harm.split()[-1]}"
     if (noun_tok is not None and noun_tok.head.lower_ == "of" and is_quantity(noun_tok.head.head)
             and noun_tok.head.head.lower_ not in _LIGHT_NOUNS):
         return noun_words(noun_tok.head.head)                # "a margin of 10,700 votes" is a margin
@@ -314,7 +318,8 @@ def _percent_metric(span, a, verb, dimension) -> str:
         if how == "change-up":
             if not quantity:                  # "the services sector grew 1%": the sector's growth
                 return "growth" if growth else "increase"
-            return f"{words} growth" if is_growth_noun(noun) or growth else f"{words} increase"
+            # "revenue grew 5%" and "revenue rose 5%" are one quantity: growth only of output, GDP
+            return f"{words} growth" if is_growth_noun(noun) else f"{words} increase"
         if how == "change-down":
             return f"{words} fall" if quantity else "fall"
         if how in ("level", "modifier", "of") and quantity:

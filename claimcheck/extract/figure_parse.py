@@ -152,7 +152,10 @@ CLASSIFYING = {"electoral", "popular", "civilian", "military", "foreign", "domes
 def noun_words(noun, keep_compounds: bool = True) -> str:
     """A noun with its compounds and adjectives, lower-cased unless a name: 'average monthly premium'."""
     words = []
+    doc = noun.doc
     for c in noun.lefts:
+        if any(t.text in ("(", ")") for t in doc[c.i + 1:noun.i]):
+            continue                          # "TARVOS (Reuters) - Revenue": a dateline, no modifier
         if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ not in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL") and c.pos_ != "NUM":
             if c.ent_type_ in ("GPE", "ORG", "PERSON", "NORP", "PRODUCT") and c.pos_ in ("PROPN", "ADJ"):
                 continue                      # "Tesco sales", "UK GDP": the owner, not the quantity

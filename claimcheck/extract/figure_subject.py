@@ -153,7 +153,16 @@ def _owner(ctx, story, noun) -> str:
         person = ctx.last_person_before(ctx.absolute(poss.idx))
         if person:
             return person
-    names = [c for c in noun.lefts if c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "PROPN" and c.ent_type_ in ("GPE", "ORG", "PERSON", "NORP", "PRODUCT", "FAC", "WORK_OF_ART")]
+    if poss is not None and poss.lower_ in ("its", "their"):
+        teller = _teller(poss)                 # "Acme said its revenue grew 5%": Acme's
+        named = _named(ctx, story, teller) if teller is not None else ""
+        if not named:                          # else the organisation named last before it
+            before = [e for e in story.entities if e.kind == "org" and e.pos < poss.i]
+            named = before[-1].name if before else ""
+        if named:
+            return named
+    names = [c for c in noun.lefts if c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "PROPN" and c.ent_type_ in ("GPE", "ORG", "PERSON", "NORP", "PRODUCT", "FAC", "WORK_OF_ART")
+             and c.i >= story.body_start]         # never the dateline the parser hung on the noun
     if names and is_quantity(noun):             # "UK GDP", "Tesco sales" (but "the UK economy" is a name)
         first = names[0]
         ent = next((e for e in noun.doc.ents if e.start <= first.i < e.end), None)
@@ -193,8 +202,10 @@ def _named(ctx, story, tok) -> str:
     if referent:
         return referent
     if tok.pos_ == "PROPN" and not tok.ent_type_:
-        return proper_name(tok)                # "The Passion of the Christ", "Blue Gene/L"
+        return proper_name(tok, story.body_start)    # "The Passion of the Christ", "Blue Gene/L"
     for c in tok.lefts:                    # "the Bank of England's committee", "Tesco's board"
+        if c.i < story.body_start:
+            continue                       # "CORVALE (Reuters) - Authorities ...": a dateline, no owner
         if c.dep_ == "poss" and c.ent_type_ in ("ORG", "GPE", "PERSON") and c.pos_ == "PROPN":
             return _named(ctx, story, c)
         if c.dep_ in ("compound", "nmod") and c.ent_type_ in ("ORG", "GPE", "NORP") and c.pos_ == "PROPN" and tok.pos_ == "NOUN":
@@ -216,9 +227,10 @@ def _teller(pronoun):
     return None
 
 
-def proper_name(tok) -> str:
-    """A proper name the entity recogniser missed: the name's words and an "of the X" in it."""
-    toks = [t for t in tok.lefts if t.dep_ in ("compound", "nmod", "amod") and t.pos_ in ("PROPN", "NUM", "ADJ")]
+def proper_name(tok, start: int = 0) -> str:
+    """A proper name the entity recogniser missed: the name's words and an "of the X" in it (none
+    before `start`, the end of the dateline)."""
+    toks = [t for t in tok.lefts if t.dep_ in ("compound", "nmod", "amod") and t.pos_ in ("PROPN", "NUM", "ADJ") and t.i >= start]
     toks.append(tok)
     prep = child_of(tok, "prep", words={"of"})
     obj = child_of(prep, "pobj") if prep is not None else None

@@ -370,3 +370,29 @@ def test_the_two_values_of_a_change_get_keys_whatever_their_order(figures, text)
     new, old = one(figs, "$41"), one(figs, "$35")
     assert new.fields["metric"] == "average fee"
     assert old.fields["metric"] == "average fee (earlier)"
+
+
+@pytest.mark.parametrize("text", [
+    "TARVOS (Reuters) - Revenue at Quorvex climbed 5 percent to $3 billion last year, the company said.",
+    "TARVOS (Reuters) - Quorvex's revenue rose 5% to $3 billion last year, the company said.",
+    "TARVOS (Reuters) - Quorvex said its revenue grew by 5% to $3 billion last year.",
+])
+def test_a_company_s_revenue_is_keyed_alike_however_worded(figures, text):
+    # the owner is the company (never the dateline the parser hangs on the noun, "its" resolved);
+    # "grew" and "rose" are one increase
+    figs = figures(text)
+    assert key(one(figs, "5")) == ("quorvex", "revenue increase")
+    assert key(one(figs, "$3 billion"))[0] == "quorvex"
+
+
+@pytest.mark.parametrize("text", [
+    "Some 12,000 residents were evacuated from Lorca as the river rose.",
+    "Officials ordered the evacuation of some 12,000 residents from Lorca as the river rose.",
+])
+def test_a_harm_noun_of_a_counted_group_names_that_group(figures, text):
+    assert figures(text)[0].fields["metric"] == "residents evacuated"
+
+
+def test_a_dateline_is_no_part_of_a_doer(figures):
+    fig = figures("TARVOS (Reuters) - Authorities evacuated about 12,000 residents as the river rose.")[0]
+    assert "tarvos" not in fig.fields["subject"].lower()
