@@ -82,6 +82,7 @@ _PARTICIPLES = {
     "speak": "spoken", "stand": "stood", "teach": "taught", "think": "thought", "understand": "understood",
     "wake": "woken", "bind": "bound", "bid": "bid", "spread": "spread", "quit": "quit", "shut": "shut",
     "let": "let", "split": "split", "bet": "bet", "cast": "cast", "cost": "cost", "hurt": "hurt",
+    "shed": "shed", "lay": "laid", "slay": "slain", "arise": "arisen", "undergo": "undergone",
 }
 
 
@@ -249,6 +250,10 @@ def _count_metric(noun, noun_tok, verb, unit) -> str:
         name = (noun or unit or "").lower()
     people = name in PEOPLE_NOUNS
     done_to = _done_to(noun_tok, name, people)
+    if verb is not None and verb.pos_ == "VERB" and not people and name:
+        said = _canonical_participle(verb.lemma_)
+        if said:                              # "35 protesters were detained" is "protesters arrested"
+            return f"{name} {said}"
     if done_to and (verb is None or verb.lemma_.lower() in GENERIC_VERBS or verb.pos_ != "VERB"
                     or not any(_known(c) for c in (f"people {past_participle(verb.lemma_)}", past_participle(verb.lemma_)))):
         return done_to                        # "protecting 15,000 displaced people": people displaced
@@ -264,6 +269,19 @@ def _count_metric(noun, noun_tok, verb, unit) -> str:
             return f"number {participle}"
         return f"{'people' if people else name} {participle}"
     return name or "count"
+
+
+def _canonical_participle(lemma: str) -> str:
+    """The vocabulary's word for what a verb does to people, when it names a running total of
+    them: 'detain' -> 'arrested', 'die' -> 'killed', 'wound' -> 'injured' (else '')."""
+    if lemma.lower() in GENERIC_VERBS:
+        return ""
+    canon = canonical_metric(f"people {past_participle(lemma)}")
+    if canon == f"people {past_participle(lemma)}" and not _known(canon):
+        canon = canonical_metric(past_participle(lemma))
+    if canon.startswith("people ") and is_cumulative(canon):
+        return canon.split(" ", 1)[1]
+    return ""
 
 
 def _done_to(noun_tok, name: str, people: bool) -> str:

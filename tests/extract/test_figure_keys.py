@@ -396,3 +396,16 @@ def test_a_harm_noun_of_a_counted_group_names_that_group(figures, text):
 def test_a_dateline_is_no_part_of_a_doer(figures):
     fig = figures("TARVOS (Reuters) - Authorities evacuated about 12,000 residents as the river rose.")[0]
     assert "tarvos" not in fig.fields["subject"].lower()
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("Police arrested 35 protesters in Vellan on Saturday.", "protesters arrested"),
+    ("On Saturday, 35 protesters were detained by police in Vellan.", "protesters arrested"),
+    ("Eleven miners died when the shaft flooded.", "miners killed"),
+    ("Ardent Motors will cut 2,000 jobs, the company said.", "jobs"),
+    ("Ardent Motors said it would eliminate 2,000 jobs.", "jobs"),
+    ("Ardent Motors plans to shed 2,000 jobs.", "jobs"),
+])
+def test_a_verb_done_to_a_group_is_named_in_the_vocabulary_s_words(figures, text, metric):
+    # "detained" is "arrested", "died" is "killed" for miners as for people; job cuts are jobs
+    assert figures(text)[0].fields["metric"] == metric
