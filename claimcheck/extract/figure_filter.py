@@ -34,6 +34,13 @@ _TIME_UNITS = {"day", "days", "week", "weeks", "month", "months", "year", "years
                "decade", "decades", "hour", "hours"}
 
 
+def _opens_body(tok) -> bool:
+    """Is the word the first of the text after a dateline ("LIMA (Reuters) - About 34 million"),
+    capitalised as a sentence's first word is, not as a name is?"""
+    doc = tok.doc
+    return tok.i > 0 and (doc[tok.i - 1].text in ("-", "–", "—", ")") or doc[tok.i - 1].is_space)
+
+
 def _counts_people(span) -> bool:
     """'2031 people had been killed': a number the NER took for a year, counting what is counted."""
     last = span[-1]
@@ -56,7 +63,8 @@ def is_not_a_figure(ctx, span) -> bool:
         return True          # "one survivor", "one of its most dire hours"
     prev = doc[span.start - 1] if span.start > 0 else None
     if (prev is not None and (prev.is_alpha or _AMPERSAND_NAME.match(prev.text)) and prev.text[:1].isupper()
-            and (prev.i > first.sent.start or (prev.pos_ == "PROPN" and prev.ent_type_ not in ("", "DATE", "CARDINAL")))
+            and ((prev.i > first.sent.start and not _opens_body(prev))
+                 or (prev.pos_ == "PROPN" and prev.ent_type_ not in ("", "DATE", "CARDINAL")))
             and first.text.isdigit() and len(first.text) <= 3 and prev.lower_ not in NUMBER_WORDS):
         return True          # "Minsk 2", "Article 5", "Nord Stream 2", "the S&P 500"
     if prev is not None and prev.lower_ in ("and", "or") and span.start > 1 and first.text.isdigit():

@@ -281,7 +281,9 @@ def _placed_lead_event(index: StoryIndex, lead, end: int | None = None) -> Named
         # clause ("the cyclone killed 14 people in Vanuatu"), never where people went ("to Bangladesh")
         place = next((_ent_text(t) for t in verb.subtree if (t.dep_ == "pobj" and t.head.lower_ in ("in", "at", "on", "near", "across")
                       and t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME", "ORG", "NORP"))
-                      or (t.dep_ == "pobj" and t.head.lower_ in ("in", "at", "on", "near", "across") and t.ent_type_ in ("GPE", "LOC"))), None)
+                      or (t.dep_ == "pobj" and t.head.lower_ in ("in", "at", "on", "near", "across") and t.ent_type_ in ("GPE", "LOC"))
+                      or (t.dep_ == "dobj" and t.head == verb and tok.dep_ == "nsubj" and t.ent_type_ in ("GPE", "LOC"))), None)
+        # ... or the place the event itself struck ("the earthquake struck Peru", "the storm hit Florida")
         if place is not None and index.doc[event.pos].i >= index.body_start:
             return Named(event.pos, event.kind, clean(f"{place} {event.name}"))
     return None

@@ -409,3 +409,19 @@ def test_a_dateline_is_no_part_of_a_doer(figures):
 def test_a_verb_done_to_a_group_is_named_in_the_vocabulary_s_words(figures, text, metric):
     # "detained" is "arrested", "died" is "killed" for miners as for people; job cuts are jobs
     assert figures(text)[0].fields["metric"] == metric
+
+
+def test_the_place_an_event_struck_names_it(figures):
+    # "when the earthquake struck Peru" names the Peru earthquake as "the earthquake in Peru" does
+    a = figures("At least 120 people were killed when the earthquake struck Peru, officials said.")[0]
+    b = figures("The earthquake in Peru killed at least 120 people, officials said.")[0]
+    assert key(a) == key(b) == ("peru earthquake", "people killed")
+
+
+@pytest.mark.parametrize("text", [
+    "LIMA (Reuters) - About 34 million people live in Peru.",
+    "LIMA (Reuters) - Some 40 people were hurt in the crush.",
+])
+def test_a_hedge_opening_the_body_is_no_name_before_a_number(figures, text):
+    # "About 34" after a dateline is no "Minsk 2": the hedge is capitalised only as the first word
+    assert len(figures(text)) == 1
