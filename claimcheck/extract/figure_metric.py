@@ -101,6 +101,14 @@ def past_participle(lemma: str) -> str:
     return low + "ed"
 
 
+def participle_of(verb) -> str:
+    """The verb's past participle: as written when it is one ("was fined": the lemmatiser's "fin"
+    would make "finned"), else made from its lemma."""
+    if verb.tag_ == "VBN" and verb.is_alpha and verb.lower_.endswith(("ed", "en", "wn", "t")):
+        return verb.lower_
+    return past_participle(verb.lemma_)
+
+
 # ---------------------------------------------------------------------------------- vocabulary
 @lru_cache(maxsize=1)
 def _canonical_names() -> dict[str, str]:
@@ -255,10 +263,10 @@ def _count_metric(noun, noun_tok, verb, unit) -> str:
         if said:                              # "35 protesters were detained" is "protesters arrested"
             return f"{name} {said}"
     if done_to and (verb is None or verb.lemma_.lower() in GENERIC_VERBS or verb.pos_ != "VERB"
-                    or not any(_known(c) for c in (f"people {past_participle(verb.lemma_)}", past_participle(verb.lemma_)))):
+                    or not any(_known(c) for c in (f"people {participle_of(verb)}", participle_of(verb)))):
         return done_to                        # "protecting 15,000 displaced people": people displaced
     if verb is not None and verb.lemma_.lower() not in GENERIC_VERBS and verb.pos_ == "VERB":
-        participle = past_participle(verb.lemma_)
+        participle = participle_of(verb)
         candidates = (f"people {participle}", participle) if people or not name else (f"{name} {participle}",)
         for candidate in candidates:
             if _known(candidate):
@@ -416,7 +424,7 @@ def _money_metric(a, verb) -> str:
         if doer is not None and (doer.ent_type_ == "WORK_OF_ART" or doer.lower_ in REFERRING_NOUNS["work"]):
             return "box office"                # "the film had taken $500m", "Titanic took $1.8bn"
     if verb is not None and verb.pos_ == "VERB" and (verb.lemma_.lower() not in GENERIC_VERBS or verb.lemma_.lower() in MONEY_VERBS):
-        participle = past_participle(verb.lemma_)
+        participle = participle_of(verb)
         for candidate in ((f"{purpose} {participle}",) if purpose else ()) + (f"amount {participle}", participle):
             if _known(candidate):
                 return candidate

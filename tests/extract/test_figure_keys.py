@@ -425,3 +425,16 @@ def test_the_place_an_event_struck_names_it(figures):
 def test_a_hedge_opening_the_body_is_no_name_before_a_number(figures, text):
     # "About 34" after a dateline is no "Minsk 2": the hedge is capitalised only as the first word
     assert len(figures(text)) == 1
+
+
+def test_a_passive_participle_is_taken_as_written(figures):
+    # "was fined": the lemmatiser's "fin" must not make "finned"
+    assert figures("The firm was fined $50 million by regulators on Monday.")[0].fields["metric"] == "fine"
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry said 1,200 troops had been sent to the border region.",
+    "Some 1,200 soldiers have been deployed to the border region, the ministry said.",
+])
+def test_troops_sent_or_deployed_are_troops(figures, text):
+    assert figures(text)[0].fields["metric"] == "troops"
