@@ -26,7 +26,7 @@ from .claims import Draft
 from .context import ArticleContext, clean_name
 from .doc_index import ent_at
 from .events import date_governor
-from .lexicon import DESCRIPTOR_WORDS, HONORIFICS, ORG_NOUNS, TITLE_MODIFIERS
+from .lexicon import DESCRIPTOR_WORDS, HONORIFICS, NAME_TITLES, ORG_NOUNS, TITLE_MODIFIERS
 from .lexicon import TITLE_WORDS as _SPEAKER_TITLES
 from .partial_dates import partial_date
 from .tokens import join_tokens
@@ -46,7 +46,7 @@ def extract_roles(ctx: ArticleContext) -> list[Draft]:
         if ent.label_ != "PERSON" and not _person_like(ctx, ent):
             continue
         ent, inner = _split_leading_title(ctx, ent)
-        person = _unglued(ctx, _bare_name(ctx.full_name(clean_name(ent.text))))
+        person = _unglued(ctx, _bare_name(ctx.full_name(clean_name(ent.text))), ent)
         if len(person.split()) < 1 or not person[:1].isupper():
             continue
         if inner:
@@ -174,11 +174,20 @@ def _turn_title_possessive(role: str) -> str:
 
 def same_title(a: str, b: str) -> bool:
     """'president' and 'russian president' (as name keys) are one title: the words of one
-    end the other. Not `normalize.same_name`, whose shared first and last words make one
+    end the other, unless the longer's own words hold a rank ("vice president" is another
+    office than "president"). Not `normalize.same_name`, whose shared first and last words make one
     person of two spellings but would make 'deputy foreign minister' 'deputy defence minister'."""
     wa, wb = a.split(), b.split()
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
-    return bool(short) and long_[-len(short):] == short
+    if not short or long_[-len(short):] != short:
+        return False
+    return not set(long_[:len(long_) - len(short)]) & _RANK_WORDS
+
+
+# Words that make another office of the title they come before: "Vice President" is not
+# "President", "Deputy Foreign Minister" not "Foreign Minister", "Prime Minister" not "Minister".
+_RANK_WORDS = {"vice", "deputy", "assistant", "associate", "under", "lieutenant", "prime", "chief", "acting",
+               "co", "first", "shadow", "junior"}
 
 
 def _then_year(ctx, tok_i, end_tok=None):
@@ -251,20 +260,40 @@ def _split_leading_title(ctx, ent):
         return ent, None
     if ent.end - k < 2 and not ctx.is_known_surname(ent.doc[k].text):
         return ent, None
+    if ent.end - k < 2 and k - ent.start == 1 and ent.doc[ent.start].lower_ in NAME_TITLES \
+            and name_key(ctx.full_name(ent.doc[k].text)) == name_key(clean_name(ent.text)):
+        return ent, None         # "Sheikh Hasina", never named more fully: the title is part of her name
     return ent.doc[k:ent.end], list(ent.doc[ent.start:k])
 
 
 _GLUED = re.compile(r"^(?P<name>[A-Z][\w'’-]+?)(?:said|says|told)$")
+_GLUED_TAIL = re.compile(r"^(?P<name>[A-Z][a-z'’-]*[a-z]{2})(?:said|says|told)$")
+# what may open the words said after a glued speech verb ("Rajoysaid [a] new election ...",
+# "Lindqvisttold [reporters]"): not a verb of the name's own ("Albusaid [said]"), nor a comma
+_SAID_OPENERS = {"DET", "PRON", "NOUN", "PROPN", "NUM", "ADJ", "SCONJ"}
 
 
-def _unglued(ctx, name: str) -> str:
+def _unglued(ctx, name: str, ent=None) -> str:
     """'Mariano Rajoysaid' (a text that lost the space before "said"): the name, when the
-    article writes it apart elsewhere."""
+    article writes it apart elsewhere, or when what was said follows the glued word
+    ("Rajoysaid a new election ...") and the name is two words or more; a name that
+    really ends so ("Badr Albusaid said", "Rudolf Bertold, a historian", "Bertold on Monday",
+    "Bertold Monday ordered") has its own verb, punctuation, a preposition or a date after it
+    and is kept."""
     words = name.split()
     m = _GLUED.match(words[-1]) if words else None
     if m and re.search(rf"\b{re.escape(m.group('name'))}\b", ctx.text):
         return " ".join([*words[:-1], m.group("name")])
+    m = _GLUED_TAIL.match(words[-1]) if len(words) > 1 else None
+    if m and ent is not None and ent.end < len(ent.doc) and ent.doc[ent.end - 1].text == words[-1]:
+        nxt = ent.doc[ent.end]
+        if (nxt.pos_ in _SAID_OPENERS or nxt.text in ("“", '"', "‘")) and nxt.lower_ not in _GLUED_NOT_SAID \
+                and nxt.ent_type_ not in ("DATE", "TIME"):
+            return " ".join([*words[:-1], m.group("name")])
     return name
+
+
+_GLUED_NOT_SAID = {"who", "whose", "which", "and", "or", "of", "from", "in"}
 
 
 def _bare_name(name: str) -> str:

@@ -129,3 +129,43 @@ def test_a_surname_inside_a_titled_span_and_a_glued_said(roles):
     assert ("Dan Frost", "Vice President", "current") in roles("Dan Frost spoke first. Later Vice President Frost left.")
     assert ("Rui Costa", "Finance Minister", "current") in roles(
         "Finance Minister Rui Costasaid on Monday he would act. Costa then left.")
+
+
+def test_a_rank_word_makes_another_title_not_the_same(roles):
+    found = roles("President Lena Vorn opened the summit. Later Vice President Vorn closed it.")
+    assert {("Lena Vorn", "President", "current"), ("Lena Vorn", "Vice President", "current")} <= found
+    found = roles("Foreign Minister Ivan Petrov spoke on Monday. On Tuesday, Deputy Foreign Minister Petrov left.")
+    assert ("Ivan Petrov", "Deputy Foreign Minister", "current") in found
+
+
+def test_rank_words_in_same_title():
+    from claimcheck.extract.roles import same_title
+    assert same_title("president", "russian president")
+    assert not same_title("president", "vice president")
+    assert not same_title("foreign minister", "deputy foreign minister")
+    assert not same_title("minister", "prime minister")
+
+
+def test_a_justice_is_a_title(roles):
+    assert ("Ada Pell", "Chief Justice", "former") in roles("The ruling was written by former Chief Justice Ada Pell.")
+    assert ("Ada Pell", "U.S. Chief Justice", "former") in roles("Former U.S. Chief Justice Ada Pell spoke on Monday.")
+    assert ("Ben Orr", "Justice", "current") in roles("Justice Ben Orr wrote the dissent.")
+
+
+def test_a_title_that_is_part_of_a_one_word_name_stays_in_it(roles):
+    found = roles("The court heard from former Prime Minister Sheikh Nurjahan on Tuesday. Nurjahan denied it.")
+    assert found == {("Sheikh Nurjahan", "Prime Minister", "former")}
+
+
+def test_a_glued_said_before_what_was_said(roles):
+    assert ("Karl Brandt", "Opposition leader", "current") in roles("Opposition leader Karl Brandtsays the vote was rigged.")
+    assert ("Petra Lindqvist", "Finance Minister", "current") in roles(
+        "Finance Minister Petra Lindqvisttold reporters the budget was balanced.")
+    assert ("Anne Vel", "Mayor", "current") in roles("Mayor Anne Velsaid that the bridge would reopen.")
+
+
+def test_a_name_that_really_ends_like_said_is_kept(roles):
+    assert ("Badr Alfusaid", "Foreign Minister", "current") in roles("Foreign Minister Badr Alfusaid said the talks would resume.")
+    assert ("Badr Alfusaid", "Foreign Minister", "current") in roles(
+        "Foreign Minister Badr Alfusaid, a veteran diplomat, arrived.")
+    assert ("Hans Bertold", "General", "current") in roles("General Hans Bertold on Monday ordered a retreat.")
