@@ -101,9 +101,17 @@ def _removed_from_office(span) -> bool:
     for tok in span:
         head = tok.head
         if (head.i < span.start or head.i >= span.end) and head.lemma_.lower() in _REMOVAL_VERBS \
-                and tok.dep_ in ("dobj", "nsubjpass", "obj"):
+                and tok.dep_ in ("dobj", "nsubjpass", "obj") and _done(head):
             return True
     return False
+
+
+def _done(verb) -> bool:
+    """A removal that happened ("toppled", "was ousted", "the coup toppling X"), not one
+    planned, tried or denied ("a plot to topple X", "would oust", "did not unseat")."""
+    if verb.tag_ not in ("VBD", "VBN", "VBG"):
+        return False
+    return not any(c.dep_ in ("neg", "aux") and (c.dep_ == "neg" or c.tag_ in ("MD", "TO")) for c in verb.children)
 
 
 _TO_TITLES = {"aide", "aides", "adviser", "advisor", "assistant", "counselor", "counsellor", "deputy",
@@ -438,6 +446,8 @@ def _title_before(ent):
             break
         toks.insert(0, t)
         i -= 1
+        if low in _FORMER and t.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in t.children):
+            break                # "Rebels ousted President X": the verb's subject is no part of the title
     # the title starts at the leftmost title word, extended over its modifiers
     idx = [k for k, t in enumerate(toks) if t.lower_.rstrip(".") in TITLE_WORDS or t.lower_ in TITLE_WORDS]
     if not idx:

@@ -169,3 +169,11 @@ def test_a_name_that_really_ends_like_said_is_kept(roles):
     assert ("Badr Alfusaid", "Foreign Minister", "current") in roles(
         "Foreign Minister Badr Alfusaid, a veteran diplomat, arrived.")
     assert ("Hans Bertold", "General", "current") in roles("General Hans Bertold on Monday ordered a retreat.")
+
+
+def test_a_removal_planned_tried_or_denied_leaves_the_title_current(roles):
+    assert ("Omar Bello", "President", "current") in roles("Lawmakers back a plot to topple President Omar Bello.")
+    assert ("Omar Bello", "President", "current") in roles("Rebels could topple President Omar Bello.")
+    assert ("Omar Bello", "President", "current") in roles("Rebels did not oust President Omar Bello.")
+    assert ("Omar Bello", "President", "former") in roles("Rebels ousted President Omar Bello in 2019.")
+    assert ("Omar Bello", "President", "former") in roles("President Omar Bello was ousted in 2019.")
