@@ -135,6 +135,7 @@ def _add(ctx, claims, seen, person, title_tokens, start_tok, end_tok, status="cu
     role_toks = [t for t in words if t.lower_ not in _FORMER | {"then", "-", "a", "an", "the"}
                  or (t.lower_ == "the" and t.i != words[0].i)
                  or (t.text == "-" and _joined(t) and t.i != words[0].i and t.doc[t.i - 1].lower_ not in ("ex", "then"))]
+    role_toks = _without_party_label(role_toks)
     role = _role_text(_Singular(role_toks) if isinstance(title_tokens, _Singular) else role_toks,
                       lambda toks: all(t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and ctx.is_known_surname(t.text))
                                        for t in toks))
@@ -155,6 +156,27 @@ def _add(ctx, claims, seen, person, title_tokens, start_tok, end_tok, status="cu
     if status == "current" and then:
         fields["status"], fields["as_of"] = "then", then
     claims.append(Draft("role", start, end, ctx.slice(start, end), fields))
+
+
+_PARTY_WORDS = {"republican", "democratic", "democrat", "gop", "conservative", "labour", "tory"}
+# Offices of state a party label only describes the holder of ("Republican Governor X" is a governor
+# who is a Republican); party titles ("Republican leader", "Conservative health spokesman",
+# "Republican presidential candidate") are the party's own and keep it.
+_PUBLIC_OFFICES = {"president", "governor", "gov.", "senator", "sen.", "mayor", "representative", "rep.",
+                   "congressman", "congresswoman", "minister", "secretary", "speaker", "chancellor", "premier",
+                   "assemblyman", "assemblywoman", "councilman", "councilwoman", "attorney", "lawmaker"}
+
+
+def _without_party_label(toks):
+    """'Republican Vice President', 'Democratic Puerto Rico Governor': the office without the
+    party label before it (a party label is no title); 'Republican National Committee
+    Chairwoman', 'Republican leader' keep it."""
+    if len(toks) < 2 or toks[0].lower_ not in _PARTY_WORDS or toks[1].lower_ in ("party", "national", "-", "’s", "'s"):
+        return toks
+    head = next((toks[k - 1] for k in range(1, len(toks)) if toks[k].lower_ in ("of", "for")), toks[-1])
+    if head.lower_ not in _PUBLIC_OFFICES or head.i == toks[0].i:
+        return toks
+    return toks[1:]
 
 
 def _joined(tok) -> bool:

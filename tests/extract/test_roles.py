@@ -177,3 +177,12 @@ def test_a_removal_planned_tried_or_denied_leaves_the_title_current(roles):
     assert ("Omar Bello", "President", "current") in roles("Rebels did not oust President Omar Bello.")
     assert ("Omar Bello", "President", "former") in roles("Rebels ousted President Omar Bello in 2019.")
     assert ("Omar Bello", "President", "former") in roles("President Omar Bello was ousted in 2019.")
+
+
+def test_a_party_label_before_an_office_is_no_part_of_the_title(roles):
+    assert ("Anna Kerr", "Governor", "current") in roles("Democratic Governor Anna Kerr vetoed the bill.")
+    assert ("Tom Hale", "U.S. Senator", "current") in roles("Republican U.S. Senator Tom Hale objected.")
+    assert ("Ruth Dane", "Republican National Committee Chairwoman", "current") in roles(
+        "Republican National Committee Chairwoman Ruth Dane spoke.")
+    assert ("Tom Reed", "Conservative health spokesman", "current") in roles("Conservative health spokesman Tom Reed spoke.")
+    assert ("Nina Holt", "Democratic leader", "current") in roles("Democratic leader Nina Holt spoke.")
