@@ -167,12 +167,17 @@ _PUBLIC_OFFICES = {"president", "governor", "gov.", "senator", "sen.", "mayor", 
                    "assemblyman", "assemblywoman", "councilman", "councilwoman", "attorney", "lawmaker"}
 
 
+_PARTY_NAME_GOES_ON = {"party", "national", "republic", "union", "unionist", "front", "alliance", "movement",
+                       "congress", "league", "-", "’s", "'s"}
+
+
 def _without_party_label(toks):
     """'Republican Vice President', 'Democratic Puerto Rico Governor': the office without the
     party label before it (a party label is no title); 'Republican National Committee
     Chairwoman', 'Republican leader' keep it."""
-    if len(toks) < 2 or toks[0].lower_ not in _PARTY_WORDS or toks[1].lower_ in ("party", "national", "-", "’s", "'s"):
-        return toks
+    if (len(toks) < 2 or toks[0].lower_ not in _PARTY_WORDS or toks[0].ent_type_ in ("GPE", "ORG", "FAC", "LOC")
+            or toks[1].lower_ in _PARTY_NAME_GOES_ON):
+        return toks              # "Democratic Republic of Congo President X": a country's name
     head = next((toks[k - 1] for k in range(1, len(toks)) if toks[k].lower_ in ("of", "for")), toks[-1])
     if head.lower_ not in _PUBLIC_OFFICES or head.i == toks[0].i:
         return toks
@@ -482,7 +487,9 @@ def _title_before(ent):
         t = toks[k]
         ok = t.text[:1].isupper() or t.text in ("’s", "'s", "-") or (not capital_mode and (t.pos_ in ("NOUN", "PROPN", "ADJ") or t.lower_ in TITLE_MODIFIERS)) or t.lower_ in _FORMER | {"then"}
         if t.lower_ in ("of", "the", "and"):
-            ok = False
+            # inside a place's or body's name the title is of ("Democratic Republic of Congo
+            # President X", not "Congo President"); elsewhere the title starts after it
+            ok = t.ent_iob_ == "I" and t.ent_type_ in ("GPE", "ORG", "LOC", "FAC")
         if not ok:
             break
         k -= 1
@@ -730,7 +737,7 @@ def _role_parts(role: str) -> list[str]:
     pieces = _SPLIT_AND.split(head)
     if len(pieces) > 1 and all(_has_title(p) for p in pieces):
         return [p for piece in pieces for p in _role_parts(piece + tail)]     # "chairman and chief executive of X"
-    if head.split()[-1].lower().strip("’'s") in ORG_NOUNS and not _has_title(head):
+    if head.split()[-1].lower().strip("’'s") in ORG_NOUNS and not _has_title(head) and not _has_title(words[-1]):
         return []                        # "the President's Cabinet": a body
     return [role]
 

@@ -186,3 +186,10 @@ def test_a_party_label_before_an_office_is_no_part_of_the_title(roles):
         "Republican National Committee Chairwoman Ruth Dane spoke.")
     assert ("Tom Reed", "Conservative health spokesman", "current") in roles("Conservative health spokesman Tom Reed spoke.")
     assert ("Nina Holt", "Democratic leader", "current") in roles("Democratic leader Nina Holt spoke.")
+
+
+def test_a_title_takes_the_whole_name_of_its_place_or_body(roles):
+    assert ("Joseph Kabila", "Democratic Republic of Congo President", "current") in roles(
+        "Democratic Republic of Congo President Joseph Kabila spoke.")
+    assert ("Mark Carney", "Bank of England Governor", "current") in roles("Bank of England Governor Mark Carney spoke.")
+    assert ("Tom Hale", "Ministry of Defence spokesman", "current") in roles("Ministry of Defence spokesman Tom Hale spoke.")
