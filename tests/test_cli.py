@@ -95,7 +95,7 @@ def test_configuration_options_severity_and_per_file_ignores(project, capsys, wr
     [
         ("[tool.claimcheck]\nselect = ['no-such-rule']\n", "unknown rule 'no-such-rule'"),
         ("[tool.claimcheck.rules.no-such-rule]\nseverity = 'error'\n", "unknown rule 'no-such-rule'"),
-        ("[tool.claimcheck]\nrule-paths = ['rules']\n[tool.claimcheck.rules.no-shouting]\nmin-lenght = 3\n", "min_lenght"),
+        ("[tool.claimcheck]\nrule-paths = ['rules']\n[tool.claimcheck.rules.no-shouting]\nmin-lenght = 3\n", "unknown option `min-lenght`"),
         ("[tool.claimcheck]\nfail-on = 'fatal'\n", "severity must be one of"),
         ("[tool.claimcheck]\npahts = ['claims']\n", "unknown [tool.claimcheck] key(s): pahts"),
         ("[tool.claimcheck\n", "invalid TOML"),

@@ -22,7 +22,8 @@ BUILTIN = builtin_reference_paths()
 BARE_TITLES = {
     "president", "prime minister", "premier", "chancellor", "king", "queen", "emperor", "foreign minister",
     "defence minister", "defense minister", "secretary of state", "foreign secretary", "defence secretary",
-    "secretary general", "acting president", "crown prince", "vice president",
+    "secretary general", "acting president", "crown prince", "vice president", "speaker", "house speaker",
+    "speaker of the house", "speaker of the house of representatives", "chief justice", "supreme court chief justice",
 }  # fmt: skip
 
 
@@ -134,3 +135,16 @@ claims:
 """
     findings = _check(tmp_path, claims)
     assert len(findings) == 1 and "has nobody in the role before 1991" in findings[0].message
+
+
+def test_the_us_speaker_and_chief_justice_are_judged(tmp_path):
+    claims = """\
+article: {id: a, published: 2016-08-16}
+claims:
+  - {id: cj, kind: role, text: t, entity: John Roberts, role: U.S. Chief Justice, status: former}
+  - {id: sp, kind: role, text: t, entity: Mitch McConnell, role: US House Speaker}
+"""
+    findings = _check(tmp_path, claims)
+    assert sorted(c.id for f in findings for c in f.claims) == ["cj", "sp"]
+    right = claims.replace("Mitch McConnell", "Paul Ryan").replace(", status: former", "")
+    assert _check(tmp_path, right) == []

@@ -165,8 +165,11 @@ DESCRIPTOR_WORDS = {
     "musician", "composer", "comedian", "broadcaster", "host", "pollster", "lobbyist", "partner",
     "predecessor", "successor", "champion", "veteran", "chairwoman", "economist",
     "treasurer", "auditor", "regulator", "spokesperson", "aide", "organiser", "organizer",
-    "physician", "scientist", "psychologist", "sociologist", "negotiator",
+    "physician", "scientist", "psychologist", "sociologist", "negotiator", "justice",
 }
 # Honorifics that belong to a name, not to a title before it ("Former colleague Lord X").
 HONORIFICS = {"lord", "lady", "sir", "dame", "baroness", "baron", "earl", "mr", "mrs", "ms", "miss",
               "dr", "mr.", "mrs.", "ms.", "dr.", "rev", "rev.", "reverend"}
+# Titles that are also part of how a person is named ("Sheikh Hasina"): before a one-word name
+# the article gives no fuller form of, they stay in the name.
+NAME_TITLES = {"sheikh", "sheik", "shaikh", "begum", "sayyid", "syed"}

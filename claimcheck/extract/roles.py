@@ -26,7 +26,7 @@ from .claims import Draft
 from .context import ArticleContext, clean_name
 from .doc_index import ent_at
 from .events import date_governor
-from .lexicon import DESCRIPTOR_WORDS, HONORIFICS, ORG_NOUNS, TITLE_MODIFIERS
+from .lexicon import DESCRIPTOR_WORDS, HONORIFICS, NAME_TITLES, ORG_NOUNS, TITLE_MODIFIERS
 from .lexicon import TITLE_WORDS as _SPEAKER_TITLES
 from .partial_dates import partial_date
 from .tokens import join_tokens
@@ -46,7 +46,7 @@ def extract_roles(ctx: ArticleContext) -> list[Draft]:
         if ent.label_ != "PERSON" and not _person_like(ctx, ent):
             continue
         ent, inner = _split_leading_title(ctx, ent)
-        person = _unglued(ctx, _bare_name(ctx.full_name(clean_name(ent.text))))
+        person = _unglued(ctx, _bare_name(ctx.full_name(clean_name(ent.text))), ent)
         if len(person.split()) < 1 or not person[:1].isupper():
             continue
         if inner:
@@ -101,9 +101,17 @@ def _removed_from_office(span) -> bool:
     for tok in span:
         head = tok.head
         if (head.i < span.start or head.i >= span.end) and head.lemma_.lower() in _REMOVAL_VERBS \
-                and tok.dep_ in ("dobj", "nsubjpass", "obj"):
+                and tok.dep_ in ("dobj", "nsubjpass", "obj") and _done(head):
             return True
     return False
+
+
+def _done(verb) -> bool:
+    """A removal that happened ("toppled", "was ousted", "the coup toppling X"), not one
+    planned, tried or denied ("a plot to topple X", "would oust", "did not unseat")."""
+    if verb.tag_ not in ("VBD", "VBN", "VBG"):
+        return False
+    return not any(c.dep_ in ("neg", "aux") and (c.dep_ == "neg" or c.tag_ in ("MD", "TO")) for c in verb.children)
 
 
 _TO_TITLES = {"aide", "aides", "adviser", "advisor", "assistant", "counselor", "counsellor", "deputy",
@@ -127,6 +135,7 @@ def _add(ctx, claims, seen, person, title_tokens, start_tok, end_tok, status="cu
     role_toks = [t for t in words if t.lower_ not in _FORMER | {"then", "-", "a", "an", "the"}
                  or (t.lower_ == "the" and t.i != words[0].i)
                  or (t.text == "-" and _joined(t) and t.i != words[0].i and t.doc[t.i - 1].lower_ not in ("ex", "then"))]
+    role_toks = _without_party_label(role_toks)
     role = _role_text(_Singular(role_toks) if isinstance(title_tokens, _Singular) else role_toks,
                       lambda toks: all(t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and ctx.is_known_surname(t.text))
                                        for t in toks))
@@ -147,6 +156,32 @@ def _add(ctx, claims, seen, person, title_tokens, start_tok, end_tok, status="cu
     if status == "current" and then:
         fields["status"], fields["as_of"] = "then", then
     claims.append(Draft("role", start, end, ctx.slice(start, end), fields))
+
+
+_PARTY_WORDS = {"republican", "democratic", "democrat", "gop", "conservative", "labour", "tory"}
+# Offices of state a party label only describes the holder of ("Republican Governor X" is a governor
+# who is a Republican); party titles ("Republican leader", "Conservative health spokesman",
+# "Republican presidential candidate") are the party's own and keep it.
+_PUBLIC_OFFICES = {"president", "governor", "gov.", "senator", "sen.", "mayor", "representative", "rep.",
+                   "congressman", "congresswoman", "minister", "secretary", "speaker", "chancellor", "premier",
+                   "assemblyman", "assemblywoman", "councilman", "councilwoman", "attorney", "lawmaker"}
+
+
+_PARTY_NAME_GOES_ON = {"party", "national", "republic", "union", "unionist", "front", "alliance", "movement",
+                       "congress", "league", "-", "’s", "'s"}
+
+
+def _without_party_label(toks):
+    """'Republican Vice President', 'Democratic Puerto Rico Governor': the office without the
+    party label before it (a party label is no title); 'Republican National Committee
+    Chairwoman', 'Republican leader' keep it."""
+    if (len(toks) < 2 or toks[0].lower_ not in _PARTY_WORDS or toks[0].ent_type_ in ("GPE", "ORG", "FAC", "LOC")
+            or toks[1].lower_ in _PARTY_NAME_GOES_ON):
+        return toks              # "Democratic Republic of Congo President X": a country's name
+    head = next((toks[k - 1] for k in range(1, len(toks)) if toks[k].lower_ in ("of", "for")), toks[-1])
+    if head.lower_ not in _PUBLIC_OFFICES or head.i == toks[0].i:
+        return toks
+    return toks[1:]
 
 
 def _joined(tok) -> bool:
@@ -174,11 +209,20 @@ def _turn_title_possessive(role: str) -> str:
 
 def same_title(a: str, b: str) -> bool:
     """'president' and 'russian president' (as name keys) are one title: the words of one
-    end the other. Not `normalize.same_name`, whose shared first and last words make one
+    end the other, unless the longer's own words hold a rank ("vice president" is another
+    office than "president"). Not `normalize.same_name`, whose shared first and last words make one
     person of two spellings but would make 'deputy foreign minister' 'deputy defence minister'."""
     wa, wb = a.split(), b.split()
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
-    return bool(short) and long_[-len(short):] == short
+    if not short or long_[-len(short):] != short:
+        return False
+    return not set(long_[:len(long_) - len(short)]) & _RANK_WORDS
+
+
+# Words that make another office of the title they come before: "Vice President" is not
+# "President", "Deputy Foreign Minister" not "Foreign Minister", "Prime Minister" not "Minister".
+_RANK_WORDS = {"vice", "deputy", "assistant", "associate", "under", "lieutenant", "prime", "chief", "acting",
+               "co", "first", "shadow", "junior"}
 
 
 def _then_year(ctx, tok_i, end_tok=None):
@@ -251,20 +295,40 @@ def _split_leading_title(ctx, ent):
         return ent, None
     if ent.end - k < 2 and not ctx.is_known_surname(ent.doc[k].text):
         return ent, None
+    if ent.end - k < 2 and k - ent.start == 1 and ent.doc[ent.start].lower_ in NAME_TITLES \
+            and name_key(ctx.full_name(ent.doc[k].text)) == name_key(clean_name(ent.text)):
+        return ent, None         # "Sheikh Hasina", never named more fully: the title is part of her name
     return ent.doc[k:ent.end], list(ent.doc[ent.start:k])
 
 
 _GLUED = re.compile(r"^(?P<name>[A-Z][\w'’-]+?)(?:said|says|told)$")
+_GLUED_TAIL = re.compile(r"^(?P<name>[A-Z][a-z'’-]*[a-z]{2})(?:said|says|told)$")
+# what may open the words said after a glued speech verb ("Rajoysaid [a] new election ...",
+# "Lindqvisttold [reporters]"): not a verb of the name's own ("Albusaid [said]"), nor a comma
+_SAID_OPENERS = {"DET", "PRON", "NOUN", "PROPN", "NUM", "ADJ", "SCONJ"}
 
 
-def _unglued(ctx, name: str) -> str:
+def _unglued(ctx, name: str, ent=None) -> str:
     """'Mariano Rajoysaid' (a text that lost the space before "said"): the name, when the
-    article writes it apart elsewhere."""
+    article writes it apart elsewhere, or when what was said follows the glued word
+    ("Rajoysaid a new election ...") and the name is two words or more; a name that
+    really ends so ("Badr Albusaid said", "Rudolf Bertold, a historian", "Bertold on Monday",
+    "Bertold Monday ordered") has its own verb, punctuation, a preposition or a date after it
+    and is kept."""
     words = name.split()
     m = _GLUED.match(words[-1]) if words else None
     if m and re.search(rf"\b{re.escape(m.group('name'))}\b", ctx.text):
         return " ".join([*words[:-1], m.group("name")])
+    m = _GLUED_TAIL.match(words[-1]) if len(words) > 1 else None
+    if m and ent is not None and ent.end < len(ent.doc) and ent.doc[ent.end - 1].text == words[-1]:
+        nxt = ent.doc[ent.end]
+        if (nxt.pos_ in _SAID_OPENERS or nxt.text in ("“", '"', "‘")) and nxt.lower_ not in _GLUED_NOT_SAID \
+                and nxt.ent_type_ not in ("DATE", "TIME"):
+            return " ".join([*words[:-1], m.group("name")])
     return name
+
+
+_GLUED_NOT_SAID = {"who", "whose", "which", "and", "or", "of", "from", "in"}
 
 
 def _bare_name(name: str) -> str:
@@ -409,6 +473,8 @@ def _title_before(ent):
             break
         toks.insert(0, t)
         i -= 1
+        if low in _FORMER and t.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in t.children):
+            break                # "Rebels ousted President X": the verb's subject is no part of the title
     # the title starts at the leftmost title word, extended over its modifiers
     idx = [k for k, t in enumerate(toks) if t.lower_.rstrip(".") in TITLE_WORDS or t.lower_ in TITLE_WORDS]
     if not idx:
@@ -421,7 +487,9 @@ def _title_before(ent):
         t = toks[k]
         ok = t.text[:1].isupper() or t.text in ("’s", "'s", "-") or (not capital_mode and (t.pos_ in ("NOUN", "PROPN", "ADJ") or t.lower_ in TITLE_MODIFIERS)) or t.lower_ in _FORMER | {"then"}
         if t.lower_ in ("of", "the", "and"):
-            ok = False
+            # inside a place's or body's name the title is of ("Democratic Republic of Congo
+            # President X", not "Congo President"); elsewhere the title starts after it
+            ok = t.ent_iob_ == "I" and t.ent_type_ in ("GPE", "ORG", "LOC", "FAC")
         if not ok:
             break
         k -= 1
@@ -669,7 +737,7 @@ def _role_parts(role: str) -> list[str]:
     pieces = _SPLIT_AND.split(head)
     if len(pieces) > 1 and all(_has_title(p) for p in pieces):
         return [p for piece in pieces for p in _role_parts(piece + tail)]     # "chairman and chief executive of X"
-    if head.split()[-1].lower().strip("’'s") in ORG_NOUNS and not _has_title(head):
+    if head.split()[-1].lower().strip("’'s") in ORG_NOUNS and not _has_title(head) and not _has_title(words[-1]):
         return []                        # "the President's Cabinet": a body
     return [role]
 

@@ -129,3 +129,67 @@ def test_a_surname_inside_a_titled_span_and_a_glued_said(roles):
     assert ("Dan Frost", "Vice President", "current") in roles("Dan Frost spoke first. Later Vice President Frost left.")
     assert ("Rui Costa", "Finance Minister", "current") in roles(
         "Finance Minister Rui Costasaid on Monday he would act. Costa then left.")
+
+
+def test_a_rank_word_makes_another_title_not_the_same(roles):
+    found = roles("President Lena Vorn opened the summit. Later Vice President Vorn closed it.")
+    assert {("Lena Vorn", "President", "current"), ("Lena Vorn", "Vice President", "current")} <= found
+    found = roles("Foreign Minister Ivan Petrov spoke on Monday. On Tuesday, Deputy Foreign Minister Petrov left.")
+    assert ("Ivan Petrov", "Deputy Foreign Minister", "current") in found
+
+
+def test_rank_words_in_same_title():
+    from claimcheck.extract.roles import same_title
+    assert same_title("president", "russian president")
+    assert not same_title("president", "vice president")
+    assert not same_title("foreign minister", "deputy foreign minister")
+    assert not same_title("minister", "prime minister")
+
+
+def test_a_justice_is_a_title(roles):
+    assert ("Ada Pell", "Chief Justice", "former") in roles("The ruling was written by former Chief Justice Ada Pell.")
+    assert ("Ada Pell", "U.S. Chief Justice", "former") in roles("Former U.S. Chief Justice Ada Pell spoke on Monday.")
+    assert ("Ben Orr", "Justice", "current") in roles("Justice Ben Orr wrote the dissent.")
+
+
+def test_a_title_that_is_part_of_a_one_word_name_stays_in_it(roles):
+    found = roles("The court heard from former Prime Minister Sheikh Nurjahan on Tuesday. Nurjahan denied it.")
+    assert found == {("Sheikh Nurjahan", "Prime Minister", "former")}
+
+
+def test_a_glued_said_before_what_was_said(roles):
+    assert ("Karl Brandt", "Opposition leader", "current") in roles("Opposition leader Karl Brandtsays the vote was rigged.")
+    assert ("Petra Lindqvist", "Finance Minister", "current") in roles(
+        "Finance Minister Petra Lindqvisttold reporters the budget was balanced.")
+    assert ("Anne Vel", "Mayor", "current") in roles("Mayor Anne Velsaid that the bridge would reopen.")
+
+
+def test_a_name_that_really_ends_like_said_is_kept(roles):
+    assert ("Badr Alfusaid", "Foreign Minister", "current") in roles("Foreign Minister Badr Alfusaid said the talks would resume.")
+    assert ("Badr Alfusaid", "Foreign Minister", "current") in roles(
+        "Foreign Minister Badr Alfusaid, a veteran diplomat, arrived.")
+    assert ("Hans Bertold", "General", "current") in roles("General Hans Bertold on Monday ordered a retreat.")
+
+
+def test_a_removal_planned_tried_or_denied_leaves_the_title_current(roles):
+    assert ("Omar Bello", "President", "current") in roles("Lawmakers back a plot to topple President Omar Bello.")
+    assert ("Omar Bello", "President", "current") in roles("Rebels could topple President Omar Bello.")
+    assert ("Omar Bello", "President", "current") in roles("Rebels did not oust President Omar Bello.")
+    assert ("Omar Bello", "President", "former") in roles("Rebels ousted President Omar Bello in 2019.")
+    assert ("Omar Bello", "President", "former") in roles("President Omar Bello was ousted in 2019.")
+
+
+def test_a_party_label_before_an_office_is_no_part_of_the_title(roles):
+    assert ("Anna Kerr", "Governor", "current") in roles("Democratic Governor Anna Kerr vetoed the bill.")
+    assert ("Tom Hale", "U.S. Senator", "current") in roles("Republican U.S. Senator Tom Hale objected.")
+    assert ("Ruth Dane", "Republican National Committee Chairwoman", "current") in roles(
+        "Republican National Committee Chairwoman Ruth Dane spoke.")
+    assert ("Tom Reed", "Conservative health spokesman", "current") in roles("Conservative health spokesman Tom Reed spoke.")
+    assert ("Nina Holt", "Democratic leader", "current") in roles("Democratic leader Nina Holt spoke.")
+
+
+def test_a_title_takes_the_whole_name_of_its_place_or_body(roles):
+    assert ("Joseph Kabila", "Democratic Republic of Congo President", "current") in roles(
+        "Democratic Republic of Congo President Joseph Kabila spoke.")
+    assert ("Mark Carney", "Bank of England Governor", "current") in roles("Bank of England Governor Mark Carney spoke.")
+    assert ("Tom Hale", "Ministry of Defence spokesman", "current") in roles("Ministry of Defence spokesman Tom Hale spoke.")
