@@ -292,7 +292,7 @@ def test_without_the_extra_the_flags_say_how_to_install_it(cli_project, capsys, 
     for flags in (["--cluster"], ["--scheduler", "tcp://h:8786"]):
         assert main(["check", *flags]) == 2
         err = capsys.readouterr().err
-        assert "pip install 'claimcheck[cluster]'" in err and err.count("\n") == 1
+        assert "pip install 'claimcheck-lint[cluster]'" in err and err.count("\n") == 1
     assert main(["check", "-q"]) == 1  # without the flags nothing needs Dask
 
 
