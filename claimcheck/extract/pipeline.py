@@ -26,7 +26,8 @@ from .figures import extract_figures
 from .ids import assign_ids
 from .meta import ArticleText
 from .quotes import extract_quotes, find_quote_regions
-from .roles import extract_roles, split_compound_roles
+from .role_titles import split_compound_roles
+from .roles import extract_roles
 from .statements import extract_statements
 
 

@@ -43,7 +43,7 @@ from .attribution import (
 from .claims import Draft
 from .context import ArticleContext
 from .lexicon import EVALUATIVE_VERBS, TITLE_WORDS
-from .roles import same_title
+from .role_titles import same_title
 from .said_on import said_on_date
 
 _SINGLE_OPEN = re.compile(r"(?<![\w’'])‘")

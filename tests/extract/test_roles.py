@@ -88,7 +88,7 @@ def test_a_singular_title_before_a_list_of_names_is_the_first_names(roles):
 
 def test_a_body_is_not_a_persons_title():
     from claimcheck.extract.claims import Draft
-    from claimcheck.extract.roles import split_compound_roles
+    from claimcheck.extract.role_titles import split_compound_roles
 
     drafts = [Draft("role", 0, 5, "x", {"entity": "Ivan Petrov", "role": "President's Cabinet"}),
               Draft("role", 0, 5, "x", {"entity": "Ivan Petrov", "role": "Cabinet Secretary"})]
@@ -139,7 +139,7 @@ def test_a_rank_word_makes_another_title_not_the_same(roles):
 
 
 def test_rank_words_in_same_title():
-    from claimcheck.extract.roles import same_title
+    from claimcheck.extract.role_titles import same_title
     assert same_title("president", "russian president")
     assert not same_title("president", "vice president")
     assert not same_title("foreign minister", "deputy foreign minister")
