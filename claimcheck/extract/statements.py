@@ -26,18 +26,38 @@ an earlier statement):
 4. vague magnitudes ("poured millions into ads", "hundreds of thousands of
    people"): no number a figure could hold.
 
-Never statements: words inside quotation marks (the speaker's) and what a
-named person or organisation is reported to say or think ("the ministry
-said ...", "according to the ONS"): that is reported speech with a source.
+What is never a statement (quoted words, reported speech of a named source,
+...) is `statement_filter`'s; the text span of a statement `statement_spans`'s.
 """
 from __future__ import annotations
 
 import re
 
-from .attribution import describe_source, is_speech_verb, phrase_tokens, subject_of
+from .attribution import describe_source, is_speech_verb, phrase_tokens
 from .claims import Draft
 from .context import ArticleContext
-from .lexicon import CHANGE_VERBS, EVALUATIVE_VERBS, HEDGE_CUES, VAGUE_NOUNS
+from .lexicon import EVALUATIVE_VERBS, HEDGE_CUES, VAGUE_NOUNS
+from .statement_filter import (
+    BELIEF_VERBS,
+    DOCUMENT_NOUNS,
+    PEOPLE_NOUNS,
+    REPORTER_CACHE,
+    SPEECH_ACTS,
+    carries_claim,
+    clause_verb,
+    has_quote,
+    in_own_voice,
+    is_generic,
+    is_main_clause,
+    is_named_source,
+    is_quoted,
+    is_trend,
+    reported_by_named,
+    reports_someone,
+    skip_sentence,
+    subject_of_clause,
+)
+from .statement_spans import clause_span, hedged_phrase, phrase_span
 from .tokens import join_tokens
 
 # Hedges with no source besides lexicon.HEDGE_CUES (regex fragments, case-insensitive).
@@ -52,30 +72,8 @@ STATEMENT_HEDGES = [
 ]
 _HEDGE = re.compile(r"\b(?:" + "|".join(HEDGE_CUES + STATEMENT_HEDGES) + r")", re.IGNORECASE)
 
-# Verbs whose subject is the source of the clause they govern.
-_BELIEF_VERBS = {
-    "believe", "think", "consider", "classify", "fear", "worry", "expect", "regard", "view",
-    "doubt", "suspect", "estimate", "agree", "feel", "reckon", "predict", "question", "speculate",
-    "assume", "anticipate", "forecast", "project", "welcome", "criticise", "criticize", "blame", "credit",
-}
 # Quantifiers that make a group of people a vague source whatever it does ("some supporters ...").
 _QUANTIFIERS = {"some", "many", "most", "few", "several", "numerous", "countless"}
-# Plural nouns for people in general (a quantified group of them is a vague source).
-_PEOPLE = VAGUE_NOUNS | {
-    "supporters", "voters", "economists", "fans", "investors", "traders", "parents", "teachers",
-    "doctors", "scientists", "americans", "europeans", "allies", "opponents", "members", "citizens",
-    "businesses", "companies", "firms", "retailers", "consumers", "customers", "shoppers", "workers",
-    "employees", "users", "viewers", "readers", "students", "republicans", "democrats", "conservatives",
-    "liberals", "politicians", "legislators", "lawyers", "judges", "academics", "commentators",
-    "pundits", "campaigners", "groups", "organisations", "organizations", "countries", "governments",
-}
-# What "according to" may rest on that names nobody: documents, recordings, figures, groups.
-_DOCUMENT_NOUNS = {
-    "figures", "data", "statistics", "estimates", "estimate", "tape", "recording", "recordings",
-    "video", "footage", "documents", "document", "records", "reports", "report", "accounts",
-    "polls", "sources", "source", "media", "rumours", "rumors", "projections", "calculations",
-    "research", "studies", "study", "numbers", "tallies", "count", "analysis",
-}
 _MAGNITUDES = {"millions", "billions", "trillions", "thousands", "hundreds", "dozens", "scores", "tens"}
 # Scopes that make a superlative or rank a claim one can check ("in decades", "since 2000").
 _SCOPE_NOUNS = {
@@ -87,40 +85,25 @@ _SCOPE_NOUNS = {
 _SCOPE_OWNERS = {"year", "season", "month", "week", "decade", "nation", "country", "world", "state", "today", "industry"}
 _RECENCY = {"recent", "late", "latest", "new", "newest", "early", "earliest", "near", "nearest", "last", "next"}
 _RANK_WORDS = {"consecutive", "successive", "straight", "running"}
-_OPENERS = {"however", "but", "and", "meanwhile", "yet", "so", "still", "also", "though", "although"}
 
 
 def extract_statements(ctx: ArticleContext, carried: list[Draft] | None = None) -> list[Draft]:
     """The statements of an article; `carried` are the figures and events already found (a
     clause whose claim is one of those is theirs, not a statement's)."""
-    _REPORTERS.clear()
+    REPORTER_CACHE.clear()
     claims: list[Draft] = []
     taken: list[tuple[int, int]] = []
     ctx_carried = sorted((c.start, c.end, c.kind) for c in carried or [])
     for sent in ctx.doc.sents:
-        if _skip_sentence(ctx, sent):
+        if skip_sentence(ctx, sent):
             continue
         for start, end, fields in _candidates(ctx, sent, ctx_carried):
             if end - start < 12 or any(s < end and start < e for s, e in taken):
                 continue
             taken.append((start, end))
             claims.append(Draft("statement", start, end, ctx.slice(start, end), fields))
-    _REPORTERS.clear()
+    REPORTER_CACHE.clear()
     return claims
-
-
-def _skip_sentence(ctx: ArticleContext, sent) -> bool:
-    """Headlines, section headers, datelines and sentences inside quotation marks."""
-    words = [t for t in sent if not t.is_punct and not t.is_space]
-    if len(words) < 4:
-        return True
-    line_start = ctx.text.rfind("\n", 0, ctx.absolute(sent.start_char)) + 1
-    line_end = ctx.text.find("\n", ctx.absolute(sent.start_char))
-    line = ctx.text[line_start:line_end if line_end != -1 else None].strip()
-    if len(line.split()) <= 12 and not line.endswith((".", "?", "!", "”", '"')):
-        return True
-    inside = sum(1 for t in words if ctx.in_quote(ctx.absolute(t.idx)))
-    return inside > len(words) / 2
 
 
 def _candidates(ctx: ArticleContext, sent, carried):
@@ -134,90 +117,12 @@ def _candidates(ctx: ArticleContext, sent, carried):
     return out
 
 
-def _carries(carried, span, kinds=("figure",)) -> bool:
-    """Does a figure (or event) claim lie in the span? Then the span's claim is that one's."""
-    return any(s < span[1] and span[0] < e for s, e, kind in carried if kind in kinds)
-
-
 # ----------------------------------------------------------------- who says so
-def _quoted(ctx, tok) -> bool:
-    return ctx.in_quote(ctx.absolute(tok.idx))
-
-
-_REPORTERS: dict = {}     # token index -> _reporter's answer, for the article being read
-
-
-def _reporter(ctx: ArticleContext, tok):
-    """The speech or belief verb whose reported content holds `tok`, and its source:
-    (verb, attribution) or (None, None) when the words are the article's own."""
-    key = (id(ctx), tok.i)
-    if key not in _REPORTERS:
-        _REPORTERS[key] = _find_reporter(ctx, tok)
-    return _REPORTERS[key]
-
-
-def _find_reporter(ctx: ArticleContext, tok):
-    node = tok
-    for _ in range(12):
-        if node.head.i == node.i:
-            break
-        child, node = node, node.head
-        content = child.dep_ in ("ccomp", "xcomp", "parataxis", "advcl") or (child.dep_ == "dobj" and node.lemma_.lower() in _BELIEF_VERBS)
-        if content and (is_speech_verb(node) or node.lemma_.lower() in _BELIEF_VERBS):
-            return node, describe_source(ctx, subject_of(node))
-    return None, None
-
-
-def _according_to(ctx: ArticleContext, verb):
-    """'..., according to X' on `verb` (or the verb it hangs on): the phrase X's head."""
-    for node in (verb, verb.head):
-        for child in node.children:
-            if child.lower_ == "according":
-                for prep in child.children:
-                    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                    if obj is not None:
-                        return obj
-    return None
-
-
-def _own_voice(ctx: ArticleContext, tok) -> bool:
-    """The article's own words: not quoted, and not what a named person or organisation says."""
-    if _quoted(ctx, tok):
-        return False
-    verb, att = _reporter(ctx, tok)
-    if verb is not None and att is not None and att.get("type") in ("named", "organization"):
-        return False
-    clause = _clause_verb(tok)
-    if clause is not None:
-        source = _according_to(ctx, clause)
-        if source is not None and _is_named_source(ctx, source):
-            return False
-    return True
-
-
-def _is_named_source(ctx: ArticleContext, head) -> bool:
-    if head.lower_ in _DOCUMENT_NOUNS or (head.tag_ in ("NNS", "NNPS") and head.lower_ in _PEOPLE):
-        return False
-    att = describe_source(ctx, head)
-    return att is not None and att.get("type") in ("named", "organization")
-
-
-def _clause_verb(tok):
-    node = tok
-    for _ in range(12):
-        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("aux", "auxpass", "amod"):
-            return node
-        if node.head.i == node.i:
-            return None
-        node = node.head
-    return None
-
-
 def _vague(ctx: ArticleContext, head) -> dict | None:
     """A source that names nobody: a plural group ("analysts", "some economists", "many in
     the industry") -> vague; an unnamed person ("a prosecutor in the case") -> anonymous."""
     if head is None or not (head.lower_ in _QUANTIFIERS or head.tag_ in ("NNS", "NNPS")
-                            or any(c.lower_ in ("a", "an", "one") for c in head.children)) or _quoted(ctx, head):
+                            or any(c.lower_ in ("a", "an", "one") for c in head.children)) or is_quoted(ctx, head):
         return None
     quantified = head.lower_ in _QUANTIFIERS or any(c.dep_ in ("det", "amod") and c.lower_ in _QUANTIFIERS for c in head.children)
     if head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and head.lower_ not in _QUANTIFIERS:
@@ -231,10 +136,10 @@ def _vague(ctx: ArticleContext, head) -> dict | None:
     if head.lower_ in _QUANTIFIERS and head.pos_ in ("PRON", "ADJ", "DET", "NOUN"):
         of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-        if obj is not None and not (obj.lower_ in _PEOPLE or obj.ent_type_ in ("NORP",)):
+        if obj is not None and not (obj.lower_ in PEOPLE_NOUNS or obj.ent_type_ in ("NORP",)):
             return None                  # "some of the key developments": not people
         return {"source": text, "role": None, "type": "vague"}
-    if head.tag_ in ("NNS", "NNPS") and (head.lower_ in _PEOPLE or quantified):
+    if head.tag_ in ("NNS", "NNPS") and (head.lower_ in PEOPLE_NOUNS or quantified):
         return {"source": text, "role": None, "type": "vague"}
     att = describe_source(ctx, head)
     if att is not None and att.get("type") == "anonymous" and any(c.lower_ in ("a", "an", "one") for c in head.children):
@@ -249,7 +154,7 @@ def _source_tokens(ctx, head):
 
 def _vague_sources(ctx: ArticleContext, sent, carried):
     for tok in sent:
-        if _quoted(ctx, tok):
+        if is_quoted(ctx, tok):
             continue
         # "analysts noted ...", "some economists classify ...", "many said ...", "some supporters shrugged off ..."
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
@@ -257,45 +162,45 @@ def _vague_sources(ctx: ArticleContext, sent, carried):
             att = _vague(ctx, tok)
             if att is None:
                 continue
-            says = is_speech_verb(verb) or verb.lemma_.lower() in _BELIEF_VERBS
+            says = is_speech_verb(verb) or verb.lemma_.lower() in BELIEF_VERBS
             if not says and not (tok.lower_ in _QUANTIFIERS or any(c.lower_ in _QUANTIFIERS for c in tok.children)):
                 continue                     # "officials are working with ...": actors, not sources
             if not says and (verb.lemma_ == "be" or not _finite(verb)):
                 continue                     # "some of them trapped in ...", "here are some ..."
             if not says and att["type"] != "vague":
                 continue
-            if _reported_by_named(ctx, verb):
+            if reported_by_named(ctx, verb):
                 continue
             hedge = _hedge_text(tok, verb)
             if says and verb.dep_ in ("ccomp", "parataxis") and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
                 verb = verb.head             # "..., analysts said": what they said is the clause it hangs on
-            span = _clause_span(ctx, sent, verb, keep_content=says)
-            if span is None or _carries(carried, span):
+            span = clause_span(ctx, sent, verb, keep_content=says)
+            if span is None or carries_claim(carried, span):
                 continue                     # "a third of voters had voted, officials said": the figure's source
             yield span[0], span[1], {"hedge": hedge, "attribution": att}
         # "was welcomed by analysts"
         if tok.dep_ == "agent" and tok.head.pos_ == "VERB":
             obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
             att = _vague(ctx, obj) if obj is not None else None
-            says = is_speech_verb(tok.head) or tok.head.lemma_.lower() in _BELIEF_VERBS
-            if att is None or att["type"] != "vague" or not says or _reported_by_named(ctx, tok.head):
+            says = is_speech_verb(tok.head) or tok.head.lemma_.lower() in BELIEF_VERBS
+            if att is None or att["type"] != "vague" or not says or reported_by_named(ctx, tok.head):
                 continue                     # "indicted by a grand jury": an actor, not a source
-            span = _clause_span(ctx, sent, tok.head)
-            if span is not None and not _carries(carried, span):
+            span = clause_span(ctx, sent, tok.head)
+            if span is not None and not carries_claim(carried, span):
                 hedge = join_tokens([tok.head, tok] + _source_tokens(ctx, obj))
                 yield span[0], span[1], {"hedge": hedge, "attribution": att}
         # "according to box office figures", "according to an audio tape"
         if tok.lower_ == "according" and tok.dep_ in ("prep", "advcl", "advmod"):
             prep = next((c for c in tok.children if c.lower_ == "to"), None)
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-            if obj is None or _is_named_source(ctx, obj):
+            if obj is None or is_named_source(ctx, obj):
                 continue
-            if obj.lower_ not in _DOCUMENT_NOUNS and _vague(ctx, obj) is None:
+            if obj.lower_ not in DOCUMENT_NOUNS and _vague(ctx, obj) is None:
                 continue
-            verb = _clause_verb(tok.head) or tok.head
-            if _reported_by_named(ctx, verb):
+            verb = clause_verb(tok.head) or tok.head
+            if reported_by_named(ctx, verb):
                 continue
-            span = _clause_span(ctx, sent, verb)
+            span = clause_span(ctx, sent, verb)
             if span is not None:
                 source = join_tokens(_source_tokens(ctx, obj))
                 hedge = "according to " + source
@@ -304,11 +209,6 @@ def _vague_sources(ctx: ArticleContext, sent, carried):
 
 def _finite(verb) -> bool:
     return verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
-
-
-def _reported_by_named(ctx: ArticleContext, verb) -> bool:
-    v, att = _reporter(ctx, verb)
-    return v is not None and att is not None and att.get("type") in ("named", "organization")
 
 
 def _hedge_text(subj, verb) -> str:
@@ -332,17 +232,17 @@ def _hedges(ctx: ArticleContext, sent, carried):
     for m in _HEDGE.finditer(text):
         pos = ctx.absolute(sent.start_char + m.start())
         cue_tok = ctx.token_at(pos)
-        if cue_tok is None or not _own_voice(ctx, cue_tok):
+        if cue_tok is None or not in_own_voice(ctx, cue_tok):
             continue
-        verb = _clause_verb(cue_tok)
+        verb = clause_verb(cue_tok)
         if verb is None:
             continue
-        if (is_speech_verb(verb) or verb.lemma_.lower() in _BELIEF_VERBS) and verb.dep_ in ("ccomp", "parataxis") \
+        if (is_speech_verb(verb) or verb.lemma_.lower() in BELIEF_VERBS) and verb.dep_ in ("ccomp", "parataxis") \
                 and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
             verb = verb.head                 # "..., officials say": the clause they say it of
-        node = _hedged_phrase(cue_tok, verb)
-        span = _phrase_span(ctx, sent, node) if node is not None else _clause_span(ctx, sent, verb)
-        if span is None or _carries(carried, span):
+        node = hedged_phrase(cue_tok, verb)
+        span = phrase_span(ctx, sent, node) if node is not None else clause_span(ctx, sent, verb)
+        if span is None or carries_claim(carried, span):
             continue                     # "is expected to be 360 teraflops": the figure's hedge
         hedge = " ".join(m.group(0).split())
         fields = {"hedge": hedge}
@@ -350,13 +250,6 @@ def _hedges(ctx: ArticleContext, sent, carried):
         if group:
             fields["attribution"] = group
         yield span[0], span[1], fields
-
-
-def _hedged_phrase(cue_tok, verb):
-    """'a campaign seen as a long-shot': a participle hedging a noun is that noun phrase."""
-    if verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-        return verb.head
-    return None
 
 
 def _group_in_cue(ctx, cue_tok, cue: str):
@@ -371,7 +264,7 @@ def _group_in_cue(ctx, cue_tok, cue: str):
 # ----------------------------------------------------------------- ranks and superlatives
 def _superlatives(ctx: ArticleContext, sent):
     for tok in sent:
-        if _quoted(ctx, tok):
+        if is_quoted(ctx, tok):
             continue
         superlative = (tok.tag_ in ("JJS", "RBS") and tok.lower_ not in ("most", "least", "best")) or (
             tok.lower_ in ("most", "least") and tok.head.pos_ == "ADJ") or (tok.lower_ == "best" and tok.tag_ == "JJS")
@@ -383,7 +276,7 @@ def _superlatives(ctx: ArticleContext, sent):
         noun = _modified_noun(tok)
         if noun is None:
             continue
-        if not _own_voice(ctx, noun):
+        if not in_own_voice(ctx, noun):
             continue
         if ordinal and not superlative and not _rank_scoped(noun):
             continue
@@ -391,9 +284,9 @@ def _superlatives(ctx: ArticleContext, sent):
         if superlative and scope is None:
             continue
         if scope is not None and scope.pos_ in ("VERB", "AUX"):
-            span = _clause_span(ctx, sent, scope)    # "endured the wettest summer in a century"
+            span = clause_span(ctx, sent, scope)    # "endured the wettest summer in a century"
         else:
-            span = _phrase_span(ctx, sent, noun)
+            span = phrase_span(ctx, sent, noun)
         if span is None:
             continue
         yield span[0], span[1], {}
@@ -457,28 +350,22 @@ def _rank_scoped(noun) -> bool:
 # ----------------------------------------------------------------- vague magnitudes
 def _magnitudes(ctx: ArticleContext, sent):
     for tok in sent:
-        if tok.lower_ not in _MAGNITUDES or tok.pos_ not in ("NOUN", "NUM") or _quoted(ctx, tok):
+        if tok.lower_ not in _MAGNITUDES or tok.pos_ not in ("NOUN", "NUM") or is_quoted(ctx, tok):
             continue
         prev = tok.doc[tok.i - 1] if tok.i > sent.start else None
         if prev is not None and (prev.like_num or (prev.lower_ in ("of",) and tok.lower_ == "tens")):
             continue                          # "5 millions", not vague
         if tok.lower_ == "tens" and not (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "of"):
             continue
-        if not _own_voice(ctx, tok):
+        if not in_own_voice(ctx, tok):
             continue
-        verb = _clause_verb(tok)
-        span = _clause_span(ctx, sent, verb) if verb is not None else _phrase_span(ctx, sent, tok)
+        verb = clause_verb(tok)
+        span = clause_span(ctx, sent, verb) if verb is not None else phrase_span(ctx, sent, tok)
         if span is not None:
             yield span[0], span[1], {}
 
 
 # ----------------------------------------------------------------- unsourced assertions
-# Verbs that report a speech act rather than assert a fact ("apologized for the incident").
-_SPEECH_ACTS = {"apologize", "apologise", "thank", "congratulate", "address", "project", "speak", "talk",
-                "discuss", "interview", "answer", "reply", "campaign"}
-# Adjectives of belief: "X is confident that ..." reports what X thinks.
-_BELIEF_ADJECTIVES = {"confident", "sure", "convinced", "certain", "adamant", "optimistic", "hopeful", "pessimistic",
-                      "worried", "concerned", "afraid", "aware", "unaware", "sceptical", "skeptical", "doubtful"}
 _MODALS = {"would", "could", "can", "may", "might", "should", "must", "ought", "'d", "’d"}
 _PERSONAL = {"i", "we", "you", "me", "us"}
 
@@ -492,176 +379,24 @@ def _assertions(ctx: ArticleContext, sent, carried):
     if sent.text.rstrip().endswith("?"):
         return
     for verb in sent:
-        if verb.pos_ not in ("VERB", "AUX") or not _main_clause(verb):
+        if verb.pos_ not in ("VERB", "AUX") or not is_main_clause(verb):
             continue
-        subj = _subject_of_clause(verb)
-        if subj is None or subj.lower_ in _PERSONAL or subj.dep_ == "expl" or _quoted(ctx, verb) or _quoted(ctx, subj):
+        subj = subject_of_clause(verb)
+        if subj is None or subj.lower_ in _PERSONAL or subj.dep_ == "expl" or is_quoted(ctx, verb) or is_quoted(ctx, subj):
             continue                     # "There's also the corruption": a pointer, not a claim
         if any(c.lower_ in ("here", "our", "us", "your") for c in verb.children) or any(t.lower_ in ("our", "us", "your") for t in subj.subtree):
             continue                     # "Here are some of the key developments", page furniture
-        if is_speech_verb(verb) or verb.lemma_.lower() in _BELIEF_VERBS | EVALUATIVE_VERBS | _SPEECH_ACTS:
+        if is_speech_verb(verb) or verb.lemma_.lower() in BELIEF_VERBS | EVALUATIVE_VERBS | SPEECH_ACTS:
             continue
         if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
             continue
-        if _generic(subj, verb):
+        if is_generic(subj, verb):
             continue
-        span = _clause_span(ctx, sent, verb)
-        if span is None or _carries(carried, span, ("figure",)) or _has_quote(ctx, span):
+        span = clause_span(ctx, sent, verb)
+        if span is None or carries_claim(carried, span, ("figure",)) or has_quote(ctx, span):
             continue
-        if (ctx.dates_in(*span) or _carries(carried, span, ("event",))) and not _trend(ctx, verb, span):
+        if (ctx.dates_in(*span) or carries_claim(carried, span, ("event",))) and not is_trend(ctx, verb, span):
             continue                     # a dated happening: the event carries it
-        if not _own_voice(ctx, verb) or _reports_someone(ctx, span):
+        if not in_own_voice(ctx, verb) or reports_someone(ctx, span):
             continue                     # "Perry tried to rally support by saying ...": his words
         yield span[0], span[1], {}
-
-
-_TREND_VERBS = CHANGE_VERBS | {"narrow", "widen", "tighten", "close", "improve", "worsen", "deteriorate",
-                               "strengthen", "weaken", "soften", "harden", "shift", "slow", "accelerate"}
-_UP_TO_NOW = re.compile(r"^(?:in|over|during|throughout)\s+(?:the\s+(?:last|past|recent)|recent)\b")
-_PERIOD_PREPS = ("in", "over", "during", "throughout")
-
-
-def _trend(ctx, verb, span) -> bool:
-    """'The race had grown closer in the last week': a change over a period up to now is a
-    trend, a statement (GUIDELINES), not a dated event; only when every date in the clause
-    is such a period."""
-    if verb.lemma_.lower() not in _TREND_VERBS:
-        return False
-    dates = ctx.dates_in(*span)
-    return bool(dates) and all(_period_up_to_now(ctx, d) for d in dates)
-
-
-def _period_up_to_now(ctx, mention) -> bool:
-    """'in the last week', 'over the past year', 'in recent weeks' (not 'last week')."""
-    words = mention.text.lower().split()
-    before = ctx.text[max(0, mention.start - 20):mention.start].lower().split()
-    while words and words[0] not in _PERIOD_PREPS and before and len(words) < 6:
-        words = [before.pop()] + words       # "(in) (the) last week": the words the mention left out
-    return bool(_UP_TO_NOW.match(" ".join(words)))
-
-
-def _reports_someone(ctx, span) -> bool:
-    """A verb of saying or believing in the span whose subject is a named person or organisation
-    ("... by saying the indictment was ...", "one area where Mr X sees Y as crucial")."""
-    toks = ctx.char_span(*span)
-    for tok in toks or []:
-        believes = tok.pos_ in ("VERB", "AUX") and (is_speech_verb(tok) or tok.lemma_.lower() in _BELIEF_VERBS | _SPEECH_ACTS
-                                                    or (tok.lemma_.lower() == "see" and any(c.lower_ == "as" for c in tok.children)))
-        if tok.dep_ == "acomp" and tok.lemma_.lower() in _BELIEF_ADJECTIVES and tok.head.lemma_ == "be":
-            believes, tok = True, tok.head   # "X is confident that ..."
-        if believes:
-            att = describe_source(ctx, subject_of(tok))
-            if att is not None and att.get("type") in ("named", "organization"):
-                return True
-    return False
-
-
-def _main_clause(verb) -> bool:
-    """The root, a clause joined to another verb ("..., and consumers will have ..."), or a
-    clause after ', yet' / ', but' that the parse hung on the first as its complement."""
-    if verb.dep_ == "ROOT":
-        return True
-    if _subject_of_clause(verb) is None or verb.head.pos_ not in ("VERB", "AUX"):
-        return False
-    if verb.dep_ == "conj":
-        return True
-    if verb.dep_ == "ccomp" and not (is_speech_verb(verb.head) or verb.head.lemma_.lower() in _BELIEF_VERBS):
-        first = min(t.i for t in verb.subtree)
-        doc = verb.doc
-        return first >= 2 and doc[first - 1].dep_ == "cc" and doc[first - 2].text in (",", ";")
-    return False
-
-
-def _subject_of_clause(verb):
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")), None)
-
-
-def _generic(subj, verb) -> bool:
-    """'Supercomputers are hugely important': a bare plural in the present, about a kind."""
-    bare = subj.tag_ in ("NNS",) and not any(c.dep_ in ("det", "poss", "nummod", "compound") for c in subj.children)
-    present = verb.tag_ in ("VBP", "VBZ") or any(c.dep_ == "aux" and c.tag_ in ("VBP", "VBZ") and c.lower_ not in ("has", "have") for c in verb.children)
-    return bare and present
-
-
-def _has_quote(ctx, span) -> bool:
-    return any(s < span[1] and span[0] < e for s, e in ctx.quote_regions)
-
-
-# ----------------------------------------------------------------- spans
-_AFTER_COMMA_CUT = {"relcl", "acl", "appos", "advcl", "parataxis", "ccomp", "npadvmod", "dep", "conj", "prep"}
-
-
-def _clause_span(ctx, sent, verb, keep_content=False):
-    """The clause of `verb`, shortest form: its subtree without what hangs on it after a comma
-    (a participle, an apposition, a relative clause, another clause), without another clause
-    joined to it, a clause opening the sentence or a leading 'However,'/'But', clipped to the
-    sentence; `keep_content` keeps what a verb of saying reports even after a comma ("Analysts
-    noted, however, the threat ..."). (start, end) absolute, or None."""
-    if verb is None:
-        return None
-    node = verb
-    while node.dep_ in ("xcomp", "aux", "auxpass") and node.head.i != node.i:
-        node = node.head
-    cut: set[int] = set()
-    for t in node.subtree:
-        if t.i == node.i or t.i in cut:
-            continue
-        if keep_content and t.head.i == node.i and t.dep_ in ("ccomp", "xcomp"):
-            continue
-        if t.dep_ in _AFTER_COMMA_CUT and t.i > t.head.i and t.i > node.i and _after_comma(t, t.head) and (t.dep_ != "conj" or t.pos_ in ("VERB", "AUX")):
-            cut |= {x.i for x in t.subtree}
-        elif t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) \
-                and _joined(t):
-            cut |= {x.i for x in t.subtree}
-            cut |= {c.i for c in t.head.children if c.dep_ == "cc" and c.i < t.i}
-        elif t.head.i == node.i and (t.dep_ == "parataxis" or (t.dep_ == "advcl" and t.i < node.i)):
-            cut |= {x.i for x in t.subtree}
-    toks = [t for t in node.subtree if sent.start <= t.i < sent.end and t.i not in cut]
-    return _run_span(ctx, node, toks)
-
-
-def _joined(clause) -> bool:
-    """A clause that opens after a conjunction or a comma ("..., and consumers will"), not
-    one the parse made of words inside the first ("subsidies to 85 percent of people enrolled")."""
-    first = min(t.i for t in clause.subtree)
-    return first > 0 and (clause.doc[first - 1].dep_ == "cc" or clause.doc[first - 1].text in (",", ";"))
-
-
-def _phrase_span(ctx, sent, head):
-    """A noun phrase: the head's subtree up to a comma that opens an apposition or clause."""
-    cut: set[int] = set()
-    for child in head.children:
-        if child.i > head.i and _after_comma(child, head):
-            cut |= {t.i for t in child.subtree}
-        if child.dep_ in ("cc", "conj") and child.i > head.i:
-            cut |= {t.i for t in child.subtree}
-    toks = [t for t in head.subtree if sent.start <= t.i < sent.end and t.i not in cut]
-    return _run_span(ctx, head, toks)
-
-
-def _after_comma(child, head) -> bool:
-    doc = child.doc
-    first = min(t.i for t in child.subtree)
-    return any(doc[k].text in (",", ";", "—", "–", "(") for k in range(head.i + 1, first + 1) if k < len(doc) and k >= 0)
-
-
-def _run_span(ctx, head, toks):
-    indexes = {t.i for t in toks}
-    start = end = head.i
-    while start - 1 in indexes:
-        start -= 1
-    while end + 1 in indexes:
-        end += 1
-    doc = head.doc
-    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in _OPENERS
-                           or doc[start].dep_ == "cc" or (_quoted(ctx, doc[start]) and doc[start].is_punct)):
-        if doc[start].lower_ in _OPENERS and start + 1 <= end and doc[start + 1].text != "," and doc[start].dep_ not in ("cc", "advmod"):
-            break
-        start += 1
-    while end > start and (((doc[end].is_punct or doc[end].is_space) and doc[end].text not in (")", "”", '"'))
-                           or doc[end].dep_ == "cc" or doc[end].lower_ in _OPENERS):
-        end -= 1
-    if end <= start:
-        return None
-    s, e = ctx.tokens_span(doc[start:end + 1])
-    return (s, e) if e > s else None
