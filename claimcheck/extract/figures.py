@@ -6,7 +6,8 @@ they form, `number_phrases` the numbers written as phrases (fractions, "twice", 
 unit, dates and attribution off the parse, `figure_subject` and `figure_metric` the subject and
 metric (the keys the checker compares figures on, read off the parse by `figure_parse` and
 resolved through the article by `story`), and `key_guard` keeps two different quantities of one
-article off one key. Here they are put together.
+article off one key, and `figure_passes` corrects the figures' dates and keys by the figures
+around them. Here they are put together.
 
 Ranges are one figure with value [low, high]: "between 310 and 3,417 miles", "between 310
 miles to 3,417 miles", "from 5 to 10 percent", "310 to 3,417 miles", "5-10 percent", "two or
@@ -24,10 +25,6 @@ it sits in), subject and metric, and the attribution (a speech verb above it, "a
 or the quote it sits in). Ages are figures of the person ("Rick Perry, 65," -> age 65 years).
 """
 from __future__ import annotations
-
-import re
-
-from claimcheck.dates import parse_date
 
 from .claims import Draft
 from .context import ArticleContext
@@ -48,9 +45,17 @@ from .figure_filter import (
     quantifies_nothing,
 )
 from .figure_metric import figure_metric, is_cumulative, specific_metric
-from .figure_parse import DOWN_VERBS, UP_VERBS, anchor, figure_verb, measured_noun
+from .figure_parse import figure_verb
+from .figure_passes import (
+    apply_dates_of_their_own,
+    key_compared_values,
+    metric_with_rate_period,
+    move_future_periods_to_metric,
+    one_name_per_quantity,
+    pair_changes_from_to,
+)
 from .figure_subject import figure_subject
-from .key_guard import conflicting, separate_keys
+from .key_guard import separate_keys
 from .number_phrases import find_number_phrases
 from .number_spans import (
     dashed_range,
@@ -69,7 +74,6 @@ from .numbers import (
     tidy,
     unit_dimension,
 )
-from .partial_dates import as_partial, date_range, partial_date
 from .story import StoryIndex
 from .years import is_year_token
 
@@ -138,263 +142,16 @@ def extract_figures(ctx: ArticleContext, quotes: list[Draft]) -> list[Draft]:
         if is_conversion(item, kept) or is_back_reference(item, kept):
             continue
         kept.append(item)
-    _dates_of_their_own(ctx, kept)
-    _changes_from_to(ctx, kept)
-    _compared_values(kept)
-    _one_name_per_quantity(kept)
+    apply_dates_of_their_own(ctx, kept)
+    pair_changes_from_to(ctx, kept)
+    key_compared_values(kept)
+    one_name_per_quantity(kept)
     for item in kept:
-        item.draft.fields["metric"] = specific_metric(_period_of_rate(item), item.verb, item.span, item.end_tok)
-    _future_periods(ctx, kept)
+        item.draft.fields["metric"] = specific_metric(metric_with_rate_period(item), item.verb, item.span, item.end_tok)
+    move_future_periods_to_metric(ctx, kept)
     claims = [item.draft for item in kept]
     separate_keys(claims, [item.span for item in kept], ctx.published)
     return claims
-
-
-def _future_periods(ctx, kept):
-    """A figure for a period after publication (a forecast or a target: "premiums will rise 20
-    percent in 2017" in a 2016 article) keeps no `as_of`: the format has no planned figures and a
-    future `as_of` is an anachronism. The period goes into the metric instead, so the forecast is
-    still compared with other forecasts for that period, never with figures of today."""
-    if ctx.published is None:
-        return
-    for item in kept:
-        fields = item.draft.fields
-        try:
-            when = parse_date(fields["as_of"]) if "as_of" in fields else None
-        except ValueError:
-            continue
-        if when is not None and when.start > ctx.published:
-            as_of = fields.pop("as_of")
-            period = f"{as_of.get('start', '')}..{as_of.get('end', '')}" if isinstance(as_of, dict) else str(as_of)
-            fields["metric"] = f"{fields['metric']} ({period})"
-
-
-_OWN_DATE = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:in|on|at|by|as of|as at)?\s*$", re.IGNORECASE)
-
-
-def _dates_of_their_own(ctx, kept):
-    """A date written right after a figure is that figure's: "revenues fell from £3.24bn in
-    2003 to £2.89bn in 2004" dates each amount by the year after it, although the parse hangs
-    both years on the verb; and a figure dated by another figure's date loses that date."""
-    owned: dict[int, tuple] = {}
-    for k, item in enumerate(kept):
-        end = item.draft.end
-        for d in ctx.dates:
-            if end <= d.start <= end + 40 and _OWN_DATE.match(ctx.text[end:d.start]) and d.pattern != "decade":
-                value = as_partial(d.resolve(ctx.published))
-                if value:
-                    owned[k] = (d, value)
-                break
-    if not owned:
-        return
-    for k, item in enumerate(kept):
-        fields = item.draft.fields
-        if k in owned:
-            fields["as_of"] = owned[k][1]
-            continue
-        sent = item.span.sent
-        lo, hi = ctx.absolute(sent.start_char), ctx.absolute(sent.end_char)
-        if any(lo <= d.start < hi and fields.get("as_of") == value for j, (d, value) in owned.items() if j != k):
-            fields.pop("as_of", None)
-
-
-_GENERIC_METRICS = {"share", "amount", "count", "percentage points", "increase", "fall"}
-_COMPARED = {"compared", "against", "from", "versus", "vs", "vs.", "than", "behind", "ahead", "over", "after", "with"}
-
-
-# "with" compares only after "compared" ("meeting with Trump were up 1%" compares nothing); "than"
-# after "more", "less", "fewer" and "over" right before the number are the figure's own hedge.
-_HEDGE_THAN = {"more", "less", "fewer", "rather"}
-
-
-def _own_owner(item) -> bool:
-    """Does the figure's noun name what it is of ("a 0.5 percent drop in the broad market", "a
-    rise of 2% at Tesco")? Then it is another thing's value, not the compared figure's."""
-    a = anchor(item.span, item.end_tok)
-    noun, how = measured_noun(a)
-    return (noun is not None and noun.i > a.i and how in ("modifier", "of", "change-up", "change-down")
-            and noun.ent_type_ not in ("DATE", "TIME") and noun.pos_ in ("NOUN", "PROPN"))
-
-
-def _compared_cue(before) -> bool:
-    """Do the words before a number ("compared with", "down from", "higher than") give it for
-    comparison?"""
-    toks = list(before)
-    for k, t in enumerate(toks):
-        word = t.lower_
-        if word not in _COMPARED:
-            continue
-        prev = toks[k - 1].lower_ if k > 0 else ""
-        if word == "with" and not prev.startswith("compar"):
-            continue
-        if word == "than" and prev in _HEDGE_THAN:
-            continue
-        if word == "over" and k == len(toks) - 1:
-            continue
-        return True
-    return False
-
-
-_EARLIER = [(re.compile(r"^\W*(?:in|during|for|of)?\s*the\s+(?:previous|preceding|prior)\s+quarter\b", re.I), 3),
-            (re.compile(r"^\W*(?:in|during|for|of)?\s*(?:the\s+(?:previous|preceding|prior)\s+year|a\s+year\s+(?:earlier|before))\b", re.I), 12),
-            (re.compile(r"^\W*(?:in|during|for|of)?\s*(?:the\s+(?:previous|preceding|prior)\s+month|a\s+month\s+(?:earlier|before))\b", re.I), 1)]
-
-
-def _earlier_period(as_of, after: str):
-    """'compared with 0.5% in the previous quarter': the period before the compared figure's."""
-    if not isinstance(as_of, (str, dict)):
-        return None
-    months = next((n for rx, n in _EARLIER if rx.match(after)), None)
-    if months is None:
-        return None
-    start, end = (as_of["start"], as_of["end"]) if isinstance(as_of, dict) else (as_of, as_of)
-    if len(start) < 7 or len(end) < 7:
-        if months % 12 or len(start) != 4:
-            return None
-        return str(int(start) - months // 12)
-
-    def shift(partial: str) -> str:
-        total = int(partial[:4]) * 12 + int(partial[5:7]) - 1 - months
-        return partial_date(total // 12, total % 12 + 1)
-    first, last = shift(start[:7]), shift(end[:7])
-    return first if first == last else date_range(first, last)
-
-
-_RATE_ENDINGS = ("growth", "increase", "fall", "rise", "decline")
-_PERIOD_WORDS = {"annual": "annual", "annually": "annual", "yearly": "annual", "year-on-year": "annual",
-                 "quarterly": "quarterly", "monthly": "monthly", "weekly": "weekly"}
-
-
-def _period_of_rate(item) -> str:
-    """A rate of change over a period names the period: 3.1% in 2004 is annual growth, 0.7% in
-    the three months to December quarterly growth; the two are different quantities of one
-    economy, never in conflict. From as_of (a year, a quarter, a month) or a word of the clause
-    ("annual", "quarterly")."""
-    fields = item.draft.fields
-    metric = fields["metric"]
-    if not metric.endswith(_RATE_ENDINGS) or metric.split()[0] in _PERIOD_WORDS.values() or fields.get("unit") != "percent":
-        return metric
-    as_of = fields.get("as_of")
-    period = None
-    if isinstance(as_of, dict) and len(as_of.get("start", "")) == 7 and len(as_of.get("end", "")) == 7:
-        months = (int(as_of["end"][:4]) * 12 + int(as_of["end"][5:7])) - (int(as_of["start"][:4]) * 12 + int(as_of["start"][5:7])) + 1
-        period = {3: "quarterly", 12: "annual", 1: "monthly"}.get(months)
-    elif isinstance(as_of, str) and len(as_of) == 4:
-        period = "annual"
-    if period is None:                # "annual growth of 3%", "a quarterly rise of 2%": a word by the number
-        doc = item.span.doc
-        near = doc[max(item.span.sent.start, item.span.start - 4):min(item.span.sent.end, item.end_tok + 3)]
-        found = {_PERIOD_WORDS[t.lower_] for t in near if t.lower_ in _PERIOD_WORDS}
-        period = found.pop() if len(found) == 1 else None
-    return f"{period} {metric}" if period else metric
-
-
-def _changes_from_to(ctx, kept):
-    """'fell since October from 785 to 708': two values of one quantity at two times, not a
-    running total; the value changed from is the earlier one, dated by the "since" if any."""
-    for k, item in enumerate(kept):
-        a = anchor(item.span, item.end_tok)
-        if a.dep_ != "pobj" or a.head.lower_ != "from":
-            later = _written_to_value(item, kept[k + 1:k + 2])
-        else:
-            verb = a.head.head
-            near = kept[k + 1:k + 3] + kept[max(0, k - 2):k][::-1]     # "rose from 5 to 10", "rose to 10 from 5"
-            later = next((o for o in near if _to_value_of(anchor(o.span, o.end_tok), verb, a)), None)
-        if later is None:
-            continue
-        sent = item.span.sent
-        lo, hi = ctx.absolute(sent.start_char), ctx.absolute(sent.end_char)
-        since = next((d for d in ctx.dates if lo <= d.start < hi and ctx.text[max(lo, d.start - 6):d.start].strip().lower() == "since"), None)
-        for one, other in ((item, later), (later, item)):
-            if one.draft.fields.get("metric") in _GENERIC_METRICS and other.draft.fields.get("metric") not in _GENERIC_METRICS:
-                one.draft.fields["metric"] = other.draft.fields["metric"]      # one quantity: "rising from $35 to $41"
-                one.draft.fields["subject"] = other.draft.fields["subject"]
-        for one in (item, later):
-            if not is_cumulative(one.draft.fields.get("metric", "")):
-                one.draft.fields.pop("cumulative", None)
-        if since is not None:
-            value = as_partial(since.resolve(ctx.published))
-            if value:
-                item.draft.fields["as_of"] = value
-        if "as_of" not in item.draft.fields and later.draft.fields.get("metric") == item.draft.fields.get("metric"):
-            item.draft.fields["metric"] += " (earlier)"    # changed from: an earlier value, date unknown
-        if later.draft.fields.get("metric") == item.draft.fields.get("metric") and "as_of" in item.draft.fields:
-            later.draft.fields.setdefault("as_of", ctx.published.isoformat() if ctx.published else None)
-            if later.draft.fields["as_of"] is None:
-                later.draft.fields.pop("as_of")
-        if later.draft.fields.get("metric") == item.draft.fields.get("metric") and conflicting(item.draft, later.draft, ctx.published):
-            item.draft.fields["metric"] += " (earlier)"    # "rising to $302 from $242 in 2016" published in 2016
-
-
-def _written_to_value(item, following):
-    """'is rising from $35 to $41' parsed as one noun phrase: the "to" value written right after the
-    "from" value, after a verb of change."""
-    doc = item.span.doc
-    start = item.span.start
-    while start > 0 and doc[start - 1].text in ("$", "£", "€"):
-        start -= 1
-    if start < 1 or doc[start - 1].lower_ != "from" or not following:
-        return None
-    other = following[0]
-    gap = doc[item.span.end:other.span.start]
-    if len(gap) > 2 or not any(t.lower_ == "to" for t in gap) or any(t.lower_ not in ("to", "$", "£", "€") for t in gap):
-        return None
-    verb = doc[start - 1].head
-    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
-        verb = verb.head
-    return other if verb.lemma_.lower() in UP_VERBS | DOWN_VERBS else None
-
-
-def _to_value_of(b, verb, a) -> bool:
-    """Is `b` the "to" value of the change whose "from" value is `a` (on `verb`)?"""
-    return b.dep_ == "pobj" and b.head.lower_ == "to" and b.head.head.i in (verb.i, a.i, a.head.i)
-
-
-# Vague names of a transaction that stand for the article's specific one: in an article that
-# counts a film's takings ("the film took $90m" -> box office), "Shrek 2 took $441m" is box office
-# too, whatever the NER made of the title.
-_STANDS_FOR = {"box office": {"amount taken", "amount grossed", "amount made", "amount earned", "amount done"}}
-
-
-def _one_name_per_quantity(kept):
-    """One article, one name for one kind of quantity (see `_STANDS_FOR`)."""
-    metrics = {item.draft.fields.get("metric") for item in kept}
-    for specific, vague in _STANDS_FOR.items():
-        if specific not in metrics:
-            continue
-        for item in kept:
-            if item.draft.fields.get("metric") in vague:
-                item.draft.fields["metric"] = specific
-                item.draft.fields["cumulative"] = True
-
-
-def _compared_values(kept):
-    """A value given for comparison ("rose 0.7%, compared with 0.5% in the previous quarter",
-    "well ahead of the 2.2% recorded in 2003") is a value of the same quantity: it takes the
-    metric and subject of the figure it is compared with (the nearest before it in its
-    sentence, else in the sentence before, in the same unit)."""
-    for k, item in enumerate(kept):
-        fields = item.draft.fields
-        if fields.get("metric") not in _GENERIC_METRICS:
-            continue
-        doc = item.span.doc
-        if not _compared_cue(doc[max(item.span.sent.start, item.span.start - 4):item.span.start]):
-            continue
-        if _own_owner(item):
-            continue                  # "compared with a 0.5 percent drop in the broad market": its own quantity
-        sent = item.span.sent
-        for other in reversed(kept[:k]):
-            osent = other.span.sent
-            if osent.start != sent.start and osent.end != sent.start:
-                break
-            if (unit_dimension(other.draft.fields.get("unit")) == unit_dimension(fields.get("unit"))
-                    and other.draft.fields.get("metric") not in _GENERIC_METRICS):
-                fields["metric"] = other.draft.fields["metric"]
-                fields["subject"] = other.draft.fields["subject"]
-                earlier = _earlier_period(other.draft.fields.get("as_of"), doc[item.span.end:item.span.sent.end].text)
-                if earlier is not None and "as_of" not in fields:
-                    fields["as_of"] = earlier
-                break
 
 
 def _single_figure(ctx, story, span, consumed, quotes):

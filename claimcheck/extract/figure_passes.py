@@ -1,0 +1,269 @@
+"""The passes over one article's figures once they are found: each figure reads its keys and
+dates off its own clause, and these correct them by the figures around it.
+
+A date written right after a figure is that figure's (`apply_dates_of_their_own`); the two
+values of a change ("fell from 785 to 708") are one quantity at two times
+(`pair_changes_from_to`); a value given for comparison ("compared with 0.5% in the previous
+quarter") takes the keys of the figure it is compared with (`key_compared_values`); one article
+gives one kind of quantity one name (`one_name_per_quantity`); a rate of change names the period
+it is over (`metric_with_rate_period`); and a figure for a period after publication keeps the
+period in its metric, not in `as_of` (`move_future_periods_to_metric`).
+"""
+from __future__ import annotations
+
+import re
+
+from claimcheck.dates import parse_date
+
+from .figure_metric import is_cumulative
+from .figure_parse import DOWN_VERBS, UP_VERBS, anchor, measured_noun
+from .key_guard import conflicting
+from .numbers import unit_dimension
+from .partial_dates import as_partial, date_range, partial_date
+
+
+def move_future_periods_to_metric(ctx, kept):
+    """A figure for a period after publication (a forecast or a target: "premiums will rise 20
+    percent in 2017" in a 2016 article) keeps no `as_of`: the format has no planned figures and a
+    future `as_of` is an anachronism. The period goes into the metric instead, so the forecast is
+    still compared with other forecasts for that period, never with figures of today."""
+    if ctx.published is None:
+        return
+    for item in kept:
+        fields = item.draft.fields
+        try:
+            when = parse_date(fields["as_of"]) if "as_of" in fields else None
+        except ValueError:
+            continue
+        if when is not None and when.start > ctx.published:
+            as_of = fields.pop("as_of")
+            period = f"{as_of.get('start', '')}..{as_of.get('end', '')}" if isinstance(as_of, dict) else str(as_of)
+            fields["metric"] = f"{fields['metric']} ({period})"
+
+
+_OWN_DATE = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:in|on|at|by|as of|as at)?\s*$", re.IGNORECASE)
+
+
+def apply_dates_of_their_own(ctx, kept):
+    """A date written right after a figure is that figure's: "revenues fell from £3.24bn in
+    2003 to £2.89bn in 2004" dates each amount by the year after it, although the parse hangs
+    both years on the verb; and a figure dated by another figure's date loses that date."""
+    owned: dict[int, tuple] = {}
+    for k, item in enumerate(kept):
+        end = item.draft.end
+        for d in ctx.dates:
+            if end <= d.start <= end + 40 and _OWN_DATE.match(ctx.text[end:d.start]) and d.pattern != "decade":
+                value = as_partial(d.resolve(ctx.published))
+                if value:
+                    owned[k] = (d, value)
+                break
+    if not owned:
+        return
+    for k, item in enumerate(kept):
+        fields = item.draft.fields
+        if k in owned:
+            fields["as_of"] = owned[k][1]
+            continue
+        sent = item.span.sent
+        lo, hi = ctx.absolute(sent.start_char), ctx.absolute(sent.end_char)
+        if any(lo <= d.start < hi and fields.get("as_of") == value for j, (d, value) in owned.items() if j != k):
+            fields.pop("as_of", None)
+
+
+_GENERIC_METRICS = {"share", "amount", "count", "percentage points", "increase", "fall"}
+_COMPARED = {"compared", "against", "from", "versus", "vs", "vs.", "than", "behind", "ahead", "over", "after", "with"}
+
+
+# "with" compares only after "compared" ("meeting with Trump were up 1%" compares nothing); "than"
+# after "more", "less", "fewer" and "over" right before the number are the figure's own hedge.
+_HEDGE_THAN = {"more", "less", "fewer", "rather"}
+
+
+def _own_owner(item) -> bool:
+    """Does the figure's noun name what it is of ("a 0.5 percent drop in the broad market", "a
+    rise of 2% at Tesco")? Then it is another thing's value, not the compared figure's."""
+    a = anchor(item.span, item.end_tok)
+    noun, how = measured_noun(a)
+    return (noun is not None and noun.i > a.i and how in ("modifier", "of", "change-up", "change-down")
+            and noun.ent_type_ not in ("DATE", "TIME") and noun.pos_ in ("NOUN", "PROPN"))
+
+
+def _compared_cue(before) -> bool:
+    """Do the words before a number ("compared with", "down from", "higher than") give it for
+    comparison?"""
+    toks = list(before)
+    for k, t in enumerate(toks):
+        word = t.lower_
+        if word not in _COMPARED:
+            continue
+        prev = toks[k - 1].lower_ if k > 0 else ""
+        if word == "with" and not prev.startswith("compar"):
+            continue
+        if word == "than" and prev in _HEDGE_THAN:
+            continue
+        if word == "over" and k == len(toks) - 1:
+            continue
+        return True
+    return False
+
+
+_EARLIER = [(re.compile(r"^\W*(?:in|during|for|of)?\s*the\s+(?:previous|preceding|prior)\s+quarter\b", re.I), 3),
+            (re.compile(r"^\W*(?:in|during|for|of)?\s*(?:the\s+(?:previous|preceding|prior)\s+year|a\s+year\s+(?:earlier|before))\b", re.I), 12),
+            (re.compile(r"^\W*(?:in|during|for|of)?\s*(?:the\s+(?:previous|preceding|prior)\s+month|a\s+month\s+(?:earlier|before))\b", re.I), 1)]
+
+
+def _earlier_period(as_of, after: str):
+    """'compared with 0.5% in the previous quarter': the period before the compared figure's."""
+    if not isinstance(as_of, (str, dict)):
+        return None
+    months = next((n for rx, n in _EARLIER if rx.match(after)), None)
+    if months is None:
+        return None
+    start, end = (as_of["start"], as_of["end"]) if isinstance(as_of, dict) else (as_of, as_of)
+    if len(start) < 7 or len(end) < 7:
+        if months % 12 or len(start) != 4:
+            return None
+        return str(int(start) - months // 12)
+
+    def shift(partial: str) -> str:
+        total = int(partial[:4]) * 12 + int(partial[5:7]) - 1 - months
+        return partial_date(total // 12, total % 12 + 1)
+    first, last = shift(start[:7]), shift(end[:7])
+    return first if first == last else date_range(first, last)
+
+
+_RATE_ENDINGS = ("growth", "increase", "fall", "rise", "decline")
+_PERIOD_WORDS = {"annual": "annual", "annually": "annual", "yearly": "annual", "year-on-year": "annual",
+                 "quarterly": "quarterly", "monthly": "monthly", "weekly": "weekly"}
+
+
+def metric_with_rate_period(item) -> str:
+    """A rate of change over a period names the period: 3.1% in 2004 is annual growth, 0.7% in
+    the three months to December quarterly growth; the two are different quantities of one
+    economy, never in conflict. From as_of (a year, a quarter, a month) or a word of the clause
+    ("annual", "quarterly")."""
+    fields = item.draft.fields
+    metric = fields["metric"]
+    if not metric.endswith(_RATE_ENDINGS) or metric.split()[0] in _PERIOD_WORDS.values() or fields.get("unit") != "percent":
+        return metric
+    as_of = fields.get("as_of")
+    period = None
+    if isinstance(as_of, dict) and len(as_of.get("start", "")) == 7 and len(as_of.get("end", "")) == 7:
+        months = (int(as_of["end"][:4]) * 12 + int(as_of["end"][5:7])) - (int(as_of["start"][:4]) * 12 + int(as_of["start"][5:7])) + 1
+        period = {3: "quarterly", 12: "annual", 1: "monthly"}.get(months)
+    elif isinstance(as_of, str) and len(as_of) == 4:
+        period = "annual"
+    if period is None:                # "annual growth of 3%", "a quarterly rise of 2%": a word by the number
+        doc = item.span.doc
+        near = doc[max(item.span.sent.start, item.span.start - 4):min(item.span.sent.end, item.end_tok + 3)]
+        found = {_PERIOD_WORDS[t.lower_] for t in near if t.lower_ in _PERIOD_WORDS}
+        period = found.pop() if len(found) == 1 else None
+    return f"{period} {metric}" if period else metric
+
+
+def pair_changes_from_to(ctx, kept):
+    """'fell since October from 785 to 708': two values of one quantity at two times, not a
+    running total; the value changed from is the earlier one, dated by the "since" if any."""
+    for k, item in enumerate(kept):
+        a = anchor(item.span, item.end_tok)
+        if a.dep_ != "pobj" or a.head.lower_ != "from":
+            later = _written_to_value(item, kept[k + 1:k + 2])
+        else:
+            verb = a.head.head
+            near = kept[k + 1:k + 3] + kept[max(0, k - 2):k][::-1]     # "rose from 5 to 10", "rose to 10 from 5"
+            later = next((o for o in near if _to_value_of(anchor(o.span, o.end_tok), verb, a)), None)
+        if later is None:
+            continue
+        sent = item.span.sent
+        lo, hi = ctx.absolute(sent.start_char), ctx.absolute(sent.end_char)
+        since = next((d for d in ctx.dates if lo <= d.start < hi and ctx.text[max(lo, d.start - 6):d.start].strip().lower() == "since"), None)
+        for one, other in ((item, later), (later, item)):
+            if one.draft.fields.get("metric") in _GENERIC_METRICS and other.draft.fields.get("metric") not in _GENERIC_METRICS:
+                one.draft.fields["metric"] = other.draft.fields["metric"]      # one quantity: "rising from $35 to $41"
+                one.draft.fields["subject"] = other.draft.fields["subject"]
+        for one in (item, later):
+            if not is_cumulative(one.draft.fields.get("metric", "")):
+                one.draft.fields.pop("cumulative", None)
+        if since is not None:
+            value = as_partial(since.resolve(ctx.published))
+            if value:
+                item.draft.fields["as_of"] = value
+        if "as_of" not in item.draft.fields and later.draft.fields.get("metric") == item.draft.fields.get("metric"):
+            item.draft.fields["metric"] += " (earlier)"    # changed from: an earlier value, date unknown
+        if later.draft.fields.get("metric") == item.draft.fields.get("metric") and "as_of" in item.draft.fields:
+            later.draft.fields.setdefault("as_of", ctx.published.isoformat() if ctx.published else None)
+            if later.draft.fields["as_of"] is None:
+                later.draft.fields.pop("as_of")
+        if later.draft.fields.get("metric") == item.draft.fields.get("metric") and conflicting(item.draft, later.draft, ctx.published):
+            item.draft.fields["metric"] += " (earlier)"    # "rising to $302 from $242 in 2016" published in 2016
+
+
+def _written_to_value(item, following):
+    """'is rising from $35 to $41' parsed as one noun phrase: the "to" value written right after the
+    "from" value, after a verb of change."""
+    doc = item.span.doc
+    start = item.span.start
+    while start > 0 and doc[start - 1].text in ("$", "£", "€"):
+        start -= 1
+    if start < 1 or doc[start - 1].lower_ != "from" or not following:
+        return None
+    other = following[0]
+    gap = doc[item.span.end:other.span.start]
+    if len(gap) > 2 or not any(t.lower_ == "to" for t in gap) or any(t.lower_ not in ("to", "$", "£", "€") for t in gap):
+        return None
+    verb = doc[start - 1].head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+        verb = verb.head
+    return other if verb.lemma_.lower() in UP_VERBS | DOWN_VERBS else None
+
+
+def _to_value_of(b, verb, a) -> bool:
+    """Is `b` the "to" value of the change whose "from" value is `a` (on `verb`)?"""
+    return b.dep_ == "pobj" and b.head.lower_ == "to" and b.head.head.i in (verb.i, a.i, a.head.i)
+
+
+# Vague names of a transaction that stand for the article's specific one: in an article that
+# counts a film's takings ("the film took $90m" -> box office), "Shrek 2 took $441m" is box office
+# too, whatever the NER made of the title.
+_STANDS_FOR = {"box office": {"amount taken", "amount grossed", "amount made", "amount earned", "amount done"}}
+
+
+def one_name_per_quantity(kept):
+    """One article, one name for one kind of quantity (see `_STANDS_FOR`)."""
+    metrics = {item.draft.fields.get("metric") for item in kept}
+    for specific, vague in _STANDS_FOR.items():
+        if specific not in metrics:
+            continue
+        for item in kept:
+            if item.draft.fields.get("metric") in vague:
+                item.draft.fields["metric"] = specific
+                item.draft.fields["cumulative"] = True
+
+
+def key_compared_values(kept):
+    """A value given for comparison ("rose 0.7%, compared with 0.5% in the previous quarter",
+    "well ahead of the 2.2% recorded in 2003") is a value of the same quantity: it takes the
+    metric and subject of the figure it is compared with (the nearest before it in its
+    sentence, else in the sentence before, in the same unit)."""
+    for k, item in enumerate(kept):
+        fields = item.draft.fields
+        if fields.get("metric") not in _GENERIC_METRICS:
+            continue
+        doc = item.span.doc
+        if not _compared_cue(doc[max(item.span.sent.start, item.span.start - 4):item.span.start]):
+            continue
+        if _own_owner(item):
+            continue                  # "compared with a 0.5 percent drop in the broad market": its own quantity
+        sent = item.span.sent
+        for other in reversed(kept[:k]):
+            osent = other.span.sent
+            if osent.start != sent.start and osent.end != sent.start:
+                break
+            if (unit_dimension(other.draft.fields.get("unit")) == unit_dimension(fields.get("unit"))
+                    and other.draft.fields.get("metric") not in _GENERIC_METRICS):
+                fields["metric"] = other.draft.fields["metric"]
+                fields["subject"] = other.draft.fields["subject"]
+                earlier = _earlier_period(other.draft.fields.get("as_of"), doc[item.span.end:item.span.sent.end].text)
+                if earlier is not None and "as_of" not in fields:
+                    fields["as_of"] = earlier
+                break
