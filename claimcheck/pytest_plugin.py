@@ -42,7 +42,7 @@ def pytest_addoption(parser) -> None:
         "--claimcheck",
         action="store_true",
         default=None,
-        help="collect claim files (YAML) as tests: one item per file and rule",
+        help="collect claim files (YAML) as tests: one item per file (claimcheck-items = rule: per file and rule)",
     )
     group.addoption(
         "--no-claimcheck",
