@@ -70,7 +70,7 @@ def _run(args) -> int:
             result = _result(session, args, stdin)  # what is left after the fixes
     findings = result.findings
     if stdin is not None:  # standard input is the file checked (the corpus only gives it context)
-        findings = [f for f in findings if os.path.normpath(f.path) == os.path.normpath(stdin[0])]
+        findings = [f for f in findings if _is_stdin(f.path, stdin)]
     if adoption is not None:  # baseline / changed-since: filters after every rule saw the whole corpus
         findings = _adopt(adoption, findings, args.quiet)
     report = Report(
@@ -111,6 +111,10 @@ def _stdin(args) -> tuple[str, str] | None:
     return args.stdin_filename or "stdin.yaml", sys.stdin.read()
 
 
+def _is_stdin(path: str, stdin: tuple[str, str] | None) -> bool:
+    return stdin is not None and os.path.normpath(path) == os.path.normpath(stdin[0])
+
+
 def _result(session, args, stdin=None):
     scheduler = None if args.cluster else args.scheduler or session.config.scheduler
     if args.cluster or scheduler:  # a Dask cluster: --cluster a local one, --scheduler / `scheduler` that one
@@ -143,7 +147,7 @@ def _fix(findings, args, stdin=None) -> tuple[int, tuple[str, str] | None]:
 
     total = 0
     for path, fixes in sorted(fix.fixable(findings, args.unsafe_fixes).items()):
-        from_stdin = stdin is not None and os.path.normpath(path) == os.path.normpath(stdin[0])
+        from_stdin = _is_stdin(path, stdin)
         if stdin is not None and not from_stdin:
             continue  # only standard input is being checked
         if from_stdin:

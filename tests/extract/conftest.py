@@ -42,6 +42,20 @@ def nlp():
 
 
 @pytest.fixture
+def claims_of(nlp):
+    """The claims `extract` makes of a made-up article text (published on a Friday by default)."""
+    import datetime as dt
+
+    from claimcheck.extract.meta import ArticleText
+    from claimcheck.extract.pipeline import extract_claims
+
+    def _claims(text: str, published: dt.date = dt.date(2024, 5, 10), title: str = "") -> list:
+        meta = {"id": "t", "published": published, **({"title": title} if title else {})}
+        return extract_claims(ArticleText(Path("t.txt"), text, 0, meta), nlp(text))
+    return _claims
+
+
+@pytest.fixture
 def run_extract(nlp):
     """Run `claimcheck extract` in-process; returns the exit code."""
     from claimcheck.extract.command import main

@@ -7,7 +7,6 @@ here is made up for the tests. Needs the spaCy pipeline.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -19,13 +18,9 @@ FRIDAY = dt.date(2024, 5, 10)
 
 
 @pytest.fixture
-def events(nlp):
-    from claimcheck.extract.meta import ArticleText
-    from claimcheck.extract.pipeline import extract_claims
-
+def events(claims_of):
     def _events(text: str, published: dt.date = FRIDAY):
-        article = ArticleText(Path("t.txt"), text, 0, {"id": "t", "published": published})
-        return [c for c in extract_claims(article, nlp(text)) if c.kind == "event"]
+        return [c for c in claims_of(text, published) if c.kind == "event"]
     return _events
 
 

@@ -5,7 +5,6 @@ Every sentence here is made up for the tests. Needs the spaCy pipeline.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -15,16 +14,9 @@ PUBLISHED = dt.date(2023, 3, 17)     # a Friday
 
 
 @pytest.fixture
-def figures(nlp):
-    from claimcheck.extract.meta import ArticleText
-    from claimcheck.extract.pipeline import extract_claims
-
+def figures(claims_of):
     def _figures(text: str, title: str = "", published: dt.date = PUBLISHED):
-        meta = {"id": "t", "published": published}
-        if title:
-            meta["title"] = title
-        article = ArticleText(Path("t.txt"), text, 0, meta)
-        return [c for c in extract_claims(article, nlp(text)) if c.kind == "figure"]
+        return [c for c in claims_of(text, published, title) if c.kind == "figure"]
     return _figures
 
 

@@ -17,13 +17,9 @@ FRIDAY = dt.date(2024, 5, 10)
 
 
 @pytest.fixture
-def extract(nlp):
-    from claimcheck.extract.meta import ArticleText
-    from claimcheck.extract.pipeline import extract_claims
-
+def extract(claims_of):
     def _extract(text: str, published: dt.date = FRIDAY):
-        article = ArticleText(Path("t.txt"), text, 0, {"id": "t", "published": published})
-        return extract_claims(article, nlp(text))
+        return claims_of(text, published)
     return _extract
 
 

@@ -8,23 +8,16 @@ pipeline.
 """
 from __future__ import annotations
 
-import datetime as dt
-from pathlib import Path
-
 import pytest
 
 pytestmark = pytest.mark.usefixtures("nlp")
 
 
 @pytest.fixture
-def quotes(nlp):
-    from claimcheck.extract.meta import ArticleText
-    from claimcheck.extract.pipeline import extract_claims
-
+def quotes(claims_of):
     def _quotes(text: str) -> dict[str, str | None]:
-        article = ArticleText(Path("t.txt"), text, 0, {"id": "t", "published": dt.date(2024, 5, 10)})
         out = {}
-        for claim in extract_claims(article, nlp(text)):
+        for claim in claims_of(text):
             if claim.kind == "quote":
                 assert text[claim.start:claim.end] == claim.text
                 att = claim.fields.get("attribution")

@@ -7,7 +7,6 @@ every sentence is written for the tests. Needs the spaCy pipeline.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -15,14 +14,10 @@ pytestmark = pytest.mark.usefixtures("nlp")
 
 
 @pytest.fixture
-def roles(nlp):
-    from claimcheck.extract.meta import ArticleText
-    from claimcheck.extract.pipeline import extract_claims
-
+def roles(claims_of):
     def _roles(text: str):
-        article = ArticleText(Path("t.txt"), text, 0, {"id": "t", "published": dt.date(2024, 5, 10)})
         return {(c.fields["entity"], c.fields["role"], c.fields.get("status", "current"))
-                for c in extract_claims(article, nlp(text)) if c.kind == "role"}
+                for c in claims_of(text) if c.kind == "role"}
     return _roles
 
 
@@ -111,13 +106,9 @@ def test_ousted_and_late_are_former(roles):
     assert ("Omar Bello", "President", "former") in roles("The late President Omar Bello ruled for decades.")
 
 
-def test_a_year_dates_a_title_only_in_its_own_clause(nlp):
-    from claimcheck.extract.meta import ArticleText
-    from claimcheck.extract.pipeline import extract_claims
-
+def test_a_year_dates_a_title_only_in_its_own_clause(claims_of):
     def role_fields(text):
-        article = ArticleText(Path("t.txt"), text, 0, {"id": "t", "published": dt.date(2016, 3, 4)})
-        return [c.fields for c in extract_claims(article, nlp(text)) if c.kind == "role"]
+        return [c.fields for c in claims_of(text, dt.date(2016, 3, 4)) if c.kind == "role"]
 
     (fields,) = role_fields("The mayor met Port Commissioner Ida Moe to discuss the law he signed in 2010.")
     assert "as_of" not in fields and "status" not in fields

@@ -10,22 +10,15 @@ Needs the spaCy pipeline.
 """
 from __future__ import annotations
 
-import datetime as dt
-from pathlib import Path
-
 import pytest
 
 pytestmark = pytest.mark.usefixtures("nlp")
 
 
 @pytest.fixture
-def statements(nlp):
-    from claimcheck.extract.meta import ArticleText
-    from claimcheck.extract.pipeline import extract_claims
-
+def statements(claims_of):
     def _statements(text: str):
-        article = ArticleText(Path("t.txt"), text, 0, {"id": "t", "published": dt.date(2024, 5, 10)})
-        found = [c for c in extract_claims(article, nlp(text)) if c.kind == "statement"]
+        found = [c for c in claims_of(text) if c.kind == "statement"]
         for claim in found:
             assert text[claim.start:claim.end] == claim.text
         return found
