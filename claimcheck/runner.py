@@ -70,20 +70,30 @@ class Runner:
         return self._fresh(settings, corpus)
 
     def _in_parallel(self, rules: list[RuleSettings], corpus: Corpus) -> dict[str, list[Finding]]:
-        """The rules' findings computed on `jobs` forked processes, one rule at a time each (the
-        corpus is inherited, not sent); what comes back is each rule's cache-style entry, applied
-        here as a cache hit would be. Empty when one process is all there is."""
+        """The rules' findings computed on `jobs` processes, this one and forked helpers, one rule
+        at a time each (the corpus is inherited, not sent); what a helper sends back is the rule's
+        cache-style entry, applied here as a cache hit would be. Empty when one process is all
+        there is."""
         if (self.jobs or 0) <= 1 or len(rules) < 2 or corpus.claim_count < PARALLEL_RULES_FROM:
             return {}
 
-        def entry_of(settings: RuleSettings) -> dict:
-            before, used_before = self.limits.left_out[settings.rule.name], len(self.used)
-            found = self._one(settings, corpus)
-            return self._entry(found, self.limits.left_out[settings.rule.name] - before, self.used[used_before:])
+        here = os.getpid()
+
+        def entry_of(settings: RuleSettings) -> dict | list[Finding]:
+            name = settings.rule.name
+            before, used_before = self.limits.left_out[name], len(self.used)
+            # Capped where found: what is not listed is not sent either.
+            found = self.limits.cap(name, self._one(settings, corpus), self.limits.per_rule)
+            if os.getpid() == here:  # run in this process: its counts are already here
+                return found
+            return self._entry(found, self.limits.left_out[name] - before, self.used[used_before:])
 
         heavy_first = sorted(rules, key=lambda s: s.rule.scope not in ("group", "corpus"))
-        entries = parallel_map(entry_of, heavy_first, self.jobs, min_items=2, chunk=1)
-        return {s.rule.name: self._reuse(entry, corpus, s.rule.name) for s, entry in zip(heavy_first, entries)}
+        results = parallel_map(entry_of, heavy_first, self.jobs, min_items=2, chunk=1)
+        return {
+            s.rule.name: result if isinstance(result, list) else self._reuse(result, corpus, s.rule.name)
+            for s, result in zip(heavy_first, results)
+        }
 
     def _fresh(self, settings: RuleSettings, corpus: Corpus) -> list[Finding]:
         return [f for f in run_rule(corpus, settings, self.limits) if not suppressed(f, self.plan, self.used)]
@@ -186,17 +196,23 @@ def crashed(findings: list[Finding], rule) -> bool:
 def claim_index(corpus: Corpus) -> dict:
     """(normalised path, claim id) -> claim, built once per corpus."""
     if corpus.claim_index is None:
-        corpus.claim_index = {(os.path.normpath(c.path), c.id): c for c in corpus.claims()}
+        corpus.claim_index = {(os.path.normpath(f.path), c.id): c for f in corpus.files for c in f.claims}
     return corpus.claim_index
 
 
 def attach_claims(findings: list[Finding], corpus: Corpus) -> list[Finding]:
     """Fill `finding.claims` (primary first) from the corpus, for findings read from a cache."""
-    claims = claim_index(corpus)
-    for finding in findings:
-        if finding.claims:
-            continue
-        locations = [finding.location, *finding.related]
-        found = [claims.get((os.path.normpath(loc.path), loc.claim)) if loc.claim is not None else None for loc in locations]
+    missing = [finding for finding in findings if not finding.claims]
+    if not missing:
+        return findings
+    claims, normalised = claim_index(corpus), {}
+    for finding in missing:
+        found = []
+        for loc in (finding.location, *finding.related):
+            if loc.claim is None:
+                found.append(None)
+                continue
+            path = normalised.get(loc.path) or normalised.setdefault(loc.path, os.path.normpath(loc.path))
+            found.append(claims.get((path, loc.claim)))
         finding.claims = tuple(found) if any(c is not None for c in found) else ()
     return findings

@@ -1,18 +1,31 @@
-"""Parallel work on one machine: a pool of forked processes, sized by `--jobs`.
+"""Parallel work on one machine: this process and forked helpers, `--jobs` in all.
 
-The default is the cores this process may use. Work is split into chunks handed to forked
-workers, which inherit the caller's state (so nothing but the chunk's inputs and its results
-cross the process boundary), and results come back in order. Where `fork` is not available, or
-the work is too small to pay for a pool, it runs in this process: same results, one core.
+The default is the cores this process may use. Work is split into chunks that this process and
+`jobs - 1` forked helpers take in turn from a shared counter, so a slow chunk never leaves the
+others idle. The helpers inherit the caller's state (nothing but results crosses the process
+boundary) and send each chunk's results as soon as it is done; this process takes them in between
+its own chunks. Working here too, rather than waiting on `jobs` helpers, saves one share of the
+pickling both ways and keeps `jobs` processes on `jobs` cores. Results come back in order. Where
+`fork` is not available, or the work is too small to pay for a helper, it all runs here: same
+results, one core.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
+import queue
+import traceback
 from collections.abc import Callable, Sequence
 
-_TASK: Callable | None = None  # what forked workers run (inherited, never pickled)
+_DONE = "done"
+_FAILED = "failed"
+_POLL_SECONDS = 0.5  # how often a wait for results looks whether a helper died
+
+
+class WorkerDied(RuntimeError):
+    """A forked helper ended without sending its results (killed, out of memory)."""
 
 
 def available_cores() -> int:
@@ -22,20 +35,87 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
-def _run_chunk(chunk: Sequence) -> list:
-    return [_TASK(item) for item in chunk]
-
-
 def parallel_map(task: Callable, items: Sequence, jobs: int | None = None, min_items: int = 32, chunk: int = 8) -> list:
-    """[task(item) for item in items], on `jobs` processes when it pays (results in order)."""
+    """[task(item) for item in items], on `jobs` processes when it pays (results in order).
+
+    An exception in `task` is raised here, as the serial loop would raise it."""
     jobs = available_cores() if jobs is None else jobs
     if jobs <= 1 or len(items) < min_items or "fork" not in multiprocessing.get_all_start_methods():
         return [task(item) for item in items]
-    global _TASK
-    _TASK = task
     chunks = [items[i : i + chunk] for i in range(0, len(items), chunk)]
+    return _Shared(task, chunks, min(jobs, len(chunks))).run()
+
+
+class _Shared:
+    """One parallel map: the chunks, the counter that hands them out, the helpers' results."""
+
+    def __init__(self, task: Callable, chunks: list, processes: int) -> None:
+        context = multiprocessing.get_context("fork")
+        self.task, self.chunks = task, chunks
+        self.counter = context.Value("q", 0)
+        self.results: list = [None] * len(chunks)
+        self.inbox = context.Queue()
+        self.helpers = [context.Process(target=self._help, daemon=True) for _ in range(processes - 1)]
+        self.done = 0  # helpers that sent everything
+
+    def run(self) -> list:
+        for helper in self.helpers:
+            helper.start()
+        try:
+            while (index := self._claim()) is not None:
+                self.results[index] = [self.task(item) for item in self.chunks[index]]
+                self._take(block=False)
+            self._take(block=True)
+        finally:
+            for helper in self.helpers:
+                if helper.is_alive():
+                    helper.kill()
+                helper.join()
+            self.inbox.close()
+        return [result for part in self.results for result in part]
+
+    def _claim(self) -> int | None:
+        with self.counter.get_lock():
+            index = self.counter.value
+            self.counter.value = index + 1
+        return index if index < len(self.chunks) else None
+
+    def _help(self) -> None:
+        """A forked helper: chunks until none is left, each one's results sent when done."""
+        try:
+            while (index := self._claim()) is not None:
+                self.inbox.put((index, [self.task(item) for item in self.chunks[index]]))
+        except BaseException as error:  # raised again in the parent, as the serial loop would
+            self.inbox.put((_FAILED, _portable(error)))
+        else:
+            self.inbox.put((_DONE, None))
+        self.inbox.close()
+        self.inbox.join_thread()  # everything sent before this process ends
+
+    def _take(self, block: bool) -> None:
+        """The helpers' results that have arrived (`block`: all of them, until every helper is done)."""
+        while not block or self.done < len(self.helpers):
+            try:
+                index, value = self.inbox.get(block=block, timeout=_POLL_SECONDS if block else None)
+            except queue.Empty:
+                if not block:
+                    return
+                if not any(helper.is_alive() for helper in self.helpers) and self.inbox.empty():
+                    codes = [helper.exitcode for helper in self.helpers]
+                    raise WorkerDied(f"a helper process ended without sending its results (exit codes {codes})") from None
+                continue
+            if index == _FAILED:
+                raise value
+            if index == _DONE:
+                self.done += 1
+            else:
+                self.results[index] = value
+
+
+def _portable(error: BaseException) -> BaseException:
+    """The error itself when it survives pickling, else a RuntimeError with its traceback text."""
     try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            return [result for part in pool.imap(_run_chunk, chunks) for result in part]
-    finally:
-        _TASK = None
+        pickle.loads(pickle.dumps(error))
+        return error
+    except Exception:
+        return RuntimeError("".join(traceback.format_exception(error)))

@@ -1,0 +1,75 @@
+"""parallel_map: this process and forked helpers share the chunks; results in order, errors raised."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+
+import pytest
+
+from claimcheck.workers import WorkerDied, parallel_map
+
+needs_fork = pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="no fork on this platform")
+
+
+def test_serial_below_the_threshold():
+    assert parallel_map(lambda x: (x, os.getpid()), [1, 2, 3], jobs=2) == [(1, os.getpid()), (2, os.getpid()), (3, os.getpid())]
+
+
+@needs_fork
+def test_results_in_order_and_this_process_takes_a_share():
+    def task(x):
+        time.sleep(0.002)  # long enough for the helper to start and take its share
+        return x * x, os.getpid()
+
+    results = parallel_map(task, list(range(400)), jobs=2, min_items=1, chunk=1)
+    assert [value for value, _pid in results] == [x * x for x in range(400)]
+    pids = {pid for _value, pid in results}
+    assert os.getpid() in pids  # the parent worked, not only waited
+    assert len(pids) == 2
+
+
+@needs_fork
+def test_an_error_in_a_helper_is_raised_here():
+    parent = os.getpid()
+
+    def task(x):
+        if os.getpid() != parent:
+            raise ValueError(f"bad item {x}")
+        time.sleep(0.01)  # the helper gets items too
+        return x
+
+    with pytest.raises(ValueError, match="bad item"):
+        parallel_map(task, list(range(200)), jobs=2, min_items=1, chunk=1)
+
+
+@needs_fork
+def test_an_error_that_cannot_be_pickled_keeps_its_text():
+    parent = os.getpid()
+
+    class Local(Exception):  # a local class: pickle cannot find it by name
+        pass
+
+    def task(x):
+        if os.getpid() != parent:
+            raise Local("helper failed here")
+        time.sleep(0.01)
+        return x
+
+    with pytest.raises(RuntimeError, match="helper failed here"):
+        parallel_map(task, list(range(200)), jobs=2, min_items=1, chunk=1)
+
+
+@needs_fork
+def test_a_helper_that_dies_is_reported_not_waited_for():
+    parent = os.getpid()
+
+    def task(x):
+        if os.getpid() != parent:
+            os._exit(9)
+        time.sleep(0.01)
+        return x
+
+    with pytest.raises(WorkerDied, match="exit codes"):
+        parallel_map(task, list(range(200)), jobs=2, min_items=1, chunk=1)
