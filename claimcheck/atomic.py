@@ -63,6 +63,28 @@ def write_atomic(target: str | os.PathLike, data: bytes | str, *, durable: bool 
         raise
 
 
+def write_output(target: str | os.PathLike, data: bytes | str, *, label: str = "") -> None:
+    """A report: replaced atomically like any file; but a character device or a FIFO that is
+    not a symlink (`-o /dev/null`, a named pipe a CI step reads) is written to as a stream, as
+    a shell's `>` would: there is no file there to replace, and a rename would put one there."""
+    target = Path(target)
+    try:
+        mode = os.lstat(target).st_mode
+    except OSError:
+        mode = 0
+    if not (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
+        write_atomic(target, data, label=label)
+        return
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    try:
+        fd = os.open(target, os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NOCTTY", 0))
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+    except OSError as error:
+        raise AtomicWriteError(f"cannot write {target}: {error.strerror or error}") from None
+
+
 def _mode_for(target: Path) -> int:
     """The permissions the file has now, else those a plain `open(..., "w")` would give it."""
     try:

@@ -81,6 +81,9 @@ class Finding:
     claims: tuple = ()  # the claim records involved, primary first (not kept in caches)
     related_total: int | None = None  # how many related claims there were, when more than listed
     fix: Fix | None = None  # how to mend it (`claimcheck check --fix`)
+    # The JSON it was read from (a cache): what `to_json` gives back, not built again. Findings
+    # are not changed once made (only `claims` is filled in, and it is not part of the JSON).
+    as_read: dict | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def path(self) -> str:
@@ -110,6 +113,8 @@ class Finding:
         return [loc.ref for loc in (self.location, *self.related) if loc.claim is not None]
 
     def to_json(self) -> dict:
+        if self.as_read is not None:
+            return self.as_read
         data = {
             "rule": self.rule,
             "code": self.code,
@@ -131,7 +136,7 @@ class Finding:
     @classmethod
     def from_json(cls, data: dict) -> Finding:
         """The inverse of `to_json` (caches store findings as JSON)."""
-        return cls(
+        finding = cls(
             data["rule"],
             data["code"],
             data["severity"],
@@ -141,6 +146,8 @@ class Finding:
             related_total=data.get("related_total"),
             fix=fix_from_json(data["fix"]) if data.get("fix") else None,
         )
+        finding.as_read = data
+        return finding
 
 
 def fix_to_json(fix: Fix) -> dict:

@@ -117,6 +117,36 @@ def test_output_through_a_symlink_is_refused(project, capsys, tmp_path_factory):
     assert victim.read_text(encoding="utf-8") == "keep me"
 
 
+def test_output_to_dev_null_is_written_not_replaced(project, capsys):
+    (project / "claims" / "a.yaml").write_text(claim_file("a", FIGURE.format(id="a", value=1)), encoding="utf-8")
+    assert main(["check", "--format", "json", "--output", os.devnull, "--no-cache", "-q", "--exit-zero"]) == 0
+    assert "error" not in capsys.readouterr().err
+    assert not Path(os.devnull).is_file()  # still the device
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_output_to_a_named_pipe_reaches_its_reader(project):
+    import threading
+
+    (project / "claims" / "a.yaml").write_text(claim_file("a", FIGURE.format(id="a", value=1)), encoding="utf-8")
+    pipe = project / "report.pipe"
+    os.mkfifo(pipe)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_text(encoding="utf-8")))
+    reader.start()
+    assert main(["check", "--format", "json", "--output", str(pipe), "--no-cache", "-q", "--exit-zero"]) == 0
+    reader.join(timeout=30)
+    assert json.loads(received[0])["summary"]["files"] == 1
+    assert pipe.is_fifo()
+
+
+def test_output_through_a_symlink_to_a_device_is_refused(project, capsys):
+    (project / "claims" / "a.yaml").write_text(claim_file("a", FIGURE.format(id="a", value=1)), encoding="utf-8")
+    (project / "report.json").symlink_to(os.devnull)
+    assert main(["check", "--format", "json", "--output", "report.json", "--no-cache", "-q"]) == 2
+    assert "symbolic link" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize(("label", "args"), [("output", ["--output", "report.json"]), ("baseline", ["--write-baseline", "base.json"])])
 def test_a_write_killed_half_way_loses_nothing(project, label, args):
     target = project / args[1]

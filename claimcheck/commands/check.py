@@ -238,14 +238,15 @@ def _statistics(findings, as_json: bool) -> str:
 
 
 def _write(text: str, output: str | None) -> None:
-    """To standard output, or atomically to `output` (never through a symlink)."""
+    """To standard output, or atomically to `output` (never through a symlink; a device or a
+    FIFO such as /dev/null is written to as a stream)."""
     if output is None:
         sys.stdout.write(text)
         return
-    from claimcheck.atomic import AtomicWriteError, write_atomic
+    from claimcheck.atomic import AtomicWriteError, write_output
 
     try:
-        write_atomic(output, text, label="output")
+        write_output(output, text, label="output")
     except AtomicWriteError as error:
         raise UsageError(str(error)) from None
 
