@@ -67,6 +67,10 @@ def is_not_a_figure(ctx, span) -> bool:
                  or (prev.pos_ == "PROPN" and prev.ent_type_ not in ("", "DATE", "CARDINAL")))
             and first.text.isdigit() and len(first.text) <= 3 and prev.lower_ not in NUMBER_WORDS):
         return True          # "Minsk 2", "Article 5", "Nord Stream 2", "the S&P 500"
+    if (prev is not None and prev.is_alpha and prev.text[:1].isupper() and len(span) == 1 and first.text.isdigit()
+            and first.head.i == prev.i and first.dep_ in ("nummod", "appos", "compound", "npadvmod")
+            and prev.lower_ not in NUMBER_WORDS):
+        return True          # "Flight 370 vanished", "Shrek 2 and ...": a number the name before it takes
     if prev is not None and prev.lower_ in ("and", "or") and span.start > 1 and first.text.isdigit():
         before = doc[span.start - 2]
         if before.text.isdigit() and before.i > 0 and doc[before.i - 1].pos_ == "PROPN":

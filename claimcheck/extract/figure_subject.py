@@ -64,9 +64,9 @@ def figure_subject(ctx, story: StoryIndex, span, unit, noun_tok, verb, metric: s
         if agent is not None and agent.i not in inside and agent.i >= story.body_start and not is_quantity(agent):
             named = _named(ctx, story, agent)
             if named:
-                return named
+                return _coordinated(ctx, story, agent, named)
             if not harm and agent.lower_ not in QUANTITY_NOUNS and agent.pos_ in ("NOUN", "PROPN") and agent.lower_ not in PRONOUN_LIKE:
-                return clean(_noun_phrase(agent, story))
+                return _coordinated(ctx, story, agent, clean(_noun_phrase(agent, story)))
         event = _event_of(story, verb)
         if event:
             return event
@@ -232,6 +232,7 @@ def proper_name(tok, start: int = 0) -> str:
     before `start`, the end of the dateline)."""
     toks = [t for t in tok.lefts if t.dep_ in ("compound", "nmod", "amod") and t.pos_ in ("PROPN", "NUM", "ADJ") and t.i >= start]
     toks.append(tok)
+    toks.extend(_name_number(tok))
     prep = child_of(tok, "prep", words={"of"})
     obj = child_of(prep, "pobj") if prep is not None else None
     if obj is not None and obj.pos_ == "PROPN":
@@ -247,6 +248,7 @@ def _noun_phrase(tok, story=None) -> str:
              and t.lower_ not in PRONOUN_LIKE and t.dep_ != "nummod" and t.pos_ != "NUM"]
     toks = [t2 for t in words for t2 in t.subtree if t2.ent_type_ not in ("DATE", "TIME") and t2.dep_ not in ("det", "punct")]
     toks.append(tok)
+    toks.extend(_name_number(tok))
     prep = child_of(tok, "prep", words={"of", "in", "for", "at", "on"})
     obj = child_of(prep, "pobj") if prep is not None else None
     if obj is not None and obj.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL"):
@@ -255,6 +257,32 @@ def _noun_phrase(tok, story=None) -> str:
         toks.append(obj)
     toks = sorted({t.i: t for t in toks if t.i >= first}.values(), key=lambda t: t.i)
     return " ".join(t.text for t in toks[:10])
+
+
+def _name_number(tok) -> list:
+    """'Flight 370', 'Shrek 2': the number a capitalised name takes right after it (part of the name)."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and tok.text[:1].isupper() and nxt.text.isdigit() and nxt.head.i == tok.i and nxt.dep_ in ("nummod", "appos", "compound", "npadvmod"):
+        return [nxt]
+    return []
+
+
+def _coordinated(ctx, story, agent, name: str) -> str:
+    """'Toyota and Honda sold 40,000 cars': a quantity of both together, named as both ("Toyota
+    and Honda"), so it is never compared with one of them alone; "each" makes it one of each's."""
+    if any(t.lower_ == "each" for t in agent.sent):
+        return name
+    conjuncts = [c for c in agent.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
+    if conjuncts:
+        names = [name] + [_named(ctx, story, c) or clean(_noun_phrase(c, story)) for c in conjuncts]
+        return " and ".join(n for n in names if n)
+    # The parser may hang "Maple Motors and Birch" on the last name's head ("Cars"): two names
+    # joined by "and" before the agent are the pair all the same.
+    doc = agent.doc
+    ents = [e for e in doc.ents if agent.left_edge.i <= e.start and e.end <= agent.i + 1 and e.label_ in ("ORG", "PERSON", "GPE", "NORP", "PRODUCT", "WORK_OF_ART")]
+    if len(ents) >= 2 and all(any(t.lower_ in ("and", "&") for t in doc[a.end:b.start]) for a, b in zip(ents, ents[1:])):
+        return " and ".join(clean(ctx.full_name(e.text) if e.label_ == "PERSON" else e.text) for e in ents)
+    return name
 
 
 def _event_of(story, verb) -> str:

@@ -68,6 +68,7 @@ from .number_spans import (
 )
 from .numbers import (
     CURRENCIES,
+    SCALES,
     hedge_match,
     measure_unit,
     parse_number,
@@ -289,6 +290,8 @@ def _text_span(ctx, tokens):
     last = tokens[-1] if len(tokens) else None
     if last is not None and last.text == "%" and ctx.absolute(last.idx) == end:
         end += 1
+    if last is not None and last.text.endswith(".") and last.text[:-1].lower() in SCALES and ctx.absolute(last.idx + len(last.text)) == end:
+        end -= 1                      # "$400m." ending a sentence: the period is the sentence's
     return start, end
 
 

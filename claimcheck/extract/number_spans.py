@@ -71,7 +71,7 @@ def number_expressions(doc):
 
 
 def _scale_word(tok, money: bool) -> bool:
-    low = tok.lower_
+    low = tok.lower_[:-1] if tok.lower_.endswith(".") and len(tok.lower_) > 1 else tok.lower_   # "$400m." ends a sentence
     return low in SCALES and (money or low not in _LETTER_SCALES)
 
 

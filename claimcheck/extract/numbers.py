@@ -142,7 +142,8 @@ def parse_number(text: str) -> float | None:
         scale *= DOZEN
         parts = parts[:-1] or ["one"]
     joined = " ".join(parts)
-    glued = re.match(rf"^({SYMBOL}?[\d,.]+)({GLUED_SCALE})$", joined, re.IGNORECASE)  # "2.5bn"
+    # "2.5bn"; "$400m." at a sentence's end is one token, its period the sentence's
+    glued = re.match(rf"^({SYMBOL}?[\d,.]+)({GLUED_SCALE})\.?$", joined, re.IGNORECASE)
     if glued:
         joined, scale = glued.group(1), scale * SCALES[glued.group(2).lower()]
     value = parse_digits(joined)

@@ -149,6 +149,10 @@ def extract_quotes(ctx: ArticleContext) -> list[Draft]:
             continue
         para = ctx.text.rfind("\n", 0, outer_s) + 1
         claim = Draft("quote", s, e, ctx.slice(s, e), {"quote": ctx.slice(s, e)})
+        if _is_work_title(ctx, s, e, outer_s):
+            claim.fields["attribution"] = None   # 'said on “State of the Union”': a show's name, nobody's words
+            claims.append(claim)
+            continue
         attribution, verb = quote_speaker(ctx, (outer_s, outer_e), (s, e))
         if verb is not None and para in prev_by_para and attribution is not UNOWNED_CLAIM:
             attribution = pronoun_follow_on(ctx, verb, prev_by_para[para], attribution)
@@ -216,8 +220,29 @@ def _is_name_label(ctx: ArticleContext, s: int, e: int, outer_e: int) -> bool:
     words = ctx.text[s:e].split()
     if not words or not all(w[:1].isupper() for w in words) or len(words) > 4:
         return False
+    if ctx.text[e:e + 1] in (",", ".", "!", "?"):
+        return False                        # '“Never Again,” the organiser said': said, not a label
     nxt = ctx.token_at(outer_e + 1) if outer_e + 1 < len(ctx.text) else None
     return nxt is not None and nxt.pos_ == "NOUN" and nxt.text[:1].islower() and not _is_heading(ctx, s)
+
+
+_TITLE_SMALL_WORDS = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "from", "by", "or", "&"}
+
+
+def _is_work_title(ctx: ArticleContext, s: int, e: int, outer_s: int) -> bool:
+    """'said on “State of the Union”', 'in CNN’s “Face the Nation”', 'wrote in “The Art of the
+    Deal”': a Title Case name of a show, book or film that a preposition or a possessive takes,
+    not words anyone said (so it is nobody's quote, and never one to put in two mouths)."""
+    words = ctx.text[s:e].rstrip(".,!?").split()
+    if not 1 <= len(words) <= 8 or not words[0][:1].isupper() or any(ch in ctx.text[s:e].rstrip(".,!?") for ch in ".!?;:"):
+        return False
+    if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL_WORDS for w in words):
+        return False
+    if len(words) == 1 and words[0].isupper():
+        return False                        # '“NO”': a shouted word, someone's
+    before = ctx.text[max(0, outer_s - 40):outer_s].rstrip()
+    last = before.split()[-1] if before.split() else ""
+    return last.lower() in ("on", "in", "of", "from") or last.endswith(("’s", "'s", "s’", "s'"))
 
 
 def _is_heading(ctx: ArticleContext, pos: int) -> bool:

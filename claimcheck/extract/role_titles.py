@@ -90,7 +90,7 @@ def add_role(ctx, claims, seen, person, title_tokens, start_tok, end_tok, status
         status = "former"
     if any(w in ("then", "then-") for w in lows) or any(t.text.lower().startswith("then-") for t in words):
         status = "then"
-    if status == "current" and _removed_from_office(ctx.doc[start_tok:end_tok]):
+    if status == "current" and (_removed_from_office(ctx.doc[start_tok:end_tok]) or _listed_among_past(ctx.doc, start_tok)):
         status = "former"
     while (len(words) > 1 and words[0].pos_ == "ADJ" and words[0].dep_ != "compound" and words[0].text[:1].islower()
            and words[0].lower_ not in TITLE_MODIFIERS):
@@ -119,6 +119,34 @@ def add_role(ctx, claims, seen, person, title_tokens, start_tok, end_tok, status
     if status == "current" and then:
         fields["status"], fields["as_of"] = "then", then
     claims.append(Draft("role", start, end, ctx.slice(start, end), fields))
+
+
+# Modifiers that put a group in the past: "previous leaders such as ...", "past presidents like ...".
+_PAST_GROUP_WORDS = {"previous", "past", "former", "earlier", "prior", "bygone", "late"}
+
+
+def _listed_among_past(doc, start: int) -> bool:
+    """'previous foreign leaders such as his predecessor, Barack Obama, and British Prime
+    Minister Margaret Thatcher': a title in a list of examples of office holders of the past is
+    a former one (no verb between the list's opening and the title). Only holders of an office
+    carry it over: 'former rivals, including Governor X' are rivals no more, X is governor."""
+    sent = doc[start].sent
+    for k in range(start - 1, max(sent.start, start - 25) - 1, -1):
+        tok = doc[k]
+        if tok.lower_ in ("like", "including") or (tok.lower_ == "as" and k > 0 and doc[k - 1].lower_ == "such"):
+            group = tok.head if tok.head.pos_ in ("NOUN", "PROPN") else None
+            if group is None and k > 1 and doc[k - 1].lower_ == "such" and doc[k - 2].pos_ == "NOUN":
+                group = doc[k - 2]
+            if group is None:
+                return False
+            lemma = group.lemma_.lower()
+            if lemma in ("predecessor", "forerunner"):
+                return True
+            holders = lemma in TITLE_WORDS or lemma in ("leader", "ruler", "head", "official")
+            return holders and any(c.dep_ == "amod" and c.lower_ in _PAST_GROUP_WORDS for c in group.children)
+        if tok.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 _PARTY_WORDS = {"republican", "democratic", "democrat", "gop", "conservative", "labour", "tory"}

@@ -430,3 +430,24 @@ def test_a_passive_participle_is_taken_as_written(figures):
 ])
 def test_troops_sent_or_deployed_are_troops(figures, text):
     assert figures(text)[0].fields["metric"] == "troops"
+
+
+# --- coordinated owners and names with numbers ------------------------------------------------------
+
+def test_a_quantity_of_two_owners_together_is_named_for_both(figures):
+    figs = figures("Maple Motors and Birch Cars sold 40,000 vans in March, while Birch Cars sold 9,000 vans.")
+    both, alone = one(figs, "40,000"), one(figs, "9,000")
+    assert both.fields["subject"] == "Maple Motors and Birch Cars"
+    assert key(both) != key(alone)  # the pair's total is never compared with one of them alone
+
+
+def test_a_number_a_name_takes_is_no_figure_and_stays_in_the_name(figures):
+    figs = figures("Route 66 closed after floods cut off 300 homes, officials said. Flight 902 carried 140 passengers.")
+    assert not [f for f in figs if f.fields["value"] in (66, 902)]
+    assert one(figs, "140").fields["subject"] == "Flight 902"
+
+
+def test_a_scale_letter_ending_a_sentence_keeps_its_scale(figures):
+    fig = one(figures("The studio said the sequel Harbour Lights took $310m."), "$310m")
+    assert fig.text == "$310m"  # the sentence's period is not the figure's
+    assert fig.fields["value"] == 310_000_000

@@ -157,3 +157,22 @@ def test_a_document_speaks_for_whoever_issued_it(quotes):
     found = quotes("“The minister had a very good call with the president,” said the statement issued by "
                    "Prime Minister Omar Khan’s office.")
     assert list(found.values()) == ["Prime Minister Omar Khan’s office"]
+
+
+def test_the_name_of_a_show_or_book_in_quotation_marks_is_nobodys_words(quotes):
+    found = quotes("“We will cut taxes for every family,” Senator Ruth Hale said on “Morning Forum.” "
+                   "Her rival Paul Dane told NBN’s “Meet the Voters” that the plan was “reckless.” "
+                   "Dane described it in “The Cost of Promises”, his book.")
+    assert found["We will cut taxes for every family"] == "Ruth Hale"
+    assert found["Morning Forum"] is None
+    assert found["Meet the Voters"] is None
+    assert found["The Cost of Promises"] is None
+    assert found["reckless"] == "Paul Dane"
+
+
+def test_a_title_case_quote_that_someone_says_keeps_its_speaker(quotes):
+    found = quotes("“Never Again,” said Lena Roth, a protest organiser. “Stop The Cuts,” union leader Omar Reyes "
+                   "told the crowd. The “Green Deal” scheme ends in May.")
+    assert found["Never Again"] == "Lena Roth"
+    assert found["Stop The Cuts"] == "Omar Reyes"  # a comma before the closing mark: said, not a label
+    assert "Green Deal" not in found  # a label of the scheme

@@ -184,3 +184,14 @@ def test_a_title_takes_the_whole_name_of_its_place_or_body(roles):
         "Democratic Republic of Congo President Joseph Kabila spoke.")
     assert ("Mark Carney", "Bank of England Governor", "current") in roles("Bank of England Governor Mark Carney spoke.")
     assert ("Tom Hale", "Ministry of Defence spokesman", "current") in roles("Ministry of Defence spokesman Tom Hale spoke.")
+
+
+def test_titles_listed_among_office_holders_of_the_past_are_former(roles):
+    found = roles("Critics compared her with past premiers such as Premier Ida Lund and Chancellor Otto Brandt.")
+    assert ("Ida Lund", "Premier", "former") in found
+    assert ("Otto Brandt", "Chancellor", "former") in found
+
+
+def test_former_rivals_keep_their_current_titles(roles):
+    found = roles("Many former rivals, including Governor Ann Ruiz, backed the plan.")
+    assert ("Ann Ruiz", "Governor", "current") in found
