@@ -269,20 +269,32 @@ def _name_number(tok) -> list:
 
 def _coordinated(ctx, story, agent, name: str) -> str:
     """'Toyota and Honda sold 40,000 cars': a quantity of both together, named as both ("Toyota
-    and Honda"), so it is never compared with one of them alone; "each" makes it one of each's."""
+    and Honda"), so it is never compared with one of them alone; "each" makes it one of each's.
+    The parser does not always make the second name a `conj` of the first: two subjects of the
+    verb, or a first name hung elsewhere, joined by "and", are the pair all the same."""
     if any(t.lower_ == "each" for t in agent.sent):
         return name
-    conjuncts = [c for c in agent.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
-    if conjuncts:
-        names = [name] + [_named(ctx, story, c) or clean(_noun_phrase(c, story)) for c in conjuncts]
-        return " and ".join(n for n in names if n)
-    # The parser may hang "Maple Motors and Birch" on the last name's head ("Cars"): two names
-    # joined by "and" before the agent are the pair all the same.
     doc = agent.doc
+    others = [c for c in agent.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
+    others += [c for c in agent.head.children if c.dep_ == "nsubj" and c.i != agent.i and _joined_by_and(doc, c, agent)]
+    k = agent.left_edge.i - 1
+    if k > agent.sent.start and doc[k].lower_ in ("and", "&") and doc[k].head.i < k and doc[k].head.pos_ in ("NOUN", "PROPN"):
+        others.append(doc[k].head)        # "Shrek 2 and The Incredibles", the first name hung elsewhere
+    if others:
+        names = {agent.i: name} | {c.i: _named(ctx, story, c) or clean(_noun_phrase(c, story)) for c in others}
+        return " and ".join(names[i] for i in sorted(names) if names[i])
+    # "Maple Motors and Birch Cars" hung on the last name's head: two names joined by "and"
     ents = [e for e in doc.ents if agent.left_edge.i <= e.start and e.end <= agent.i + 1 and e.label_ in ("ORG", "PERSON", "GPE", "NORP", "PRODUCT", "WORK_OF_ART")]
-    if len(ents) >= 2 and all(any(t.lower_ in ("and", "&") for t in doc[a.end:b.start]) for a, b in zip(ents, ents[1:])):
+    if len(ents) >= 2 and all(_joined_by_and(doc, a, b) for a, b in zip(ents, ents[1:])):
         return " and ".join(clean(ctx.full_name(e.text) if e.label_ == "PERSON" else e.text) for e in ents)
     return name
+
+
+def _joined_by_and(doc, a, b) -> bool:
+    """Is there an "and" between two tokens or spans (in either order), and no verb?"""
+    lo, hi = sorted((a, b), key=lambda x: x.i if hasattr(x, "i") else x.start)
+    between = doc[(lo.i + 1 if hasattr(lo, "i") else lo.end):(hi.i if hasattr(hi, "i") else hi.start)]
+    return any(t.lower_ in ("and", "&") for t in between) and not any(t.pos_ in ("VERB", "AUX") for t in between)
 
 
 def _event_of(story, verb) -> str:

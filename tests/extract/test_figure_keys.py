@@ -451,3 +451,19 @@ def test_a_scale_letter_ending_a_sentence_keeps_its_scale(figures):
     fig = one(figures("The studio said the sequel Harbour Lights took $310m."), "$310m")
     assert fig.text == "$310m"  # the sentence's period is not the figure's
     assert fig.fields["value"] == 310_000_000
+
+
+def test_a_running_total_of_two_named_things_together_is_both_of_theirs(figures):
+    figs = figures("Ghost Ship 2 and The Lanterns took $436m at the box office, while The Lanterns took $259m.")
+    both, alone = one(figs, "$436m"), one(figs, "$259m")
+    assert both.fields["subject"] == "Ghost Ship 2 and Lanterns"
+    assert key(both) != key(alone)
+
+
+@pytest.mark.parametrize("pair", ["Madagascar 2 and The Lanterns", "Robot 2 and The Lanterns"])
+def test_a_pair_of_subjects_however_parsed_owns_the_figure_together(figures, pair):
+    # the parser makes the second title a `conj` of the first, or a second subject of the verb
+    figs = figures(f"{pair} took $436m (£231m) while The Lanterns took $259m (£137m).")
+    both, alone = one(figs, "$436m"), one(figs, "$259m")
+    assert both.fields["subject"] == pair.replace("The ", "")
+    assert key(both) != key(alone)
