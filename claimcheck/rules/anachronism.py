@@ -22,6 +22,13 @@ article's publication date. As the claims format defines them:
 - `former`: the person held it before and no longer does. Wrong when they were certainly still in
   office throughout the date, or had not yet started. Someone the reference does not list is not
   judged (they may have held it before the reference begins).
+- A bare title (no country: "President", "Vice President", "House Speaker") is read as an office
+  the reference covers only where that is certain. Given as `former`, it is read as the office of
+  that title the person held ("former President Putin"). Given as current, it is left alone when
+  the person ever held an office of that title ("under President Bush" is news style for the
+  past). It is judged only when the person never held such an office and was certainly in
+  another office of the same country at the date: "Vice President Donald Trump" in 2018 is read
+  as Vice President of the United States.
 
 Only what is certainly wrong over the whole interval is flagged: a tenure ending 2025-01-20 and a
 claim dated 2025-01 could be either, so it is not flagged, and neither is anything on the day of

@@ -92,6 +92,8 @@ class Contradiction:
     def explain(self, entity: str) -> str:
         """The "but ..." half of a message: what the reference says instead."""
         said = self._explain(entity)
+        if self.read_as and not self.own:  # a bare current title of an office never held
+            return f"read as {self.read_as} (the one office of that title the reference has, never {entity}'s), {said}"
         if self.read_as:
             return f"read as {self.read_as} (the office of that title the reference has {entity} in), {said}"
         return said
@@ -132,6 +134,19 @@ _TITLE_HEDGES = re.compile(
     r"\b(?:late|elect|designate|nominee|candidate|hopeful|would-be|incoming|outgoing|future|presumptive)\b", re.I
 )
 _JOINERS = frozenset({"of", "the", "and", "for"})
+# Last words of a bare title that name an office of state ("Vice President", "House Speaker"), not
+# a job anyone may have ("director", "leader", "chief").
+_OFFICE_HEADS = frozenset({"president", "minister", "premier", "chancellor", "secretary", "speaker", "king", "queen",
+                           "emperor", "monarch", "justice"})
+# Words of an office's name that say which office, not whose: what is left names the country or body.
+_OFFICE_WORDS = _JOINERS | _OFFICE_HEADS | _QUALIFIERS | {"prime", "general", "foreign", "defence", "defense", "state",
+                                                         "chief", "crown", "prince", "chairperson", "chairman"}
+
+
+def _jurisdiction(role_key: str) -> frozenset:
+    """The country or body of an office, as the words its name has besides the office's:
+    'vice president of the united states' and 'united states secretary of state' -> {united, states}."""
+    return frozenset(role_key.split()) - _OFFICE_WORDS
 
 
 def _titles_of(words: list[str]) -> Iterator[str]:
@@ -168,6 +183,7 @@ class TenureIndex:
         self._splits: dict[tuple, tuple] = {}
         self.normalizer = corpus.normalizer
         self._titles: dict[str, set[str]] | None = None
+        self._offices_of: dict[str, tuple] = {}  # entity key -> (role, tenure) of every office it held
 
     def judge_claim(self, claim) -> Contradiction | None:
         """`judge` for a role claim at its date (memoised: corpus rules ask once per pair)."""
@@ -181,7 +197,7 @@ class TenureIndex:
             return None
         entity, role = self.key(claim.entity), self.key(claim.role)
         verdicts = []
-        for meant in self.roles_meant(entity, role, claim.text, claim.status):
+        for meant in self.roles_meant(entity, role, claim.text, claim.status, when):
             if claim.status == "then" and claim.as_of is None:
                 verdict = self.judge_then_undated(entity, meant, when)
             else:
@@ -191,19 +207,41 @@ class TenureIndex:
             verdicts.append(verdict if meant == role else dataclasses.replace(verdict, read_as=self.by_role[meant][0].tenure.role))
         return verdicts[0] if verdicts else None
 
-    def roles_meant(self, entity_key: str, role_key: str, text: str = "", status: str = "former") -> tuple[str, ...]:
+    def roles_meant(self, entity_key: str, role_key: str, text: str = "", status: str = "former", when: DateInterval | None = None) -> tuple[str, ...]:
         """The covered roles a title names: itself when covered; for a bare title ("President",
         "Foreign Minister") given as `former`, the covered offices of that title the reference has
         this person in ("former President Putin" in 2010: President of Russia, and he was in
-        office). A bare title given as current is left unjudged: news writes "under President
-        Bush" and "Secretary Clinton" of people long out of office. So is a surname alone, or one
-        with words around it that change what it means ("the late", "-elect")."""
+        office). A bare title given as current is left unjudged when the person ever held an
+        office of that title: news writes "under President Bush" and "Secretary Clinton" of people
+        long out of office. It is judged only when the title names one office of state the
+        reference covers, which the person never held, while certainly holding another office of
+        the same country: "Vice President Donald Trump" while he was president. A surname alone, or a title with words around it that change
+        what it means ("the late", "-elect"), is never judged."""
         if role_key in self.by_role:
             return (role_key,)
-        if status != "former" or len(entity_key.split()) < 2 or _TITLE_HEDGES.search(text or ""):
+        if len(entity_key.split()) < 2 or _TITLE_HEDGES.search(text or ""):
             return ()
         offices = self._bare_titles().get(role_key, ())
-        return tuple(sorted(office for office in offices if self._split(entity_key, office)[0]))
+        if status == "former":
+            return tuple(sorted(office for office in offices if self._split(entity_key, office)[0]))
+        if status == "current" and when is not None and offices and role_key.split()[-1] in _OFFICE_HEADS:
+            # Only an office of the country (or body) the person certainly serves then is meant.
+            where = self._serving_in(entity_key, when)
+            meant = [office for office in offices if _jurisdiction(office) in where]
+            if len(meant) == 1 and not self._split(entity_key, meant[0])[0]:
+                return (meant[0],)
+        return ()
+
+    def _serving_in(self, entity_key: str, when: DateInterval) -> set[frozenset]:
+        """The countries (or bodies) whose offices the reference has the person certainly in
+        throughout `when`: "Vice President Donald Trump" while President of the United States
+        can only mean that country's; a British "Secretary of State" is no American one."""
+        spans = self._offices_of.get(entity_key)
+        if spans is None:
+            spans = self._offices_of[entity_key] = tuple(
+                (role, s) for role, group in self.by_role.items() for s in group if same_name(entity_key, s.entity))
+        return {_jurisdiction(role) for role, s in spans
+                if s.sure_from is not None and s.sure_from < when.start and when.end < s.sure_to and _jurisdiction(role)}
 
     def _bare_titles(self) -> dict[str, set[str]]:
         """Bare title -> the covered roles it is the title of, from every spelling of each role:
