@@ -487,6 +487,20 @@ def _range_context(text: str, start: int, end: int) -> bool:
                 or re.search(r"\d(?:\s*(?:thousand|million|billion|percent|%))?\s*(?:-|–|to|and|or)\s*\$?$", before))
 
 
+CONVERTED = re.compile(r"(?:\d|million|billion|trillion|bn|m|euros?|pounds?|yuan|yen|dollars?|rupees?|pesos?)\s*\(\s*$", re.I)
+
+
+def _not_a_quantity(text: str, start: int, end: int) -> bool:
+    """A number that states no quantity of its own: inside a hyphenated number word ("Twenty-five":
+    not "five"), an exchange-rate note ("($1 = 267 yen)"), or a currency conversion in brackets
+    after the amount it converts ("50 billion euros ($59 billion)": one quantity, one figure)."""
+    if start > 0 and text[start - 1] == "-" and start > 1 and text[start - 2].isalpha():
+        return True
+    if re.match(r"\s*=", text[end:end + 3]) or re.search(r"=\s*$", text[max(0, start - 3):start]):
+        return True
+    return bool(CONVERTED.search(text[max(0, start - 40):start]))
+
+
 def _spot(m: re.Match, text: str, key: str, toll: bool) -> NumberSpot | None:
     token = m.group("num")
     if is_year(token) and not (m.groupdict().get("scale") or "").strip():
@@ -496,7 +510,7 @@ def _spot(m: re.Match, text: str, key: str, toll: bool) -> NumberSpot | None:
     hedge_start = m.start("hedge") if hedge else m.start("num")
     pre_num = hedge_start + len(m.group("hedge")) if hedge else m.start("num")
     pre_num += len(text[pre_num:]) - len(text[pre_num:].lstrip())
-    if _range_context(text, hedge_start, m.end("num")):
+    if _range_context(text, hedge_start, m.end("num")) or _not_a_quantity(text, min(m.start(), hedge_start), m.end()):
         return None
     return NumberSpot(m.start(), m.end(), hedge_start, pre_num, m.start("num"), m.end("num"), number, hedge, key, toll)
 

@@ -87,6 +87,13 @@ def test_years_and_ranges_are_not_figures():
     assert e2e.find_figures("In 2016 between 5 and 10 percent voted; 1,000 to 2,000 people came.") == []
 
 
+def test_numbers_that_state_no_quantity_of_their_own_are_not_figures():
+    text = ("Twenty-five people drowned, officials said. The plan cuts taxes by 40 billion euros ($47 billion). "
+            "($1 = 112.50 yen) The fund holds $3 billion.")
+    found = [text[s.num_start:s.num_end] for s in e2e.find_figures(text)]
+    assert found == ["40", "3"]  # not "five" of "Twenty-five", not the conversion, not the exchange rate
+
+
 def test_quotes_need_a_named_speaker_and_get_the_full_name():
     (quote,) = e2e.find_quotes(A_TEXT)
     assert quote.speaker == "Rex Tillerson"

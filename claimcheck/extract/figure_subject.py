@@ -11,6 +11,8 @@ leading articles and possessives are cleaned away.
 """
 from __future__ import annotations
 
+from itertools import pairwise
+
 from .figure_metric import is_cumulative
 from .figure_parse import (
     PRONOUN_LIKE,
@@ -285,7 +287,7 @@ def _coordinated(ctx, story, agent, name: str) -> str:
         return " and ".join(names[i] for i in sorted(names) if names[i])
     # "Maple Motors and Birch Cars" hung on the last name's head: two names joined by "and"
     ents = [e for e in doc.ents if agent.left_edge.i <= e.start and e.end <= agent.i + 1 and e.label_ in ("ORG", "PERSON", "GPE", "NORP", "PRODUCT", "WORK_OF_ART")]
-    if len(ents) >= 2 and all(_joined_by_and(doc, a, b) for a, b in zip(ents, ents[1:])):
+    if len(ents) >= 2 and all(_joined_by_and(doc, a, b) for a, b in pairwise(ents)):
         return " and ".join(clean(ctx.full_name(e.text) if e.label_ == "PERSON" else e.text) for e in ents)
     return name
 

@@ -181,7 +181,7 @@ def _range_figure(ctx, story, first, second, consumed, quotes):
     k = left - 1
     if k >= first.sent.start and doc[k].lower_ in ("between", "from"):
         left = k
-    approx, phrase = hedge_match(doc[max(first.sent.start, left - 3):left].text)
+    approx, phrase = hedge_before(doc, first.sent.start, left)
     if approx != "exact":
         left -= len(phrase.split())
         claim.fields["approx"] = approx
@@ -228,6 +228,8 @@ def _figure(ctx, story, span, value, consumed, quotes, unit=None):
     # the text: hedge + number + unit noun
     approx, left = _hedged_start(span)
     verb = figure_verb(span, noun_tok, end_tok, governing_verb(doc[span.start], noun_tok))
+    if _what_a_dispute_is_over(doc, left):
+        verb = None                       # "sought to break a logjam over $1.1 billion": nothing was broken
     start, end = _text_span(ctx, doc[left:end_tok])
     if unit in _DECADES and not isinstance(value, list):
         value, unit = value * _DECADES[unit], "years"      # "two decades" is 20 years
@@ -344,11 +346,30 @@ def _part_of_whole(span, value, unit, noun, noun_tok, consumed, end_tok):
 
 def _hedged_start(span):
     """(approx, first token of the figure's text): a hedge before the number joins the text."""
-    doc = span.doc
-    hedge_words = doc[max(span.sent.start, span.start - 3):span.start].text
-    approx, phrase = hedge_match(hedge_words)
+    approx, phrase = hedge_before(span.doc, span.sent.start, span.start)
     left = span.start - len(phrase.split()) if approx != "exact" else span.start
     return approx, left
+
+
+# Nouns that take "over" as "about": "a logjam over $1.1 billion", "the row over 300 jobs".
+_OVER_NOUNS = {"logjam", "dispute", "disputes", "row", "rows", "fight", "fights", "battle", "battles", "standoff",
+               "impasse", "deadlock", "stalemate", "feud", "clash", "clashes", "spat", "wrangling", "wrangle",
+               "talks", "negotiations", "debate", "argument", "arguments", "concern", "concerns", "worries",
+               "fears", "anger", "outrage", "uproar", "controversy", "tension", "tensions", "lawsuit", "showdown",
+               "quarrel", "squabble", "disagreement", "protest", "protests", "criticism", "scandal"}
+
+
+def _what_a_dispute_is_over(doc, start: int) -> bool:
+    return start >= 2 and doc[start - 1].lower_ == "over" and doc[start - 2].lower_ in _OVER_NOUNS
+
+
+def hedge_before(doc, sent_start: int, start: int) -> tuple[str, str]:
+    """(approx, hedge phrase) of the words before a number; "over" after a noun of dispute or
+    concern is what the dispute is about, no hedge ("a logjam over $1.1 billion")."""
+    approx, phrase = hedge_match(doc[max(sent_start, start - 3):start].text)
+    if phrase == "over" and start - 2 >= sent_start and _what_a_dispute_is_over(doc, start):
+        return "exact", ""
+    return approx, phrase
 
 
 def _quote_around(quotes, pos):

@@ -174,6 +174,3 @@ def hedge_match(preceding: str) -> tuple[str, str]:
             return approx, phrase
     return "exact", ""
 
-
-def hedge_of(preceding: str) -> str:
-    return hedge_match(preceding)[0]

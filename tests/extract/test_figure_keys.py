@@ -467,3 +467,11 @@ def test_a_pair_of_subjects_however_parsed_owns_the_figure_together(figures, pai
     both, alone = one(figs, "$436m"), one(figs, "$259m")
     assert both.fields["subject"] == pair.replace("The ", "")
     assert key(both) != key(alone)
+
+
+def test_over_after_a_dispute_is_what_it_is_about_not_more_than(figures):
+    figs = figures("Senators met to end the standoff over $3.2 billion in flood aid. The county spent over $4 million on pumps.")
+    aid, pumps = one(figs, "3.2 billion"), one(figs, "$4 million")
+    assert aid.text == "$3.2 billion" and "approx" not in aid.fields
+    assert aid.fields["metric"] == "aid"  # the money is what the standoff is over: nothing was "ended"
+    assert pumps.fields["approx"] == "more-than"
