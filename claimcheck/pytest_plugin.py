@@ -188,7 +188,9 @@ class ClaimcheckState:
             result = self.session.cached(paths)  # unchanged: every worker reads it at once
             if result is None:
                 with _one_at_a_time(self.session):
-                    result = self.session.check(paths)
+                    result = self.session.cached(paths)  # computed by another worker meanwhile
+                    if result is None:
+                        result = self.session.check_apart(paths) or self.session.check(paths)
             checked = {os.path.realpath(p) for p in result.paths}
         self.results = {}
         for finding in result.findings:

@@ -33,7 +33,7 @@ from claimcheck.plan import RunPlan, build_plan
 from claimcheck.reading import decode, read_article, read_bytes
 from claimcheck.registry import Rule, discover_rules
 from claimcheck.runner import Keys, Runner, attach_claims, crashed
-from claimcheck.workers import available_cores, parallel_map
+from claimcheck.workers import available_cores, parallel_map, run_apart
 
 
 @dataclass
@@ -156,6 +156,18 @@ class Session:
             return None
         inputs = self.inputs(paths)
         return self._whole_run(inputs, self._digests(inputs))[1]
+
+    def check_apart(self, paths: list[str] | None = None) -> Result | None:
+        """`check(paths)` computed in a forked child that writes the whole-run cache entry and
+        ends without freeing its heap; the result read back from the cache. None where that
+        cannot be (no cache, no fork, rules whose results are not cached, a child that failed):
+        the caller then checks in-process. The pytest plugin uses it: a pytest process then
+        never holds the corpus, nor spends seconds freeing it at exit."""
+        if self.cache is None or not self._whole_run_cacheable:
+            return None
+        if not run_apart(lambda: self.check(paths)):
+            return None
+        return self.cached(paths)
 
     def check_text(self, path: str, text: str, paths: list[str] | None = None) -> Result:
         """The corpus with one file's text replaced by `text` (an editor's unsaved buffer,

@@ -35,6 +35,27 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
+def run_apart(task: Callable[[], object]) -> bool | None:
+    """Run `task()` in a forked child that ends without tearing its heap down (`os._exit`):
+    True when it returned, False when it raised or died, None where `fork` is not available.
+    For work whose result the caller reads from elsewhere (the cache): the child's millions of
+    records are never freed one by one, nor kept in this process."""
+    if not hasattr(os, "fork") or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    pid = os.fork()
+    if pid == 0:  # the child
+        code = 1
+        try:
+            task()
+            code = 0
+        except BaseException:  # reported by the caller's fallback, which runs the task itself
+            code = 1
+        finally:
+            os._exit(code)
+    _pid, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status) == 0
+
+
 def parallel_map(task: Callable, items: Sequence, jobs: int | None = None, min_items: int = 32, chunk: int = 8) -> list:
     """[task(item) for item in items], on `jobs` processes when it pays (results in order).
 

@@ -154,3 +154,15 @@ def test_session_cached_answers_only_an_unchanged_corpus(project):
     assert sorted(f.message for f in warm.findings) == sorted(f.message for f in checked.findings)
     (project / "claims" / "b.yaml").write_text(claim_file("b", ("echo", "ALL IS CALM")), encoding="utf-8")
     assert Session.open(cwd=project, cache=True).cached() is None
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork here")
+def test_checked_apart_is_the_in_process_check_read_from_the_cache(project):
+    from claimcheck.session import Session
+
+    apart = Session.open(cache=True, cache_dir=str(project / "c1")).check_apart()
+    here = Session.open(cache=False).check()
+    assert apart is not None and apart.corpus is None  # read back from the cache: no corpus in this process
+    assert [f.to_json() for f in apart.findings] == [f.to_json() for f in here.findings]
+    assert (project / "ran.log").read_text(encoding="utf-8")  # the rules ran (in the child)
+    assert Session.open(cache=False).check_apart() is None  # no cache to read it back from: the caller checks

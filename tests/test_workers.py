@@ -73,3 +73,17 @@ def test_a_helper_that_dies_is_reported_not_waited_for():
 
     with pytest.raises(WorkerDied, match="exit codes"):
         parallel_map(task, list(range(200)), jobs=2, min_items=1, chunk=1)
+
+
+@needs_fork
+def test_run_apart_says_whether_the_child_finished(tmp_path):
+    from claimcheck.workers import run_apart
+
+    marker = tmp_path / "done"
+    assert run_apart(lambda: marker.write_text("yes", encoding="utf-8")) is True
+    assert marker.read_text(encoding="utf-8") == "yes"  # the child's work is there; this process did none
+
+    def fails():
+        raise ValueError("no")
+
+    assert run_apart(fails) is False
