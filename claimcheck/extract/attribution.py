@@ -401,6 +401,7 @@ def public(att: dict | None) -> dict | None:
 
 
 def _named(ctx: ArticleContext, person: str, title_from=None, person_ent=None) -> dict:
+    person = ctx.full_name(person)        # one spelling for every mention ("Historian Len Warde" is "Len Warde")
     role = None
     if title_from and person_ent is not None:
         before = [t for t in title_from if t.i < person_ent.start and t.dep_ != "det" and not t.is_punct]

@@ -21,6 +21,11 @@ _BROKEN_HYPHEN = re.compile(r"\b([A-Z])-([a-z]{2,})")   # "C-harap": a line-brea
 
 
 HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof"}   # as name keys (no dots)
+# Occupations the entity recogniser sometimes takes into a person's name ("Historian Len Warde").
+_TITLES_BEFORE_NAMES = {"historian", "economist", "analyst", "professor", "scientist", "researcher", "author",
+                        "writer", "novelist", "lawyer", "attorney", "spokesman", "spokeswoman", "spokesperson",
+                        "actor", "actress", "singer", "coach", "director", "producer", "journalist", "reporter",
+                        "editor", "columnist", "commentator", "activist", "campaigner", "entrepreneur", "banker"}
 
 
 def clean_name(text: str) -> str:
@@ -28,6 +33,15 @@ def clean_name(text: str) -> str:
     words = [_NAME_JUNK.sub("", w).strip(",;:") for w in _BROKEN_HYPHEN.sub(r"\1\2", text).split()]
     name = " ".join(w for w in words if w)
     return name[:-1] if name.endswith(".") and not re.search(r"\b[A-Z]\.$", name) else name
+
+
+def untitled(name: str) -> str:
+    """'Historian Len Warde' -> 'Len Warde': an occupation the entity recogniser took into a
+    person's name (only before two or more name words: "Coach Carter" stays)."""
+    first, _, rest = name.partition(" ")
+    if first.lower() in _TITLES_BEFORE_NAMES and first[:1].isupper() and len(rest.split()) >= 2:
+        return rest
+    return name
 
 
 def word_keys(name: str) -> list[str]:
@@ -62,7 +76,7 @@ class ArticleContext:
         ctx.dates = find_dates(article.body, article.body_start)
         # longest first; names of one length in order of first mention (never set order, which
         # changes with the string hash seed from run to run)
-        people = dict.fromkeys(clean_name(e.text) for e in doc.ents if e.label_ == "PERSON")
+        people = dict.fromkeys(untitled(clean_name(e.text)) for e in doc.ents if e.label_ == "PERSON")
         ctx._names = sorted(people, key=len, reverse=True)
         return ctx
 
@@ -157,7 +171,7 @@ class ArticleContext:
     def full_name(self, name: str) -> str:
         """Resolve a surname or short form to the fullest PERSON name in the article:
         the longest whose last words are this name's (compared by `word_keys`)."""
-        name = clean_name(name)
+        name = untitled(clean_name(name))
         words = word_keys(name)
         if len(words) > 1 and words[0] in HONORIFICS:
             words = words[1:]               # "Ms Hutt" is "Jane Hutt" when the article named her so

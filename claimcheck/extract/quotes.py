@@ -241,8 +241,15 @@ def _is_work_title(ctx: ArticleContext, s: int, e: int, outer_s: int) -> bool:
     if len(words) == 1 and words[0].isupper():
         return False                        # '“NO”': a shouted word, someone's
     before = ctx.text[max(0, outer_s - 40):outer_s].rstrip()
-    last = before.split()[-1] if before.split() else ""
-    return last.lower() in ("on", "in", "of", "from") or last.endswith(("’s", "'s", "s’", "s'"))
+    last = before.split()[-1].lower().strip(",") if before.split() else ""
+    return (last in ("on", "in", "of", "from", "with") or last.endswith(("’s", "'s", "s’", "s'"))
+            or last in _WORK_NOUNS)             # 'in his book “Money for Nothing”'
+
+
+# Nouns that name a work right before its title: 'his book “...”', 'the documentary “...”'.
+_WORK_NOUNS = {"book", "books", "film", "films", "movie", "movies", "show", "shows", "programme", "program",
+               "series", "album", "song", "play", "novel", "memoir", "column", "documentary", "podcast",
+               "magazine", "newspaper", "sitcom", "drama", "musical", "opera", "report", "broadcast", "interview"}
 
 
 def _is_heading(ctx: ArticleContext, pos: int) -> bool:

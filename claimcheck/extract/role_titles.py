@@ -143,10 +143,21 @@ def _listed_among_past(doc, start: int) -> bool:
             if lemma in ("predecessor", "forerunner"):
                 return True
             holders = lemma in TITLE_WORDS or lemma in ("leader", "ruler", "head", "official")
-            return holders and any(c.dep_ == "amod" and c.lower_ in _PAST_GROUP_WORDS for c in group.children)
+            return holders and _in_the_past(doc, group)
         if tok.pos_ in ("VERB", "AUX"):
             return False
     return False
+
+
+def _in_the_past(doc, group) -> bool:
+    """'past presidents', 'ex-presidents', 'former mayors': the word before the group noun (whatever
+    the parser made of it: "drew past presidents" reads "past" as a preposition) or an "ex-"."""
+    before = [doc[k].lower_ for k in range(max(group.sent.start, group.i - 2), group.i)]
+    if before and before[-1] in _PAST_GROUP_WORDS:
+        return True
+    if before[-2:] == ["ex", "-"] or group.lower_.startswith("ex-"):
+        return True
+    return any(c.dep_ == "amod" and c.lower_ in _PAST_GROUP_WORDS for c in group.children)
 
 
 _PARTY_WORDS = {"republican", "democratic", "democrat", "gop", "conservative", "labour", "tory"}

@@ -176,3 +176,12 @@ def test_a_title_case_quote_that_someone_says_keeps_its_speaker(quotes):
     assert found["Never Again"] == "Lena Roth"
     assert found["Stop The Cuts"] == "Omar Reyes"  # a comma before the closing mark: said, not a label
     assert "Green Deal" not in found  # a label of the scheme
+
+
+def test_a_title_after_the_noun_of_its_work_or_an_interview_with_is_nobodys(quotes):
+    found = quotes("Speaking in an interview with “Sunday Politics”, Minister Jo Ames called the deal “a good start.” "
+                   "Historian Len Warde argued in his memoir “The Quiet Years” that the vote was “never close.”")
+    assert found["Sunday Politics"] is None
+    assert found["The Quiet Years"] is None
+    assert found["a good start"] == "Jo Ames"
+    assert found["never close"] == "Len Warde"

@@ -195,3 +195,9 @@ def test_titles_listed_among_office_holders_of_the_past_are_former(roles):
 def test_former_rivals_keep_their_current_titles(roles):
     found = roles("Many former rivals, including Governor Ann Ruiz, backed the plan.")
     assert ("Ann Ruiz", "Governor", "current") in found
+
+
+def test_past_office_holders_however_parsed_or_prefixed(roles):
+    found = roles("The gala drew past mayors such as Mayor Lia Croft. Ex-governors like Governor Ned Bram spoke.")
+    assert ("Lia Croft", "Mayor", "former") in found
+    assert ("Ned Bram", "Governor", "former") in found
