@@ -249,7 +249,7 @@ def event_name(tok) -> str:
         if c.dep_ in ("det", "predet", "punct", "nummod") or c.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
             continue
         words = [t for t in c.subtree if t.dep_ not in ("det", "case", "punct") and t.ent_type_ not in ("DATE", "TIME")
-                 and t.lower_ not in _VAGUE_MODIFIERS]
+                 and t.lower_ not in _VAGUE_MODIFIERS and t.tag_ not in ("JJS", "RBS")]   # "America's deadliest shooting"
         text = " ".join(t.text for t in words if t.lower_ not in ("’s", "'s"))
         if not text or text.lower() in _VAGUE_MODIFIERS or c.lower_ in _PRONOUNS:
             continue
@@ -260,11 +260,20 @@ def event_name(tok) -> str:
     for c in tok.rights:
         if c.dep_ == "prep" and c.lower_ in ("in", "at", "on", "near") and not place:
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and obj.ent_type_ not in _PLACE_LABELS:
+                obj = _place_inside(obj)      # "the shooting at a nightclub in Florida"
             if obj is not None and obj.ent_type_ in _PLACE_LABELS:
                 ent = next((e for e in tok.doc.ents if e.start <= obj.i < e.end), None)
                 place.append(ent.text if ent is not None else obj.text)
     head = _CANONICAL_HEADS.get(tok.lower_, tok.lower_)
     return clean(" ".join([*place, *mods, head]))
+
+
+def _place_inside(obj):
+    """The place a venue is in: 'a nightclub in Florida' -> Florida (one level down)."""
+    prep = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("in", "near")), None)
+    inner = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+    return inner if inner is not None and inner.ent_type_ in _PLACE_LABELS else None
 
 
 def _placed_lead_event(index: StoryIndex, lead, end: int | None = None) -> Named | None:

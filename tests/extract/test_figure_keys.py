@@ -475,3 +475,10 @@ def test_over_after_a_dispute_is_what_it_is_about_not_more_than(figures):
     assert aid.text == "$3.2 billion" and "approx" not in aid.fields
     assert aid.fields["metric"] == "aid"  # the money is what the standoff is over: nothing was "ended"
     assert pumps.fields["approx"] == "more-than"
+
+
+def test_an_event_named_by_its_place_not_by_superlatives_or_venue(figures):
+    worst = one(figures("The man who carried out Ruritania's deadliest bombing killed 31 people."), "31")
+    venue = one(figures("The bombing at a crowded market in Ruritania killed 31 people, police said."), "31")
+    assert worst.fields["subject"] == "Ruritania bombing"
+    assert venue.fields["subject"] == "Ruritania bombing"
