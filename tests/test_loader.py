@@ -45,6 +45,9 @@ def test_claims_keep_positions_of_claims_and_nested_fields(write):
         (b"article: {id: a}\nclaims: {id: x}\n", "schema", "must be a list", 2),
         (b"article: {id: 'Bad Id'}\nclaims: []\n", "schema", "field `id`", 1),
         (b"article: {id: a}\nclaims:\n  - !!python/object:os.system {}\n", "syntax", "not allowed", 3),
+        # in the words of YAML, not of Python ("a dictionary or an instance of Attribution")
+        (b"article: {id: a}\nclaims:\n  - {id: x, kind: quote, text: t, quote: t, attribution: five}\n", "schema",
+         "field `attribution`: Input should be a mapping (got 'five')", 3),
     ],
 )
 def test_bad_files_become_problems(write, content, rule, message, line):

@@ -38,6 +38,9 @@ def test_duplicate_keys_are_recorded():
         ("[" * 20000, "nesting deeper than", 1),
         ("a: 1\n---\nb: 2\n", "second", 2),
         ("a: *nothing\n", "unknown alias *nothing", 1),
+        # a quote left open is reported where it opens, not at the end of the file
+        ('a: 1\nb: "open\nc: 2\nd: 3\n', "while scanning a quoted scalar begun here", 2),
+        ("a: {b: 1\nc: 2\n", "(while parsing a flow mapping begun at 1:4)", 2),
     ],
 )
 def test_hostile_or_broken_input(text, message, line):

@@ -240,7 +240,7 @@ def error_messages(error: ValidationError, what: str, raw: dict) -> list[tuple[s
         if detail["type"] == "missing":
             out.append((f"{what}: missing required field `{dotted}`", loc[:-1], None))
             continue
-        message = detail["msg"].removeprefix("Value error, ")
+        message = _yaml_words(detail["msg"].removeprefix("Value error, "))
         value = detail.get("input")
         better = _better_value(detail, field_name, value)
         fix = None
@@ -249,6 +249,15 @@ def error_messages(error: ValidationError, what: str, raw: dict) -> list[tuple[s
             fix = Fix(f"write `{value}` as `{better}`", (Edit(loc, better),))
         out.append((f"{what}: field `{dotted}`: {message}{_shown(value, message)}", loc, fix))
     return out
+
+
+_INSTANCE_OF = re.compile(r" or an instance of \w+")
+
+
+def _yaml_words(message: str) -> str:
+    """pydantic's message in the words of a YAML file: "a dictionary or an instance of
+    Attribution" is "a mapping"."""
+    return _INSTANCE_OF.sub("", message).replace("a valid dictionary", "a mapping").replace("a dictionary", "a mapping")
 
 
 def _better_value(detail: dict, field_name, value) -> str | None:

@@ -143,13 +143,26 @@ def read_yaml(text: str, max_depth: int = MAX_DEPTH, max_nodes: int = MAX_NODES,
             raise YamlProblem(f"nesting deeper than {max_depth} levels", *_pos(mark)) from None
         if "expected a single document" in (error.context or "") or "but found another document" in problem:
             raise YamlProblem("a claim file holds one YAML document; found a second", *_pos(error.problem_mark)) from None
-        raise YamlProblem(f"invalid YAML: {problem}", *_pos(mark)) from None
+        raise YamlProblem(*_with_context(error, problem, mark)) from None
     except yaml.YAMLError as error:
         raise YamlProblem(f"invalid YAML: {_first_line(error)}", *_reader_pos(error, text)) from None
     except UnicodeEncodeError as error:  # a str with lone surrogates (an editor's buffer, stdin)
         raise YamlProblem("not valid Unicode text: a lone surrogate character", *offset_to_position(text, error.start)) from None
     except RecursionError:  # pragma: no cover - the builder is iterative; belt and braces
         raise YamlProblem(f"nesting deeper than {max_depth} levels") from None
+
+
+def _with_context(error, problem: str, mark) -> tuple:
+    """The message and position of a YAML error, with where the construct it broke began: "found
+    unexpected end of stream (while scanning a quoted scalar begun at 5:11)" is reported at 5:11,
+    the quote left open, not at the end of the file."""
+    context, start = error.context, error.context_mark
+    if not context or start is None or error.problem is None or (mark is not None and start.line == mark.line):
+        return (f"invalid YAML: {problem}", *_pos(mark))
+    if "end of stream" in problem:
+        return (f"invalid YAML: {problem} {context} begun here", *_pos(start))
+    line, column = _pos(start)
+    return (f"invalid YAML: {problem} ({context} begun at {line}:{column})", *_pos(mark))
 
 
 def _build(text: str, max_depth: int, max_nodes: int, max_alias_nodes: int) -> Document:
