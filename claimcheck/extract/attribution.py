@@ -27,6 +27,7 @@ from .lexicon import (
     VAGUE_NOUNS,
 )
 from .speakers import full_org_name, joint_names
+from .story import body_start_token
 from .tokens import join_tokens
 
 PRONOUNS = {"he", "she", "him", "her"}
@@ -271,7 +272,8 @@ def phrase_tokens(head, ctx=None):
             cut |= {x.i for x in t.subtree}
         if t.text in ("“", "”", '"', "‘") or (ctx is not None and ctx.in_quote(ctx.absolute(t.idx))):
             cut |= {x.i for x in t.subtree}
-    toks = [t for t in head.subtree if t.i not in cut]
+    first = body_start_token(head.doc, ctx.article.body) if ctx is not None else 0
+    toks = [t for t in head.subtree if t.i not in cut and (t.i >= first or head.i < first)]   # no dateline
     # keep one contiguous run around the head
     toks = _contiguous_run(head, toks)
     while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):

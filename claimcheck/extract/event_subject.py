@@ -25,18 +25,20 @@ _PARTICLES = {"off", "on", "out", "over", "up", "down", "back", "away", "through
 _QUOTE_MARKS = {"“", "”", '"', "‘", "’", "'"}
 
 
-def event_subject(ctx, mention, governor, value, relative: bool, speech: bool = False, speaker=None) -> str:
-    """The subject of the event the date `mention` dates on `governor`."""
-    if governor is None or mention.start <= governor.i < mention.end:
-        return _sentence(mention)
-    skip = set(range(mention.start, mention.end))
+def event_subject(ctx, mention, governor, value, relative: bool, speech: bool = False, speaker=None, first: int = 0) -> str:
+    """The subject of the event the date `mention` dates on `governor` (no token before `first`,
+    the end of the dateline)."""
+    first = min(first, mention.start)
+    if governor is None or mention.start <= governor.i < mention.end or governor.i < first:
+        return _sentence(mention, first)        # (a parse that hangs the date on the dateline)
+    skip = set(range(mention.start, mention.end)) | set(range(first))
     if ctx.in_quote(ctx.absolute(governor.idx)):
         ctx = _InQuote(ctx)              # inside a quotation: its words are the phrase, not cut out
     if governor.pos_ in ("VERB", "AUX"):
         text = _clause_subject(ctx, governor, skip, speech, speaker)
     else:
         text = _noun_subject(ctx, mention, governor, skip, value, relative)
-    return text or _sentence(mention)
+    return text or _sentence(mention, first)
 
 
 class _InQuote:
@@ -52,8 +54,9 @@ class _InQuote:
         return False
 
 
-def _sentence(mention) -> str:
-    return " ".join(mention.sent.text.split())[:80]
+def _sentence(mention, first: int = 0) -> str:
+    sent = mention.sent
+    return " ".join(mention.doc[max(sent.start, first):sent.end].text.split())[:80]
 
 
 def _render(tokens) -> str:

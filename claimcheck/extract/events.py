@@ -35,6 +35,7 @@ from .event_filter import dates_no_happening
 from .event_subject import event_subject
 from .future import after_publication, past_verb, says_future, targets
 from .lexicon import SPEECH_NOUNS
+from .story import body_start_token
 from .years import is_year_token, year_is_name
 
 # Occasions of speaking: their date is the speech act's ("said in a statement on Friday").
@@ -49,6 +50,7 @@ def extract_events(ctx: ArticleContext, quotes: list[Draft]) -> list[Draft]:
     seen: set[tuple[str, str]] = set()
     governed: dict[int, list[Draft]] = {}
     recent = find_recent(ctx.article.body, ctx.article.body_start)
+    first = body_start_token(ctx.doc, ctx.article.body)   # after the dateline
     for d in sorted(ctx.dates + recent, key=lambda m: m.start):
         if d.pattern == "year" and not is_year_token(ctx, d):
             continue
@@ -80,14 +82,14 @@ def extract_events(ctx: ArticleContext, quotes: list[Draft]) -> list[Draft]:
             if (not future and not d.relative and after_publication(value, ctx.published)
                     and (not past_verb(governor) or targets(before))):
                 future = True            # "would begin in March 2031", "pulled out for 2017": a plan, not a report
-            start, end = _event_span(ctx, mention, governor)
+            start, end = _event_span(ctx, mention, governor, first)
             key = (" ".join(tok.sent.text.split()), str(value), governor.i - tok.sent.start if governor is not None else -1)
             if key in seen:
                 continue
             seen.add(key)
             quote = next((q for q in quotes if q.start <= d.start < q.end), None)
             speaker = (quote.fields.get("attribution") or {}).get("source") if quote is not None else None
-            fields = {"subject": event_subject(ctx, mention, governor, value, d.relative, speech, speaker), "date": value}
+            fields = {"subject": event_subject(ctx, mention, governor, value, d.relative, speech, speaker, first), "date": value}
             if future:
                 fields["tense"] = "future"
             if quote is not None and quote.fields.get("attribution"):
@@ -241,8 +243,8 @@ def date_governor(mention):
     return node
 
 
-def _event_span(ctx, mention, governor):
-    """The date phrase joined with the clause it dates (within one sentence)."""
+def _event_span(ctx, mention, governor, first: int = 0):
+    """The date phrase joined with the clause it dates (within one sentence, after the dateline)."""
     sent = mention.sent
     toks = list(mention)
     if governor is not None and governor.sent == sent and governor.i not in range(mention.start, mention.end):
@@ -258,5 +260,5 @@ def _event_span(ctx, mention, governor):
             toks.extend(t for t in governor.lefts if t.dep_ in ("det", "amod", "compound", "nummod", "poss"))
     lo = min(t.i for t in toks)
     hi = max(t.i for t in toks) + 1
-    lo, hi = max(lo, sent.start), min(hi, sent.end)
+    lo, hi = max(lo, sent.start, min(first, mention.start)), min(hi, sent.end)
     return ctx.tokens_span(mention.doc[lo:hi])

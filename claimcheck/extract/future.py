@@ -46,7 +46,7 @@ def says_future(d, governor, before: str = "") -> bool:
     if d.pattern in _UNDATED_YEAR and _TARGET.search(before) and not past_verb(governor):
         return True                      # "must be finished by May", "postponed until March"
     if governor.pos_ in ("NOUN", "PROPN"):
-        return _planned_noun(governor)
+        return _planned_noun(governor, present_counts=d.pattern in _UNDATED_YEAR)
     if governor.pos_ not in ("VERB", "AUX", "ADJ"):
         return False
     return _future_verb(governor) or (d.pattern in _UNDATED_YEAR and _present_tense(governor))
@@ -124,7 +124,9 @@ def _present_tense(verb) -> bool:
     return verb.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes)
 
 
-def _planned_noun(noun) -> bool:
+def _planned_noun(noun, present_counts: bool = False) -> bool:
+    """A noun of a planned thing; `present_counts`: a present-tense verb taking it plans it too
+    ("before he departs on a trip to Asia on Nov. 3", a date given without its year)."""
     if any(c.dep_ == "amod" and c.lower_ in _PLANNED_AMOD for c in noun.children):
         return True                      # "the upcoming vote on Thursday"
     node = noun
@@ -135,6 +137,7 @@ def _planned_noun(noun) -> bool:
         if head.lower_ == "of" and head.head.lower_ == "ahead":
             return True                  # "ahead of the vote on Thursday"
         if head.pos_ in ("VERB", "AUX"):
-            return _future_verb(head) or head.lemma_.lower() in ("await", "expect", "plan", "schedule")
+            return (_future_verb(head) or head.lemma_.lower() in ("await", "expect", "plan", "schedule")
+                    or (present_counts and _present_tense(head)))
         node = head
     return False

@@ -106,6 +106,16 @@ def clean(text: str) -> str:
     return re.sub(r"(?:’s|'s|’|')$", "", text).strip()
 
 
+def body_start_token(doc, body: str) -> int:
+    """The first token after the dateline ("WASHINGTON (Reuters) - "), 0 without one: a dateline
+    is no part of any name, subject or claim text."""
+    m = DATELINE.match(body)
+    if not m:
+        return 0
+    start = doc.char_span(0, m.end(), alignment_mode="expand")
+    return start.end if start is not None else 0
+
+
 @dataclass
 class Named:
     """An event or entity the article names: where, its kind, and its name."""
@@ -131,10 +141,7 @@ class StoryIndex:
         doc = ctx.doc
         index = cls(doc)
         body = ctx.article.body
-        m = DATELINE.match(body)
-        if m:
-            start = doc.char_span(0, m.end(), alignment_mode="expand")
-            index.body_start = start.end if start is not None else 0
+        index.body_start = body_start_token(doc, body)
         sents = [s for s in doc.sents if s.end > index.body_start]
         lead = sents[:3] if sents and _is_headline(sents[0]) else sents[:2]
         index.lead_end = lead[-1].end if lead else 0

@@ -131,6 +131,13 @@ def test_a_later_month_in_a_planned_happening_resolves_forward(events):
     assert e.fields["tense"] == "future"
 
 
+def test_a_trip_a_present_tense_verb_takes_is_planned(events):
+    (ahead,) = events("Aides are finalising the agenda before she departs on a visit to Kenya on May 14.")
+    assert (ahead.fields["date"], ahead.fields.get("tense")) == ("2024-05-14", "future")
+    (done,) = events("Aides said the visit to Kenya on May 3 was a success.")
+    assert (done.fields["date"], done.fields.get("tense", "past")) == ("2024-05-03", "past")
+
+
 def test_forecast_weekday_resolves_forward(events):
     (e,) = events("Forecasters expect heavy rain on Thursday.")
     assert e.fields["date"] == "2024-05-16"
@@ -259,3 +266,9 @@ def test_a_period_the_clause_is_about_is_no_event(events):
 def test_i_in_a_quote_is_its_speaker_in_the_subject(events):
     (e,) = events("“I met the envoy on Monday,” Mayor Lena Ortiz said.")
     assert e.fields["subject"] == "Lena Ortiz met the envoy"
+
+
+def test_a_dateline_is_no_part_of_an_event(events):
+    (e,) = events("LIMA (Reuters) - Governor Rosa Vidal on Tuesday named Carlos Ruiz to run the port authority.\n")
+    assert "Reuters" not in e.text and "Reuters" not in e.fields["subject"]
+    assert e.text.startswith("Governor Rosa Vidal")

@@ -126,3 +126,16 @@ def test_a_trend_over_a_period_up_to_now_is_a_statement_a_dated_change_is_not(st
     assert one(statements("The gap between the two parties had narrowed in the last week."), "narrowed")
     assert one(statements("Rents have risen sharply over the past year."), "risen")
     assert statements("Rents rose sharply last week.") == []
+
+
+def test_a_dateline_is_no_part_of_a_statement(claims_of):
+    text = "OSLO (Reuters) - Ferry operators are widely seen as the losers of the new toll rules.\n"
+    found = [c for c in claims_of(text) if c.kind == "statement"]
+    assert found and all("Reuters" not in c.text for c in found)
+
+
+def test_a_dateline_is_no_part_of_a_source(claims_of):
+    # the archive's texts lost many apostrophes ("Australia s"); the parse then hangs the dateline on the source
+    text = "MELBOURNE (Reuters) - Australia s main medical association called on Monday for 400 asylum seekers to be freed.\n"
+    sources = [(c.fields.get("attribution") or {}).get("source") for c in claims_of(text) if c.fields.get("attribution")]
+    assert sources and all("Reuters" not in s for s in sources)
