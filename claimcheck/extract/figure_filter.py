@@ -159,6 +159,8 @@ def is_scope(span) -> bool:
     """The time that scopes a superlative or a first is no figure: "the least popular for 20
     years", "the highest audience in four years", "the first time in a decade" (a rank)."""
     doc = span.doc
+    if _record_of_a_period(span):
+        return True
     if span.end >= len(doc) or doc[span.end].lower_ not in _TIME_UNITS:
         return False
     k = span.start - 1
@@ -166,6 +168,22 @@ def is_scope(span) -> bool:
         return False
     before = doc[span.sent.start:k]
     return any(t.tag_ in ("JJS", "RBS") or t.lower_ in ("most", "least", "first", "record") for t in before[-8:])
+
+
+_RECORDS = {"low", "high", "peak", "record", "best", "worst", "lowest", "highest", "trough", "top", "bottom"}
+
+
+def _record_of_a_period(span) -> bool:
+    """'a 10-year low', 'a 16-1/2-year high', 'a three-month peak': the period a record is set
+    over, not a quantity of anything."""
+    doc = span.doc
+    k = span.end
+    while k < len(doc) and k < span.end + 6 and doc[k].lower_ not in _RECORDS:
+        if doc[k].lower_ not in ("-", "/", "1/2", "½") and not doc[k].like_num and doc[k].lower_.rstrip("s") not in _TIME_UNITS:
+            return False
+        k += 1
+    return (k < len(doc) and doc[k].lower_ in _RECORDS and k > span.end - 1
+            and any(doc[j].lower_.rstrip("s") in _TIME_UNITS or doc[j].lower_ in _TIME_UNITS for j in range(span.start, k)))
 
 
 _THRESHOLDS = {"more", "less", "over", "under", "fewer", "longer", "shorter", "beyond", "within", "than"}

@@ -482,3 +482,9 @@ def test_an_event_named_by_its_place_not_by_superlatives_or_venue(figures):
     venue = one(figures("The bombing at a crowded market in Ruritania killed 31 people, police said."), "31")
     assert worst.fields["subject"] == "Ruritania bombing"
     assert venue.fields["subject"] == "Ruritania bombing"
+
+
+def test_the_period_a_record_is_set_over_is_no_figure(figures):
+    figs = figures("The krone fell to a 12-year low on Tuesday and bonds hit a six-month high. "
+                   "The port handled 4 million tonnes in a 12-1/2-year record. The strike lasted 12 days.")
+    assert [f.text for f in figs] == ["4 million tonnes", "12 days"]
