@@ -50,6 +50,12 @@ def test_text_lines_and_exit_1_on_errors(project, capsys):
     assert not any(":10:" in line for line in out), "ignore: [no-shouting] suppresses the second claim"
 
 
+def test_the_summary_counts_the_claims_the_schema_refused(project, capsys):
+    assert main([]) == 1
+    summary = capsys.readouterr().err.splitlines()[-1]
+    assert "2 claims (1 more not valid)" in summary, summary  # the third claim's kind is unknown
+
+
 def test_json_format_follows_the_spec(project, capsys):
     assert main(["check", "claims", "--format", "json"]) == 1
     document = json.loads(capsys.readouterr().out)
