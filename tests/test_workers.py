@@ -30,48 +30,40 @@ def test_results_in_order_and_this_process_takes_a_share():
     assert len(pids) == 2
 
 
-@needs_fork
-def test_an_error_in_a_helper_is_raised_here():
-    parent = os.getpid()
-
-    def task(x):
-        if os.getpid() != parent:
-            raise ValueError(f"bad item {x}")
-        time.sleep(0.01)  # the helper gets items too
-        return x
-
-    with pytest.raises(ValueError, match="bad item"):
-        parallel_map(task, list(range(200)), jobs=2, min_items=1, chunk=1)
+def _raise_value_error(x):
+    raise ValueError(f"bad item {x}")
 
 
-@needs_fork
-def test_an_error_that_cannot_be_pickled_keeps_its_text():
-    parent = os.getpid()
-
+def _raise_unpicklable(x):
     class Local(Exception):  # a local class: pickle cannot find it by name
         pass
 
-    def task(x):
-        if os.getpid() != parent:
-            raise Local("helper failed here")
-        time.sleep(0.01)
-        return x
+    raise Local("helper failed here")
 
-    with pytest.raises(RuntimeError, match="helper failed here"):
-        parallel_map(task, list(range(200)), jobs=2, min_items=1, chunk=1)
+
+def _die(x):
+    os._exit(9)
 
 
 @needs_fork
-def test_a_helper_that_dies_is_reported_not_waited_for():
+@pytest.mark.parametrize(
+    ("in_helper", "raised", "match"),
+    [
+        (_raise_value_error, ValueError, "bad item"),  # raised here, as the serial loop would
+        (_raise_unpicklable, RuntimeError, "helper failed here"),  # its text kept
+        (_die, WorkerDied, "exit codes"),  # reported, not waited for
+    ],
+)
+def test_what_goes_wrong_in_a_helper_is_raised_here(in_helper, raised, match):
     parent = os.getpid()
 
     def task(x):
         if os.getpid() != parent:
-            os._exit(9)
-        time.sleep(0.01)
+            in_helper(x)
+        time.sleep(0.01)  # the helper gets items too
         return x
 
-    with pytest.raises(WorkerDied, match="exit codes"):
+    with pytest.raises(raised, match=match):
         parallel_map(task, list(range(200)), jobs=2, min_items=1, chunk=1)
 
 
