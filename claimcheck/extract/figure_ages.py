@@ -43,14 +43,35 @@ def age_subject(ctx, span) -> str | None:
             return ctx.full_name(ent.text if ent is not None else head.text)
         if head is not None and head.pos_ in ("NOUN", "PROPN"):
             return _person_in_apposition(ctx, head) or ""
+        if prev.head.pos_ in ("VERB", "AUX"):        # "X died on Sunday, aged 87": the verb's subject
+            return _subject_person(ctx, prev.head) or ""
         return ""
-    # "a 29-year-old man", "X, a 29-year-old student"
+    # "a 29-year-old man", "X, a 29-year-old student", "52-year-old Tom Hale"
     if nxt is not None and nxt.text == "-" and tok.i + 4 < len(doc) and doc[tok.i + 2].lower_ == "year" and doc[tok.i + 4].lower_ == "old":
         k = tok.i + 5
         noun = doc[k] if k < len(doc) and doc[k].pos_ in ("NOUN", "PROPN") else None
+        if noun is not None and noun.ent_type_ == "PERSON":
+            return _person_at(ctx, noun)
         if noun is not None:
             return _person_in_apposition(ctx, noun) or ""
         return ""
+    return None
+
+
+def _person_at(ctx, tok) -> str:
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ctx.full_name(ent.text if ent is not None else tok.text)
+
+
+def _subject_person(ctx, verb) -> str | None:
+    """The person who is the verb's subject: named, or "he"/"she" for the person the text is about."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None
+    if subj.ent_type_ == "PERSON":
+        return _person_at(ctx, subj)
+    if subj.lower_ in ("he", "she"):
+        return ctx.last_person_before(ctx.absolute(subj.idx))
     return None
 
 

@@ -81,6 +81,8 @@ def _future_verb(verb) -> bool:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in _FUTURE_AUX for a in auxes):
         return True
+    if any(a.lower_ == "would" for a in auxes) and not any(a.lemma_ == "have" for a in auxes) and _reported(verb):
+        return True                      # "told reporters the budget would be presented in October"
     if any(a.dep_ == "auxpass" and a.tag_ in ("VBZ", "VBP") for a in auxes) and verb.lemma_.lower() in _PLANNED_PASSIVE:
         return True                      # "is expected in March", "are scheduled for Monday"
     if verb.lower_ == "due" and verb.head.lemma_ == "be" and verb.head.tag_ in ("VBZ", "VBP"):
@@ -102,6 +104,18 @@ def _future_verb(verb) -> bool:
             return True                  # "will try to finish by May"
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return _future_verb(verb.head)   # "will meet and sign a deal on Friday"
+    return False
+
+
+def _reported(verb) -> bool:
+    """A clause a verb of saying reports ("said that ..."): its "would" is the speaker's future."""
+    node = verb
+    for _ in range(3):
+        if node.dep_ == "ccomp" and is_speech_verb(node.head):
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
     return False
 
 

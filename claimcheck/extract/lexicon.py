@@ -38,6 +38,10 @@ TITLE_WORDS = {
 # Lowercase modifiers that may sit inside a title ("senior policy fellow").
 TITLE_MODIFIERS = {"senior", "deputy", "former", "lead", "chief", "top", "acting", "interim",
                    "foreign", "prime", "then", "ex", "assistant", "associate", "executive",
+                   # portfolios an adjective names ("interior minister", "economic adviser")
+                   "interior", "home", "domestic", "economic", "financial", "naval", "judicial",
+                   "federal", "regional", "municipal", "cultural", "social", "environmental",
+                   "agricultural", "industrial", "commercial", "digital", "medical", "legal",
                    "principal", "regular", "outgoing", "incoming", "political", "national",
                    "defense", "defence", "press", "general", "special", "first", "vice",
                    "military", "armed", "state", "-", "and", "of", "the", "at", "’s", "'s"}

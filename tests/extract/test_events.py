@@ -272,3 +272,11 @@ def test_a_dateline_is_no_part_of_an_event(events):
     (e,) = events("LIMA (Reuters) - Governor Rosa Vidal on Tuesday named Carlos Ruiz to run the port authority.\n")
     assert "Reuters" not in e.text and "Reuters" not in e.fields["subject"]
     assert e.text.startswith("Governor Rosa Vidal")
+
+
+def test_would_in_reported_speech_is_the_speakers_future(events):
+    found = events("Mayor Anton Reis told reporters on Tuesday that the new bridge would open in September.")
+    bridge = next(e for e in found if "bridge" in e.text)
+    assert (bridge.fields["date"], bridge.fields.get("tense")) == ("2024-09", "future")
+    (never,) = events("The bridge would have opened in March had the money arrived, officials said.")
+    assert (never.fields["date"], never.fields.get("tense", "past")) == ("2024-03", "past")

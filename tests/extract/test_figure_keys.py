@@ -488,3 +488,9 @@ def test_the_period_a_record_is_set_over_is_no_figure(figures):
     figs = figures("The krone fell to a 12-year low on Tuesday and bonds hit a six-month high. "
                    "The port handled 4 million tonnes in a 12-1/2-year record. The strike lasted 12 days.")
     assert [f.text for f in figs] == ["4 million tonnes", "12 days"]
+
+
+def test_ages_given_after_the_verb_or_before_the_name(figures):
+    figs = figures("Olga Brandt died at her home on Monday, aged 93. The pilot, 47-year-old Sami Laine, was unhurt.")
+    ages = {f.fields["subject"]: f.fields["value"] for f in figs if f.fields["metric"] == "age"}
+    assert ages == {"Olga Brandt": 93, "Sami Laine": 47}

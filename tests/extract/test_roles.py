@@ -201,3 +201,8 @@ def test_past_office_holders_however_parsed_or_prefixed(roles):
     found = roles("The gala drew past mayors such as Mayor Lia Croft. Ex-governors like Governor Ned Bram spoke.")
     assert ("Lia Croft", "Mayor", "former") in found
     assert ("Ned Bram", "Governor", "former") in found
+
+
+def test_a_portfolio_adjective_stays_in_each_title_of_a_list(roles):
+    found = roles("Omar Said served as finance minister, interior minister and foreign minister before he retired.")
+    assert {r for _e, r, _s in found} >= {"finance minister", "interior minister", "foreign minister"}
