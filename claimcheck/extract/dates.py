@@ -118,7 +118,29 @@ def find_dates(text: str, offset: int = 0) -> list[DateMention]:
                         or (name in ("md_range", "md_dash", "season") and "y" not in groups))
             found.append(DateMention(s + offset, e + offset, m.group(0), name, groups, relative))
     found.sort(key=lambda d: d.start)
+    _share_list_years(text, found, offset)
     return _join_ranges(text, found, offset)
+
+
+_LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
+_WITH_YEAR = {"month": "my", "md": "mdy"}
+
+
+def _share_list_years(text: str, found: list[DateMention], offset: int) -> None:
+    """'in March, June and September 2023', 'on May 3 and June 9, 2024': the year the last date
+    of a list gives is the year of every date before it that gives none."""
+    chain: list[DateMention] = []
+    for k, d in enumerate(found):
+        chain.append(d)
+        nxt = found[k + 1] if k + 1 < len(found) else None
+        if nxt is not None and _LIST_GAP.fullmatch(text[d.end - offset:nxt.start - offset]):
+            continue                           # the list goes on
+        year = d.groups.get("y") if d.pattern in ("my", "mdy") and "part" not in d.groups else None
+        for earlier in chain[:-1] if year else ():
+            if earlier.pattern in _WITH_YEAR:
+                earlier.pattern, earlier.relative = _WITH_YEAR[earlier.pattern], False
+                earlier.groups["y"] = year
+        chain = []
 
 
 # "recent", "recently": a happening of the last months, dated no finer than the text allows

@@ -280,3 +280,8 @@ def test_would_in_reported_speech_is_the_speakers_future(events):
     assert (bridge.fields["date"], bridge.fields.get("tense")) == ("2024-09", "future")
     (never,) = events("The bridge would have opened in March had the money arrived, officials said.")
     assert (never.fields["date"], never.fields.get("tense", "past")) == ("2024-03", "past")
+
+
+def test_the_year_ending_a_list_of_dates_is_every_dates_year(events):
+    assert dates(events("Floods hit the valley in April, August and November 2021.")) == ["2021-04", "2021-08", "2021-11"]
+    assert dates(events("The board met on March 3 and June 9, 2022.")) == ["2022-03-03", "2022-06-09"]
