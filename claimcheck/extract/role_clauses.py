@@ -46,8 +46,9 @@ def as_clause_roles(ctx):
             c.lower_ in ("now", "currently", "still") for c in verb.children)
         status = "former" if past else "current"
         first = getattr(ent_at(doc, who.i), "start", who.i)
-        for title in [obj, *_conjuncts(obj)]:
-            toks = _title_phrase(title)
+        listed = listed_titles(obj)
+        phrases = listed if len(listed) > 1 else [_title_phrase(title) for title in [obj, *_conjuncts(obj)]]
+        for toks in phrases:
             if toks and headed_by_title(toks):
                 yield person, toks, min(first, toks[0].i), max(who.i, toks[-1].i) + 1, status
 
@@ -85,6 +86,38 @@ def _conjuncts(tok):
     return out
 
 
+_LIST_STOPS = {"before", "after", "until", "since", "when", "while", "from", "between", "during", "but"}
+
+
+def listed_titles(first) -> list[list]:
+    """'mayor of Lviv, governor of the region and speaker of parliament', 'a teacher, a
+    journalist and a union organiser': the titles of a list by word order (the parse hangs such
+    lists anywhere), from the first title to the first part that is no title; one phrase when
+    there is no list."""
+    doc, sent = first.doc, first.sent
+    start = min((t.i for t in first.subtree if t.i <= first.i and t.dep_ not in ("det", "poss")), default=first.i)
+    segments, current = [], []
+    for tok in doc[start:sent.end]:
+        if tok.text == "," or (tok.dep_ == "cc" and tok.lower_ in ("and", "or")):
+            if current:
+                segments.append(current)
+            current = []
+            continue
+        if tok.pos_ in ("VERB", "AUX") or tok.dep_ == "mark" or tok.lower_ in _LIST_STOPS or tok.text in (".", ";", ":", "—", "–", "(", ")"):
+            break
+        if not current and (tok.pos_ == "DET" or tok.dep_ == "poss"):
+            continue                       # "a journalist", "his deputy"
+        current.append(tok)
+    if current:
+        segments.append(current)
+    titles = []
+    for segment in segments:
+        if not headed_by_title(segment):
+            break
+        titles.append(segment)
+    return titles
+
+
 def _title_phrase(noun):
     """A title noun with its modifiers and its of/for phrase, without its conjuncts."""
     cut = set()
@@ -95,6 +128,15 @@ def _title_phrase(noun):
     while toks and toks[0].pos_ in ("DET",):
         toks = toks[1:]
     return toks
+
+
+def _past_copula(be) -> str:
+    """'X was mayor of Oslo' is a former title; with a time of its own ("was mayor when the
+    bridge fell", "was mayor in 2009", "at the time") it is a title then."""
+    sent = be.sent
+    if any(t.ent_type_ in ("DATE", "TIME") or t.lower_ in ("when", "while", "during", "then") for t in sent):
+        return "then"
+    return "former"
 
 
 def copula_roles(ctx: ArticleContext):
@@ -119,6 +161,13 @@ def copula_roles(ctx: ArticleContext):
         if not person:
             continue
         a = attr[0]
+        listed = listed_titles(a)
+        past = {"status": _past_copula(tok)} if tok.tag_ == "VBD" else {}   # "X was mayor of Oslo"
+        if len(listed) > 1:                 # "was mayor of X, governor of Y and speaker of Z": one role each
+            for toks in listed:
+                start, end = ctx.tokens_span(ctx.doc[first:toks[-1].i + 1])
+                yield Draft("role", start, end, ctx.slice(start, end), {"entity": person, "role": join_tokens(toks), **past})
+            continue
         cut = set()
         for t in a.subtree:
             if t.i not in cut and (t.dep_ in ("acl", "relcl") or (t.dep_ in ("conj", "cc") and t.head.i == a.i)):
@@ -131,4 +180,4 @@ def copula_roles(ctx: ArticleContext):
             continue                 # "was best actress": an award, not a title
         role = join_tokens(toks)
         start, end = ctx.tokens_span(ctx.doc[first:toks[-1].i + 1])
-        yield Draft("role", start, end, ctx.slice(start, end), {"entity": person, "role": role})
+        yield Draft("role", start, end, ctx.slice(start, end), {"entity": person, "role": role, **past})

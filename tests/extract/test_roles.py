@@ -206,3 +206,18 @@ def test_past_office_holders_however_parsed_or_prefixed(roles):
 def test_a_portfolio_adjective_stays_in_each_title_of_a_list(roles):
     found = roles("Omar Said served as finance minister, interior minister and foreign minister before he retired.")
     assert {r for _e, r, _s in found} >= {"finance minister", "interior minister", "foreign minister"}
+
+
+def test_lists_of_titles_however_parsed_are_one_role_each(roles):
+    found = roles("Peter Olsen was mayor of Oslo, governor of the region and speaker of parliament until he retired.")
+    assert {r for e, r, s in found if e == "Peter Olsen"} == {"mayor of Oslo", "governor of the region", "speaker of parliament"}
+    assert {s for e, _r, s in found if e == "Peter Olsen"} == {"former"}
+    found = roles("Maria Schmidt worked as a teacher, a journalist and a trade union organiser before politics.")
+    assert {r for e, r, _s in found if e == "Maria Schmidt"} == {"teacher", "journalist", "trade union organiser"}
+    found = roles("John Smith is a lawyer, a writer and a keen sailor.")
+    assert {r for e, r, _s in found if e == "John Smith"} == {"lawyer", "writer"}  # a sailor is no title
+
+
+def test_a_past_copula_title_is_former_or_then_with_a_time_of_its_own(roles):
+    assert ("Kari Berg", "mayor of Tromso", "former") in roles("Kari Berg was mayor of Tromso until she retired.")
+    assert ("Kari Berg", "mayor of Tromso", "then") in roles("Kari Berg was mayor of Tromso when the bridge collapsed.")
