@@ -59,7 +59,7 @@ def source_label(claim) -> str:
     """Who says so, for messages: the attribution's source, or the article's own voice."""
     attribution = claim.attribution
     if attribution is None or not attribution.source:
-        return "unattributed"
+        return "no source named"
     return attribution.source
 
 

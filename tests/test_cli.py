@@ -56,6 +56,13 @@ def test_the_summary_counts_the_claims_the_schema_refused(project, capsys):
     assert "2 claims (1 more not valid)" in summary, summary  # the third claim's kind is unknown
 
 
+def test_a_claim_kept_despite_an_unknown_field_is_counted_once(project, write, capsys):
+    write("extra/a.yaml", "article: {id: a}\nclaims:\n  - {id: x, kind: statement, text: t, typo_field: 1}\n")
+    main(["check", "extra", "--no-cache"])
+    summary = capsys.readouterr().err.splitlines()[-1]
+    assert "1 claim," in summary and "not valid" not in summary, summary
+
+
 def test_json_format_follows_the_spec(project, capsys):
     assert main(["check", "claims", "--format", "json"]) == 1
     document = json.loads(capsys.readouterr().out)

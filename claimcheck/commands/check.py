@@ -257,8 +257,9 @@ def summary(report, failing, fail_on: str) -> None:
     by_severity = report.counts_by_severity()
     parts = ", ".join(f"{by_severity[s]} {s}" for s in ("error", "warning", "info") if by_severity[s])
     verdict = f"{len(failing)} at or above {fail_on}" if failing else "passed"
-    # claims the schema refused are not counted as claims: say how many there were
-    refused = len({(f.path, f.claim) for f in report.findings if f.rule == "schema" and f.claim is not None})
+    # claims the schema refused (its errors; an unknown field is a warning and the claim is kept)
+    # are not counted as claims: say how many there were
+    refused = len({(f.path, f.claim) for f in report.findings if f.rule == "schema" and f.claim is not None and f.severity == "error"})
     claims = plural(report.claims, "claim") + (f" ({refused} more not valid)" if refused else "")
     print(
         f"claimcheck: {plural(report.files, 'file')}, {claims}, {plural(len(report.findings), 'finding')}"
