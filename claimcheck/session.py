@@ -48,6 +48,7 @@ class Result:
     _session: Session | None = field(default=None, repr=False)
     _inputs: list | None = field(default=None, repr=False)
     left_out: dict[str, int] = field(default_factory=dict)  # rule -> findings beyond the limits, not listed
+    references: int = 0  # how many of `paths` are reference files
 
     def load(self) -> Corpus:
         """The corpus, loaded now if the results came from the cache; claims attached to findings."""
@@ -210,11 +211,15 @@ class Session:
         claims = corpus.claim_count if corpus is not None else 0
         return self.result(findings, inputs, claims, corpus, runner.limits.left_out)
 
-    def result(self, findings: list[Finding], inputs: list, claims: int, corpus: Corpus | None = None, left_out=None) -> Result:
+    def result(self, findings: list[Finding], inputs: list, claims: int, corpus: Corpus | None = None, left_out=None,
+               references: int | None = None) -> Result:
         """The Result of a run over `inputs` (what `inputs` gave): the project's files counted,
         claimcheck's own references not; only rules with findings left out listed."""
         paths = [path for path, _checked in inputs if not is_builtin_reference(path)]
-        return Result(findings, paths, claims, self.plan, corpus, self, inputs, {rule: n for rule, n in (left_out or {}).items() if n})
+        if references is None:
+            references = sum(not is_builtin_reference(r.path) for r in corpus.references) if corpus is not None else 0
+        left = {rule: n for rule, n in (left_out or {}).items() if n}
+        return Result(findings, paths, claims, self.plan, corpus, self, inputs, left, references)
 
     def _load(self, inputs: list[tuple[str, bool]], data: dict | None = None) -> Corpus:
         """Load the inputs (checked files, then extra reference paths: references only), on
@@ -266,7 +271,8 @@ class Session:
         findings = attach_claims(runner.run(corpus), corpus)
         result = self._result(findings, corpus, inputs, runner)
         if self._whole_run_cacheable and not any(crashed(findings, s.rule) for s in self.plan.rules):
-            entry = {"claims": corpus.claim_count, "findings": [f.to_json() for f in findings], "left_out": result.left_out}
+            entry = {"claims": corpus.claim_count, "references": result.references, "findings": [f.to_json() for f in findings],
+                     "left_out": result.left_out}
             self.cache.put_result(corpus_key, entry)
         return result
 
@@ -287,7 +293,7 @@ class Session:
         whole = self.cache.get_result(corpus_key)
         if isinstance(whole, dict) and isinstance(whole.get("findings"), list):
             findings = [Finding.from_json(item) for item in whole["findings"]]
-            return corpus_key, self.result(findings, inputs, whole["claims"], None, whole.get("left_out", {}))
+            return corpus_key, self.result(findings, inputs, whole["claims"], None, whole.get("left_out", {}), whole.get("references", 0))
         return corpus_key, None
 
     @property

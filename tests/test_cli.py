@@ -208,3 +208,12 @@ def test_check_never_imports_spacy(tmp_path):
     code = "import sys; from claimcheck.cli import main; main(['check', sys.argv[1], '-q']); print('spacy' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, timeout=60)
     assert result.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_the_summary_tells_reference_files_from_claim_files(project, write, capsys):
+    write("claims/reference/offices.yaml", "reference: {id: offices}\ntenures: []\n")
+    main([])
+    summary = capsys.readouterr().err.splitlines()[-1]
+    assert summary.startswith("claimcheck: 1 claim file and 1 reference file, "), summary
+    main([])  # the same answered from the cache
+    assert capsys.readouterr().err.splitlines()[-1] == summary

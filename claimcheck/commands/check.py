@@ -76,6 +76,7 @@ def _run(args) -> int:
     report = Report(
         findings,
         files=len(result.paths),
+        references=result.references,
         claims=result.claims,
         rules=[s.rule for s in session.plan.rules],
         paths=result.paths,
@@ -251,6 +252,15 @@ def _write(text: str, output: str | None) -> None:
         raise UsageError(str(error)) from None
 
 
+def _files(report) -> str:
+    """'6 files', or '5 claim files and 1 reference file' when reference files were read."""
+    from claimcheck.describe import plural
+
+    if not report.references:
+        return plural(report.files, "file")
+    return f"{plural(report.files - report.references, 'claim file')} and {plural(report.references, 'reference file')}"
+
+
 def summary(report, failing, fail_on: str) -> None:
     from claimcheck.describe import plural
 
@@ -262,7 +272,7 @@ def summary(report, failing, fail_on: str) -> None:
     refused = len({(f.path, f.claim) for f in report.findings if f.rule == "schema" and f.claim is not None and f.severity == "error"})
     claims = plural(report.claims, "claim") + (f" ({refused} more not valid)" if refused else "")
     print(
-        f"claimcheck: {plural(report.files, 'file')}, {claims}, {plural(len(report.findings), 'finding')}"
+        f"claimcheck: {_files(report)}, {claims}, {plural(len(report.findings), 'finding')}"
         + (f" ({parts})" if parts else "")
         + f" — {verdict}",
         file=sys.stderr,

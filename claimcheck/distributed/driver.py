@@ -24,6 +24,7 @@ from claimcheck.distributed.worker import (
     reference_files,
 )
 from claimcheck.engine import Limits, crash_finding, prepare
+from claimcheck.model import is_builtin_reference
 from claimcheck.session import Result, Session
 
 PARTITION_BYTES = 16 << 20  # files are loaded in chunks of about this many bytes (more chunks on small corpora)
@@ -93,7 +94,8 @@ def _check(session: Session, paths: list[str] | None, client, timings: dict | No
     if timings is not None:
         timings["total"] = time.perf_counter() - started
         timings["claims"], timings["partitions"] = claims, len(chunks)
-    return session.result(findings, inputs, claims, None, limits.left_out)
+    return session.result(findings, inputs, claims, None, limits.left_out, references=sum(
+        not is_builtin_reference(reference.path) for _index, reference in references))
 
 
 def _chunks(inputs: list[tuple[str, bool]], threads: int) -> list[list]:

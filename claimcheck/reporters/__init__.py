@@ -28,6 +28,7 @@ class Report:
 
     findings: list
     files: int = 0
+    references: int = 0  # how many of the files are reference files
     claims: int = 0
     rules: list = field(default_factory=list)  # registry.Rule objects that ran
     paths: list[str] = field(default_factory=list)  # every file checked, as given
