@@ -27,7 +27,8 @@ must not lie wholly below the earlier one (a death toll cannot fall: "revised do
 figures may change over time (troop counts) and are not compared across dates.
 
 A finding is one conflicting pair: it sits on one figure, names the other as related, and states
-both values with their dates and sources. Of two conflicting figures the one that contradicts
+both values with their dates and sources (the other figure's value also in this one's unit when the
+units differ: "40 km = 24.9 miles"). Of two conflicting figures the one that contradicts
 more of the others (on a tie, the newer report) is reported, against the better-supported
 figures it contradicts, nearest first and at most `max-per-claim` of them: one bad figure in a
 big group gives a few findings on that figure, not one on every figure it contradicts. The last
@@ -94,7 +95,18 @@ from pydantic import Field
 from claimcheck.dates import DateInterval, overlap_clusters
 from claimcheck.quantities import INF
 from claimcheck.rule_api import Problem
-from claimcheck.rules.common import Interval, Quantity, Tolerances, describe_value, more_contradict, report_conflicts, source_label, where
+from claimcheck.rules.common import (
+    Interval,
+    Quantity,
+    Tolerances,
+    describe_value,
+    format_number,
+    more_contradict,
+    parse_unit,
+    report_conflicts,
+    source_label,
+    where,
+)
 
 NAME = "numeric-conflict"
 CODE = "CC101"
@@ -420,9 +432,22 @@ class _Fenwick:
 # Messages ---------------------------------------------------------------------------------------
 
 
-def _side(item: _Item) -> str:
+def _side(item: _Item, target=None) -> str:
     when = f"as of {item.when}" if item.when is not None else "date unknown"
-    return f"{describe_value(item.claim)} ({when}, {source_label(item.claim)})"
+    return f"{describe_value(item.claim)}{_in_unit_of(item.claim, target)} ({when}, {source_label(item.claim)})"
+
+
+def _in_unit_of(figure, target) -> str:
+    """' = 64.4 km' for '40 miles' beside a figure in km: the value in the other figure's unit,
+    when the units differ but convert (three significant digits), else nothing."""
+    if target is None or not figure.unit or not target.unit or figure.unit == target.unit:
+        return ""
+    mine, theirs = parse_unit(figure.unit), parse_unit(target.unit)
+    if mine.dimension != theirs.dimension or not theirs.factor or abs(mine.factor / theirs.factor - 1) < 1e-9:
+        return ""
+    ratio = mine.factor / theirs.factor
+    values = figure.value if isinstance(figure.value, (list, tuple)) else [figure.value]
+    return " = " + "-".join(format_number(float(f"{v * ratio:.3g}")) for v in values) + f" {target.unit}"
 
 
 def _problem(item: _Item, partner: tuple, unreported: int, more: list) -> Problem:
@@ -431,7 +456,7 @@ def _problem(item: _Item, partner: tuple, unreported: int, more: list) -> Proble
     other, reason = partner
     figure = item.claim
     message = (
-        f"{figure.subject} ({figure.metric}): {_side(item)} here vs {_side(other)} in {where(other.claim)}"
+        f"{figure.subject} ({figure.metric}): {_side(item)} here vs {_side(other, figure)} in {where(other.claim)}"
         f" — {reason}{more_contradict(unreported, 'figure')}"
     )
     return Problem(message, claim=figure, field="value", related=[other.claim, *(extra.claim for extra, _reason in more)])
