@@ -30,6 +30,8 @@ article's publication date. As the claims format defines them:
   another office of the same country at the date: "Vice President Donald Trump" in 2018 is read
   as Vice President of the United States.
 
+A role claim dated after its article is reported for its date only (one mistake, one finding).
+
 Only what is certainly wrong over the whole interval is flagged: a tenure ending 2025-01-20 and a
 claim dated 2025-01 could be either, so it is not flagged, and neither is anything on the day of
 a handover. The message names the tenure (with its file and line) that contradicts the claim.
@@ -119,9 +121,12 @@ def prepare(corpus, options) -> _Context:
 
 def check(claim, context: _Context, corpus=None):
     options = context.options
+    dated_after = []
     if options.check_dates and claim.kind in options.date_kinds:
-        yield from _after_publication(claim, options)
-    if context.tenures is not None and claim.kind == "role":
+        dated_after = list(_after_publication(claim, options))
+        yield from dated_after
+    if context.tenures is not None and claim.kind == "role" and not dated_after:
+        # a title dated after its article is one mistake, reported once: the date
         yield from _title(claim, context.tenures)
 
 
