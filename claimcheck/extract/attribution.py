@@ -16,7 +16,7 @@ The rules follow the dependency parse:
 """
 from __future__ import annotations
 
-from .context import ArticleContext, clause_depth, clean_name
+from .context import ArticleContext, clause_depth
 from .doc_index import ents_of_tokens
 from .lexicon import (
     LIGHT_SPEECH_VERBS,
@@ -27,7 +27,6 @@ from .lexicon import (
     VAGUE_NOUNS,
 )
 from .speakers import full_org_name, joint_names
-from .story import body_start_token
 from .tokens import join_tokens
 
 PRONOUNS = {"he", "she", "him", "her"}
@@ -272,7 +271,7 @@ def phrase_tokens(head, ctx=None):
             cut |= {x.i for x in t.subtree}
         if t.text in ("“", "”", '"', "‘") or (ctx is not None and ctx.in_quote(ctx.absolute(t.idx))):
             cut |= {x.i for x in t.subtree}
-    first = body_start_token(head.doc, ctx.article.body) if ctx is not None else 0
+    first = ctx.body_start if ctx is not None else 0
     toks = [t for t in head.subtree if t.i not in cut and (t.i >= first or head.i < first)]   # no dateline
     # keep one contiguous run around the head
     toks = _contiguous_run(head, toks)
@@ -314,9 +313,9 @@ def describe_source(ctx: ArticleContext, head) -> dict | None:
         joint = joint_names(ctx, head)          # "A and B called the plan ...": both
         if joint:
             return {"source": joint, "role": None, "type": "named"}
-        return _named(ctx, ctx.full_name(clean_name(persons[-1].text)), title_from=toks, person_ent=persons[-1])
+        return _named(ctx, persons[-1].text, title_from=toks, person_ent=persons[-1])
     if head.pos_ == "PROPN" and ctx.is_known_surname(head.text):
-        return _named(ctx, ctx.full_name(head.text))   # NER missed a known person
+        return _named(ctx, head.text)   # NER missed a known person
     text = _np_text(toks)
     low = head.lower_
     words = {t.lower_ for t in toks}

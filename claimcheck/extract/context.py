@@ -14,18 +14,18 @@ from claimcheck.normalize import name_key
 
 from .dates import DateMention, find_dates
 from .doc_index import Intervals, NameIndex, ent_at
+from .lexicon import DESCRIPTOR_WORDS, NAME_TITLES, TITLE_WORDS
 from .meta import ArticleText
+from .story import body_start_token
 
 _NAME_JUNK = re.compile(r"[\[\]()“”\"]|[’']s$")
 _BROKEN_HYPHEN = re.compile(r"\b([A-Z])-([a-z]{2,})")   # "C-harap": a line-break artifact
 
 
 HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof"}   # as name keys (no dots)
-# Occupations the entity recogniser sometimes takes into a person's name ("Historian Len Warde").
-_TITLES_BEFORE_NAMES = {"historian", "economist", "analyst", "professor", "scientist", "researcher", "author",
-                        "writer", "novelist", "lawyer", "attorney", "spokesman", "spokeswoman", "spokesperson",
-                        "actor", "actress", "singer", "coach", "director", "producer", "journalist", "reporter",
-                        "editor", "columnist", "commentator", "activist", "campaigner", "entrepreneur", "banker"}
+# Titles and occupations the entity recogniser sometimes takes into a person's name ("Historian
+# Len Warde"): the lexicon's, but for titles that are part of how a person is named ("Sheikh").
+_TITLES_BEFORE_NAMES = (TITLE_WORDS | DESCRIPTOR_WORDS) - NAME_TITLES
 
 
 def clean_name(text: str) -> str:
@@ -69,6 +69,7 @@ class ArticleContext:
     _name_index: NameIndex | None = None
     _quote_index: Intervals | None = None
     _ents: list | None = field(default=None, repr=False)
+    _body_start: int | None = field(default=None, repr=False)
 
     @classmethod
     def build(cls, article: ArticleText, doc) -> ArticleContext:
@@ -79,6 +80,14 @@ class ArticleContext:
         people = dict.fromkeys(untitled(clean_name(e.text)) for e in doc.ents if e.label_ == "PERSON")
         ctx._names = sorted(people, key=len, reverse=True)
         return ctx
+
+    @property
+    def body_start(self) -> int:
+        """The first token after the dateline ("WASHINGTON (Reuters) - "): no name, subject,
+        source or claim text reaches into it (computed once per article)."""
+        if self._body_start is None:
+            self._body_start = body_start_token(self.doc, self.article.body)
+        return self._body_start
 
     @property
     def ents(self) -> list:

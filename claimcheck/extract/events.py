@@ -35,7 +35,6 @@ from .event_filter import dates_no_happening
 from .event_subject import event_subject
 from .future import after_publication, past_verb, says_future, targets
 from .lexicon import SPEECH_NOUNS
-from .story import body_start_token
 from .years import is_year_token, year_is_name
 
 # Occasions of speaking: their date is the speech act's ("said in a statement on Friday").
@@ -50,7 +49,7 @@ def extract_events(ctx: ArticleContext, quotes: list[Draft]) -> list[Draft]:
     seen: set[tuple[str, str]] = set()
     governed: dict[int, list[Draft]] = {}
     recent = find_recent(ctx.article.body, ctx.article.body_start)
-    first = body_start_token(ctx.doc, ctx.article.body)   # after the dateline
+    first = ctx.body_start   # after the dateline
     for d in sorted(ctx.dates + recent, key=lambda m: m.start):
         if d.pattern == "year" and not is_year_token(ctx, d):
             continue

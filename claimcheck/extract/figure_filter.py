@@ -179,11 +179,10 @@ def _record_of_a_period(span) -> bool:
     doc = span.doc
     k = span.end
     while k < len(doc) and k < span.end + 6 and doc[k].lower_ not in _RECORDS:
-        if doc[k].lower_ not in ("-", "/", "1/2", "½") and not doc[k].like_num and doc[k].lower_.rstrip("s") not in _TIME_UNITS:
+        if doc[k].lower_ not in ("-", "/", "1/2", "½") and not doc[k].like_num and doc[k].lower_ not in _TIME_UNITS:
             return False
         k += 1
-    return (k < len(doc) and doc[k].lower_ in _RECORDS and k > span.end - 1
-            and any(doc[j].lower_.rstrip("s") in _TIME_UNITS or doc[j].lower_ in _TIME_UNITS for j in range(span.start, k)))
+    return k < len(doc) and doc[k].lower_ in _RECORDS and any(doc[j].lower_ in _TIME_UNITS for j in range(span.start, k))
 
 
 _THRESHOLDS = {"more", "less", "over", "under", "fewer", "longer", "shorter", "beyond", "within", "than"}

@@ -30,6 +30,7 @@ from .context import ArticleContext
 from .quote_speaker import UNOWNED_CLAIM, introduced_speaker, pronoun_follow_on, quote_speaker
 from .role_titles import same_title
 from .said_on import said_on_date
+from .story import REFERRING_NOUNS
 
 _SINGLE_OPEN = re.compile(r"(?<![\w’'])‘")
 
@@ -247,9 +248,8 @@ def _is_work_title(ctx: ArticleContext, s: int, e: int, outer_s: int) -> bool:
 
 
 # Nouns that name a work right before its title: 'his book “...”', 'the documentary “...”'.
-_WORK_NOUNS = {"book", "books", "film", "films", "movie", "movies", "show", "shows", "programme", "program",
-               "series", "album", "song", "play", "novel", "memoir", "column", "documentary", "podcast",
-               "magazine", "newspaper", "sitcom", "drama", "musical", "opera", "report", "broadcast", "interview"}
+_WORK_NOUNS = REFERRING_NOUNS["work"] | {"memoir", "column", "documentary", "podcast", "magazine", "newspaper",
+                                         "sitcom", "opera", "report", "broadcast", "interview"}
 
 
 def _is_heading(ctx: ArticleContext, pos: int) -> bool:

@@ -9,7 +9,6 @@ at a comma that opens an apposition or a clause.
 from __future__ import annotations
 
 from .statement_filter import is_quoted
-from .story import body_start_token
 
 _OPENERS = {"however", "but", "and", "meanwhile", "yet", "so", "still", "also", "though", "although"}
 
@@ -82,7 +81,7 @@ def _after_comma(child, head) -> bool:
 def _run_span(ctx, head, toks):
     indexes = {t.i for t in toks}
     start = end = head.i
-    first = body_start_token(head.doc, ctx.article.body)      # never into the dateline
+    first = ctx.body_start      # never into the dateline
     while start - 1 in indexes and start - 1 >= first:
         start -= 1
     while end + 1 in indexes:

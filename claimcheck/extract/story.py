@@ -140,8 +140,7 @@ class StoryIndex:
     def build(cls, ctx) -> StoryIndex:
         doc = ctx.doc
         index = cls(doc)
-        body = ctx.article.body
-        index.body_start = body_start_token(doc, body)
+        index.body_start = ctx.body_start
         sents = [s for s in doc.sents if s.end > index.body_start]
         lead = sents[:3] if sents and _is_headline(sents[0]) else sents[:2]
         index.lead_end = lead[-1].end if lead else 0
