@@ -35,6 +35,7 @@ import shutil
 from pathlib import Path
 
 from claimcheck import __version__
+from claimcheck.jsontext import loads
 
 FORMAT = 2  # bump when the layout of entries changes
 DEFAULT_DIR = ".claimcheck_cache"
@@ -135,7 +136,7 @@ class Cache:
     def get_result(self, key: str) -> list | dict | None:
         data = self._read(self._path("results", key))
         try:
-            return json.loads(data) if data is not None else None
+            return loads(data) if data is not None else None
         except ValueError:
             return None
 

@@ -10,7 +10,6 @@ is judged by the project's tenures alone, and the project's aliases win over the
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -91,10 +90,9 @@ class Corpus:
 def corpus_paths(paths: list[str], reference_paths: Iterable[str] = (), **discovery) -> tuple[list[str], list[str]]:
     """(files to check, extra files that may be references): discovered (`discover`'s options:
     root, exclude, gitignore), each real file once."""
-    checked = discover(paths, **discovery)
-    seen = {os.path.realpath(p) for p in checked}
-    extra = [p for p in discover(list(reference_paths), **discovery) if os.path.realpath(p) not in seen]
-    return checked, extra
+    seen: set[str] = set()
+    checked = discover(paths, seen=seen, **discovery)
+    return checked, discover(list(reference_paths), seen=seen, **discovery)
 
 
 def load_corpus(paths: list[str], reference_paths: Iterable[str] = ()) -> Corpus:

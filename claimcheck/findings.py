@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 SEVERITIES = ("info", "warning", "error")  # ascending
 MAX_RELATED = 200  # related claims listed per finding (the message names the nearest few)
@@ -46,8 +47,10 @@ def severity_rank(severity: str) -> int:
     return SEVERITIES.index(severity)
 
 
-@dataclass(frozen=True, slots=True)
-class Location:
+class Location(NamedTuple):
+    """Where a claim (or a file's problem) is. A named tuple: a run reads tens of thousands of
+    them back from the cache, and a tuple is made three times faster than a frozen dataclass."""
+
     path: str
     line: int
     column: int
@@ -67,7 +70,10 @@ class Location:
 
     @classmethod
     def from_json(cls, data: dict) -> Location:
-        return cls(data["path"], data["line"], data["column"], data.get("article"), data.get("claim"))
+        return _new_tuple(cls, (data["path"], data["line"], data["column"], data.get("article"), data.get("claim")))
+
+
+_new_tuple = tuple.__new__  # what a named tuple's own constructor calls, without its argument handling
 
 
 @dataclass(slots=True)

@@ -196,7 +196,7 @@ def crashed(findings: list[Finding], rule) -> bool:
 def claim_index(corpus: Corpus) -> dict:
     """(normalised path, claim id) -> claim, built once per corpus."""
     if corpus.claim_index is None:
-        corpus.claim_index = {(os.path.normpath(f.path), c.id): c for f in corpus.files for c in f.claims}
+        corpus.claim_index = {(path, c.id): c for f in corpus.files for path in (os.path.normpath(f.path),) for c in f.claims}
     return corpus.claim_index
 
 

@@ -204,8 +204,11 @@ class Session:
         )
         if config.builtin_reference and (checked or leave_out):  # nothing to check: nothing to judge titles of
             extra = [*extra, *builtin_reference_paths()]
-        real = os.path.realpath(leave_out) if leave_out else None
-        return [(p, True) for p in checked if os.path.realpath(p) != real] + [(p, False) for p in extra if os.path.realpath(p) != real]
+        inputs = [(p, True) for p in checked] + [(p, False) for p in extra]
+        if leave_out:
+            real = os.path.realpath(leave_out)
+            inputs = [(p, c) for p, c in inputs if os.path.realpath(p) != real]
+        return inputs
 
     def _result(self, findings, corpus, inputs, runner: Runner) -> Result:
         claims = corpus.claim_count if corpus is not None else 0

@@ -17,15 +17,19 @@ from claimcheck.reading import decode, read_bytes
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
-def discover(paths: list[str], root: str | None = None, exclude: list[str] = (), gitignore: bool = False) -> list[str]:
-    """YAML files under `paths`, in a stable order, displayed as given (relative stays relative).
+def discover(
+    paths: list[str], root: str | None = None, exclude: list[str] = (), gitignore: bool = False, seen: set[str] | None = None
+) -> list[str]:
+    """YAML files under `paths`, in a stable order, displayed as given (relative stays relative),
+    each real file once: not again when its real path is in `seen` (which is added to).
 
     Files found by walking a folder are left out when they match an `exclude` glob (relative to
     `root`), when git ignores them (`gitignore`), or when they are hidden. A file named
     explicitly is always kept: it was asked for.
     """
     found: list[str] = []
-    seen: set[str] = set()
+    seen = set() if seen is None else seen
+    folders: dict[str, str] = {}
     for given in paths:
         if os.path.isdir(given):
             candidates = [path for path in _walk(given) if not _excluded(path, root, exclude)]
@@ -34,11 +38,23 @@ def discover(paths: list[str], root: str | None = None, exclude: list[str] = (),
         else:
             candidates = [given]
         for candidate in candidates:
-            real = os.path.realpath(candidate)
+            real = _realpath(candidate, folders)
             if real not in seen:
                 seen.add(real)
                 found.append(candidate)
     return found
+
+
+def _realpath(path: str, folders: dict[str, str]) -> str:
+    """`os.path.realpath(path)`, resolving each folder once (`folders` remembers them): a
+    thousand files in one folder cost a thousand lstat calls, not one per path component each."""
+    head, name = os.path.split(path)
+    if not name or name in (".", "..") or os.path.islink(path):
+        return os.path.realpath(path)
+    real_head = folders.get(head)
+    if real_head is None:
+        real_head = folders[head] = os.path.realpath(head or os.curdir)
+    return os.path.join(real_head, name)
 
 
 def _walk(directory: str) -> list[str]:

@@ -4,8 +4,7 @@ Compact by default (a corpus can have a hundred thousand findings: indentation w
 the output and of the time); `--pretty` indents it for people.
 """
 
-import json
-
+from claimcheck.jsontext import dumps
 from claimcheck.reporters import Report
 
 
@@ -20,6 +19,4 @@ def render(report: Report) -> str:
         "summary": {"files": report.files, "claims": report.claims, "findings": len(report.findings), **_left_out(report)},
         "findings": [f.to_json() for f in report.findings],
     }
-    if report.pretty:
-        return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-    return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return dumps(document, pretty=report.pretty) + "\n"

@@ -11,11 +11,11 @@ schema shipped in `claimcheck/data/sarif-2.1.0.schema.json`.
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
 from claimcheck.findings import fingerprint
+from claimcheck.jsontext import dumps
 from claimcheck.reporters import Report
 from claimcheck.reporters._escape import sarif_text, url_path
 
@@ -138,4 +138,4 @@ class _Missing:
 
 
 def render(report: Report) -> str:
-    return json.dumps(document(report), indent=2, ensure_ascii=False) + "\n"
+    return dumps(document(report), pretty=True) + "\n"
