@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import operator
 import os
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -70,10 +71,16 @@ class Location(NamedTuple):
 
     @classmethod
     def from_json(cls, data: dict) -> Location:
-        return _new_tuple(cls, (data["path"], data["line"], data["column"], data.get("article"), data.get("claim")))
+        try:
+            return _new_tuple(cls, _location_fields(data))
+        except KeyError:  # written without the optional keys
+            return cls(data["path"], data["line"], data["column"], data.get("article"), data.get("claim"))
 
 
-_new_tuple = tuple.__new__  # what a named tuple's own constructor calls, without its argument handling
+# What a named tuple's own constructor calls, without its argument handling; and the fields as
+# `to_json` writes them, read in C (a warm run reads tens of thousands of locations back).
+_new_tuple = tuple.__new__
+_location_fields = operator.itemgetter(*Location._fields)
 
 
 @dataclass(slots=True)
@@ -148,7 +155,7 @@ class Finding:
             data["severity"],
             data["message"],
             Location.from_json(data),
-            [Location.from_json(r) for r in data.get("related", [])],
+            list(map(Location.from_json, data.get("related", ()))),
             related_total=data.get("related_total"),
             fix=fix_from_json(data["fix"]) if data.get("fix") else None,
         )
