@@ -54,8 +54,8 @@ def extract_events(ctx: ArticleContext, quotes: list[Draft]) -> list[Draft]:
         if d.pattern == "year" and not is_year_token(ctx, d):
             continue
         tok = ctx.token_at(d.start)
-        if tok is None:
-            continue
+        if tok is None or tok.i < first:
+            continue                          # "PARIS, May 14 (AFP) -": the dateline's date is when it was filed
         mention = ctx.char_span(d.start, d.end)
         if d.pattern == "year" and year_is_name(ctx, d, mention):
             continue

@@ -19,7 +19,7 @@ import math
 import re
 
 from .figure_fields import governing_verb
-from .lexicon import COUNT_NOUNS, GENERIC_COUNT_NOUNS, TOLL_WORDS
+from .lexicon import COUNT_NOUNS, GENERIC_COUNT_NOUNS, RATING_SCALES, TOLL_WORDS
 from .number_spans import NUMBER_WORDS, unit_after
 
 _NAMED_THINGS = {"EVENT", "ORG", "WORK_OF_ART", "FAC", "PRODUCT", "LAW"}
@@ -52,7 +52,7 @@ def is_not_a_figure(ctx, span) -> bool:
     doc = span.doc
     first = span[0]
     if (is_day_of_month(span) or is_rank(span) or is_period(span) or is_scope(span) or is_category_bound(span)
-            or is_age_group(span)):
+            or is_age_group(span) or is_rating(span)):
         return True
     if first.ent_type_ in ("DATE", "TIME") and not _duration_unit(span) and not _counts_people(span):
         return True
@@ -87,6 +87,15 @@ def is_not_a_figure(ctx, span) -> bool:
     if is_table_cell(span):
         return True          # a cell of a table pasted as text: no sentence says what it counts
     return nxt is not None and nxt.lower_ in ("a.m.", "p.m.", "am", "pm", "o'clock")     # a clock time
+
+
+def is_rating(span) -> bool:
+    """'a magnitude 8.0 quake', 'a 7.8-magnitude earthquake', 'a Category 4 hurricane', 'a
+    level 3 alert': a place on a scale, which rates the thing it names rather than counting it."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = [t for t in doc[span.end:span.end + 2] if t.text != "-"][:1]
+    return (before is not None and before.lower_ in RATING_SCALES) or bool(after and after[0].lower_ in RATING_SCALES)
 
 
 def is_table_cell(span) -> bool:

@@ -150,7 +150,29 @@ def _known(text: str) -> bool:
 
 # ---------------------------------------------------------------------------------- metric
 def figure_metric(ctx, span, unit, noun, noun_tok, verb, end: int) -> str:
-    """The figure's metric, in the vocabulary's words where it has them."""
+    """The figure's metric, in the vocabulary's words where it has them; a forecast's metric
+    says so ("revenue forecast"): what a company expects is not what it reported."""
+    metric = _stated_metric(ctx, span, unit, noun, noun_tok, verb, end)
+    return f"{metric} forecast" if _forecast(verb) and "forecast" not in metric else metric
+
+
+# Verbs that make a figure a forecast or a target, not a measurement.
+_FORECAST_VERBS = {"forecast", "predict", "project", "expect", "anticipate", "target", "foresee", "envisage"}
+
+
+def _forecast(verb) -> bool:
+    """Is the figure's verb one of forecasting, or does one take its clause ("analysts expect
+    revenue to reach $3 billion", "the toll is expected to rise to 100")?"""
+    for _ in range(2):
+        if verb is None:
+            return False
+        if verb.lemma_.lower() in _FORECAST_VERBS and verb.pos_ in ("VERB", "AUX"):
+            return True
+        verb = verb.head if verb.dep_ in ("xcomp", "ccomp") else None
+    return False
+
+
+def _stated_metric(ctx, span, unit, noun, noun_tok, verb, end: int) -> str:
     dimension = unit_dimension(unit)
     a = anchor(span, end)
     if dimension == "percent" or dimension == "percentage point":

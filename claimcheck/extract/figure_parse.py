@@ -10,6 +10,8 @@ is read with: verbs and nouns of change and level, and the nouns that name quant
 """
 from __future__ import annotations
 
+import re
+
 from .lexicon import CHANGE_VERBS
 
 # Verbs of winning: a number "by" them is a margin ("won by half a percentage point").
@@ -156,6 +158,9 @@ def noun_words(noun, keep_compounds: bool = True) -> str:
     for c in noun.lefts:
         if any(t.text in ("(", ")") for t in doc[c.i + 1:noun.i]):
             continue                          # "TARVOS (Reuters) - Revenue": a dateline, no modifier
+        if c.dep_ in ("compound", "amod", "nmod", "npadvmod") and c.lower_ in PERIOD_WORDS:
+            words.append(_period_words(c))    # "fourth-quarter revenue" is not "full-year revenue"
+            continue
         if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ not in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL") and c.pos_ != "NUM":
             if c.ent_type_ in ("GPE", "ORG", "PERSON", "NORP", "PRODUCT") and c.pos_ in ("PROPN", "ADJ"):
                 continue                      # "Tesco sales", "UK GDP": the owner, not the quantity
@@ -166,6 +171,18 @@ def noun_words(noun, keep_compounds: bool = True) -> str:
         head = noun.lemma_.lower()           # "revenues" -> "revenue", "premiums" -> "premium"
     words.append(head)
     return " ".join(w for w in words if w not in ("’s", "'s"))
+
+
+# The period a quantity covers, when a modifier names it: kept in the metric, for a quarter's
+# revenue and a year's are different quantities ("fourth-quarter", "first-half", "full-year").
+PERIOD_WORDS = {"quarter", "quarterly", "half", "year", "annual", "yearly", "month", "monthly", "week", "weekly",
+                "daily", "full-year", "first-half", "second-half"}
+
+
+def _period_words(tok) -> str:
+    """'fourth-quarter', 'first-half', 'quarterly': the modifier with its own modifiers."""
+    text = "".join(t.text_with_ws for t in tok.subtree if not re.fullmatch(r"\d{4}", t.text)).strip().lower()   # the year: as_of
+    return re.sub(r"\s*-\s*", "-", text)
 
 
 def figure_verb(span, noun_tok, end: int, governing):

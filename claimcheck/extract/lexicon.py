@@ -177,3 +177,7 @@ HONORIFICS = {"lord", "lady", "sir", "dame", "baroness", "baron", "earl", "mr", 
 # Titles that are also part of how a person is named ("Sheikh Hasina"): before a one-word name
 # the article gives no fuller form of, they stay in the name.
 NAME_TITLES = {"sheikh", "sheik", "shaikh", "begum", "sayyid", "syed"}
+
+# Scales a number rates a thing on rather than counts it ("a magnitude 8.0 quake", "a Category 4
+# hurricane", "a level 3 alert"): the number is no figure, and the scale no part of an event's name.
+RATING_SCALES = {"magnitude", "category", "level", "grade", "stage", "tier", "richter"}

@@ -10,6 +10,7 @@ would otherwise glue them onto the next paragraph.
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import os
 import threading
 
@@ -44,12 +45,60 @@ def _register_line_breaks():
     if not Language.has_factory(_LINE_BREAKS):
         @Language.component(_LINE_BREAKS)
         def line_breaks(doc):
+            _dateline_apart(doc)
+            wrapped = hard_wrapped(doc.text)
             for token in doc[:-1]:
                 if "\n" in token.text or "\n" in token.whitespace_:
                     nxt = doc[token.i + 1]
-                    if not nxt.is_space:
+                    if not nxt.is_space and not _wraps(doc, token, nxt, wrapped):
                         nxt.is_sent_start = True
             return doc
+
+
+# A line ending in one of these ends its sentence too; another line break is a wrap when the text is
+# hard-wrapped (a sentence goes on on the next line).
+_LINE_ENDS = tuple('.!?:;"”’)]')
+_WRAP_TAGS = {"IN", "DT", "CC", "TO", "PRP$", "WDT", ","}   # a line cannot end a sentence on these
+_WRAPPED_LINE = 40   # characters: a line this long that stops mid-sentence was wrapped, not a heading
+
+
+def _dateline_apart(doc) -> None:
+    """The dateline ("LONDON (Reuters) - ") parsed apart from the sentence it opens: otherwise the
+    parser makes "LONDON" a second subject of the sentence's verb."""
+    from .story import DATELINE
+
+    found = DATELINE.match(doc.text)
+    if found is None:
+        return
+    for token in doc:
+        if token.idx >= found.end():
+            token.is_sent_start = True
+            return
+
+
+def hard_wrapped(text: str) -> bool:
+    """Is the text hard-wrapped (mail, wire feeds, text copied from a PDF)? At least three single
+    line breaks, at least half of them after a long line that stops mid-sentence: a list of
+    headings breaks after short lines, prose whose paragraphs are lines after full stops."""
+    lines = text.split("\n")
+    breaks = [(a.rstrip(), b) for a, b in itertools.pairwise(lines) if a.strip() and b.strip()]
+    if len(breaks) < 3:
+        return False
+    mid = sum(len(a) >= _WRAPPED_LINE and not a.endswith(_LINE_ENDS) for a, _b in breaks)
+    return 2 * mid >= len(breaks)
+
+
+def _wraps(doc, before, after, wrapped: bool) -> bool:
+    """Does the sentence go on across the line break between `before` and `after`? In a
+    hard-wrapped text whenever the line does not end a sentence; in any text when the next line
+    starts in lower case or the line stops on a word no sentence ends with ("of", "the", ",")."""
+    if before.is_space:
+        before = doc[before.i - 1] if before.i > 0 else before
+    if "\n\n" in before.text + before.whitespace_ + (doc[before.i + 1].text if before.i + 1 < len(doc) and doc[before.i + 1].is_space else ""):
+        return False                      # a blank line: a paragraph ends
+    if before.text.endswith(_LINE_ENDS):
+        return False
+    return wrapped or after.text[:1].islower() or before.tag_ in _WRAP_TAGS
 
 
 _LOADED: dict[str, object] = {}

@@ -26,6 +26,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .lexicon import RATING_SCALES
+
 # Event nouns by family: a mention of one family refers back to the story's event of that family.
 EVENT_FAMILIES = {
     "attack": {"attack", "attacks", "bombing", "bombings", "blast", "blasts", "explosion", "explosions",
@@ -64,7 +66,7 @@ _VAGUE_MODIFIERS = {"deadly", "recent", "latest", "last", "new", "huge", "massiv
                     "ongoing", "planned", "upcoming", "previous", "earlier", "latter", "former", "bloody",
                     "brutal", "violent", "horrific", "terrible", "tragic", "fatal", "weekend", "overnight",
                     "fierce", "ferocious", "harsh", "heavy", "intense", "sweeping", "widespread", "sustained",
-                    "renewed", "so-called", "unprecedented", "twin", "double", "triple", "coordinated", "lethal"}
+                    "renewed", "so-called", "unprecedented", "twin", "double", "triple", "coordinated", "lethal"} | RATING_SCALES
 # One name for one kind of event whichever word a writer picks: "quake" is "earthquake",
 # "bombings" is "bombing" ("the Mexico quake" and "Mexico's earthquake" are one event).
 _CANONICAL_HEADS = {"quake": "earthquake", "quakes": "earthquake", "earthquakes": "earthquake",
@@ -134,6 +136,7 @@ class StoryIndex:
     entities: list[Named] = field(default_factory=list)
     story_event: Named | None = None    # the event the headline or the lead names
     topic: str = ""                     # what the headline is about, failing an event
+    year: int | None = None             # the year of publication
     headline: str = ""                  # the headline (the metadata's title, else a first line)
 
     @classmethod
@@ -141,6 +144,7 @@ class StoryIndex:
         doc = ctx.doc
         index = cls(doc)
         index.body_start = ctx.body_start
+        index.year = getattr(ctx.published, "year", None)
         sents = [s for s in doc.sents if s.end > index.body_start]
         lead = sents[:3] if sents and _is_headline(sents[0]) else sents[:2]
         index.lead_end = lead[-1].end if lead else 0
@@ -184,13 +188,18 @@ class StoryIndex:
     # ------------------------------------------------------------------ resolving
     def event_at(self, tok) -> Named | None:
         """The event an event noun refers to: its own name when it names a place or is named,
-        else the story's event of its family (the blast -> the bombing the lead names)."""
+        else the story's event of its family (the blast -> the bombing the lead names). One
+        dated by a year other than the article's is another event, named with its year: "a
+        2007 earthquake", "the quake in 2019" in a story of this year's earthquake."""
         family = EVENT_NOUNS.get(tok.lower_)
         if tok.ent_type_ == "EVENT":
             return next((e for e in self.events if e.pos == tok.i or e.pos == _ent_root(tok)), None)
         if family is None:
             return None
         own = next((e for e in self.events if e.pos == tok.i), None)
+        year = own_year(tok)
+        if own is not None and year is not None and year != self.year:
+            return Named(own.pos, own.kind, clean(f"{year} {own.name}"))
         if own is not None and _has_place(tok):
             return own
         story = self.story_event
@@ -254,7 +263,7 @@ def event_name(tok) -> str:
     for c in tok.lefts:
         if c.dep_ in ("det", "predet", "punct", "nummod") or c.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
             continue
-        words = [t for t in c.subtree if t.dep_ not in ("det", "case", "punct") and t.ent_type_ not in ("DATE", "TIME")
+        words = [t for t in c.subtree if t.dep_ not in ("det", "case", "punct") and t.ent_type_ not in ("DATE", "TIME") and not t.like_num
                  and t.lower_ not in _VAGUE_MODIFIERS and t.tag_ not in ("JJS", "RBS")]   # "America's deadliest shooting"
         text = " ".join(t.text for t in words if t.lower_ not in ("’s", "'s"))
         if not text or text.lower() in _VAGUE_MODIFIERS or c.lower_ in _PRONOUNS:
@@ -273,6 +282,20 @@ def event_name(tok) -> str:
                 place.append(ent.text if ent is not None else obj.text)
     head = _CANONICAL_HEADS.get(tok.lower_, tok.lower_)
     return clean(" ".join([*place, *mods, head]))
+
+
+def own_year(tok) -> int | None:
+    """The year an event noun is dated by in its own phrase: "a 2007 earthquake", "the 2019
+    floods", "the quake in 2019", "the attack of March 2015"; None when it has none."""
+    dates = [c for c in tok.lefts if c.ent_type_ == "DATE"]
+    for prep in tok.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "on"):
+            dates += [g for g in prep.children if g.dep_ == "pobj" and g.ent_type_ == "DATE"]
+    for date in dates:
+        for t in date.subtree:
+            if t.ent_type_ == "DATE" and re.fullmatch(r"(1[89]|20)\d\d", t.text):
+                return int(t.text)
+    return None
 
 
 def _place_inside(obj):

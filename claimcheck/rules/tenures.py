@@ -213,10 +213,12 @@ class TenureIndex:
         this person in ("former President Putin" in 2010: President of Russia, and he was in
         office). A bare title given as current is left unjudged when the person ever held an
         office of that title: news writes "under President Bush" and "Secretary Clinton" of people
-        long out of office. It is judged only when the title names one office of state the
-        reference covers, which the person never held, while certainly holding another office of
-        the same country: "Vice President Donald Trump" while he was president. A surname alone, or a title with words around it that change
-        what it means ("the late", "-elect"), is never judged."""
+        long out of office. It is judged when the person held an office of that title only
+        later ("President Joe Biden" in 2019: no style names people by titles they have yet to
+        hold), or when the title names one office of state the reference covers, which the person
+        never held, while certainly holding another office of the same country: "Vice President
+        Donald Trump" while he was president. A surname alone, or a title with words around it
+        that change what it means ("the late", "-elect"), is never judged."""
         if role_key in self.by_role:
             return (role_key,)
         if len(entity_key.split()) < 2 or _TITLE_HEDGES.search(text or ""):
@@ -224,6 +226,12 @@ class TenureIndex:
         offices = self._bare_titles().get(role_key, ())
         if status == "former":
             return tuple(sorted(office for office in offices if self._split(entity_key, office)[0]))
+        if status == "current" and when is not None and offices:
+            # An office of that title the person held only later: "President Joe Biden" in 2019.
+            later = [office for office in offices if (own := self._split(entity_key, office)[0])
+                     and all(when.end < s.earliest for s in own)]
+            if later:
+                return tuple(sorted(later))
         if status == "current" and when is not None and offices and role_key.split()[-1] in _OFFICE_HEADS:
             # Only an office of the country (or body) the person certainly serves then is meant.
             where = self._serving_in(entity_key, when)

@@ -285,3 +285,15 @@ def test_would_in_reported_speech_is_the_speakers_future(events):
 def test_the_year_ending_a_list_of_dates_is_every_dates_year(events):
     assert dates(events("Floods hit the valley in April, August and November 2021.")) == ["2021-04", "2021-08", "2021-11"]
     assert dates(events("The board met on March 3 and June 9, 2022.")) == ["2022-03-03", "2022-06-09"]
+
+
+# --- datelines ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "OSLO, May 9 (Reuters) - Ferry crews walked out on Wednesday, the union said.",
+    "KAMPALA, Uganda, May 8 (AP) - Lawmakers approved the budget on Wednesday.",
+])
+def test_the_datelines_date_is_no_event(events, text):
+    found = events(text)
+    assert dates(found) == ["2024-05-08"]
+    assert all("(Reuters)" not in c.text and "(AP)" not in c.text and "(Reuters)" not in c.fields["subject"] for c in found)

@@ -360,8 +360,8 @@ def test_the_two_values_of_a_change_get_keys_whatever_their_order(figures, text)
     # the value changed from is the earlier one; the order and the verb's tense are incidental
     figs = figures(text)
     new, old = one(figs, "$41"), one(figs, "$35")
-    assert new.fields["metric"] == "average fee"
-    assert old.fields["metric"] == "average fee (earlier)"
+    assert new.fields["metric"] == "average monthly fee"
+    assert old.fields["metric"] == "average monthly fee (earlier)"
 
 
 @pytest.mark.parametrize("text", [
@@ -494,3 +494,52 @@ def test_ages_given_after_the_verb_or_before_the_name(figures):
     figs = figures("Olga Brandt died at her home on Monday, aged 93. The pilot, 47-year-old Sami Laine, was unhurt.")
     ages = {f.fields["subject"]: f.fields["value"] for f in figs if f.fields["metric"] == "age"}
     assert ages == {"Olga Brandt": 93, "Sami Laine": 47}
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("MADRID (Reuters) - Spain's jobless rate fell to 11.2 percent in April, the labour ministry said.", "Spain"),
+    ("NAIROBI (Reuters) - Kenya's tea exports rose 9 percent last year, the board said.", "Kenya"),
+])
+def test_the_dateline_city_is_not_a_second_subject(figures, text, subject):
+    (fig,) = figures(text)
+    assert fig.fields["subject"] == subject
+
+
+@pytest.mark.parametrize("text", [
+    "A magnitude 6.4 earthquake shook the island of Serelo on Monday, injuring 15 people.",
+    "The 6.4-magnitude quake injured 15 people on the island of Serelo on Monday.",
+    "A Category 3 storm tore through the coast of Varnia on Monday, injuring 15 people.",
+])
+def test_a_rating_on_a_scale_is_no_figure_and_no_part_of_the_name(figures, text):
+    figs = figures(text)
+    assert [f.fields["value"] for f in figs] == [15]
+    assert not any(w in figs[0].fields["subject"].lower() for w in ("magnitude", "category", "6.4", "3 "))
+
+
+def test_an_event_dated_another_year_is_another_event(figures):
+    figs = figures("A landslide buried part of the village of Kesto on Monday, killing 11 people. "
+                   "A 2016 landslide in the same valley killed 48 people, and another in 2009 killed three.")
+    subjects = {f.fields["value"]: f.fields["subject"] for f in figs}
+    assert len({subjects[11], subjects[48]}) == 2
+    assert "2016" in subjects[48] and "2016" not in subjects[11]
+
+
+def test_the_period_a_figure_covers_stays_in_its_metric(figures):
+    figs = figures("Velmora said first-quarter sales were $1.2 billion, and it put full-year sales at $5 billion.")
+    metrics = {f.fields["value"]: f.fields["metric"] for f in figs}
+    assert metrics[1_200_000_000] == "first-quarter sales"
+    assert metrics[5_000_000_000] != metrics[1_200_000_000]
+
+
+@pytest.mark.parametrize("text", [
+    "Velmora forecast 2025 sales of $5 billion.",
+    "Analysts expect Velmora's sales to reach $5 billion next year.",
+])
+def test_a_forecast_is_not_the_measured_quantity(figures, text):
+    (fig,) = figures(text)
+    assert "forecast" in fig.fields["metric"]
+
+
+def test_a_measured_figure_is_no_forecast(figures):
+    (fig,) = figures("Velmora's sales rose to $5 billion last year.")
+    assert "forecast" not in fig.fields["metric"]
