@@ -290,6 +290,8 @@ def describe_source(ctx: ArticleContext, head) -> dict | None:
     if head.lower_ in PRONOUNS or (head.lower_ in _POSS_PRONOUNS and head.dep_ == "poss"):
         person = ctx.last_person_before(pos)
         return _named(ctx, person) if person else None
+    if head.lower_ == "it" and head.dep_ == "nsubj" and is_speech_verb(head.head):
+        return _organisation_before(ctx, head)   # 'Brookfield Council said ... "...," it added'
     if head.lower_ in ("i", "we", "it", "they", "you", "this", "that", "which", "who"):
         return None
     if _refers_back(head):                   # "the 22-year-old added", "the Swiss said"
@@ -328,6 +330,9 @@ def describe_source(ctx: ArticleContext, head) -> dict | None:
             title = _title_tokens(head, ctx)
             return {"source": found[0], "role": found[1], "type": "named", "_title_phrase": _np_text(title),
                     "_title_span": ctx.tokens_span(title)}
+    spoken_for = _spokesperson_for(ctx, head)
+    if spoken_for is not None:
+        return spoken_for
     if low in TITLE_WORDS and toks and toks[0].lower_ in ("one", "a", "an"):
         return {"source": text, "role": None, "type": "anonymous"}   # "a senior police officer"
     if any(e.label_ in ("ORG", "GPE", "NORP") for e in span_ents) or low in ORG_NOUNS or words & ORG_NOUNS:
@@ -341,6 +346,39 @@ def describe_source(ctx: ArticleContext, head) -> dict | None:
     if head.pos_ == "PROPN":
         return {"source": _strip_det(text), "role": None, "type": "organization"}
     return {"source": text, "role": None, "type": "anonymous"}
+
+
+_SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
+
+
+def _spokesperson_for(ctx: ArticleContext, head) -> dict | None:
+    """An unnamed spokesperson speaks for the organisation: "a spokesman for the company", "a
+    ministry spokeswoman", "the council's spokesperson" -> the organisation, with the
+    spokesperson as its role. None when the one spoken for is no organisation."""
+    if head.lower_ not in _SPOKESPEOPLE:
+        return None
+    owner = None
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "for":
+            owner = next((g for g in child.children if g.dep_ == "pobj"), None)
+        elif child.dep_ in ("poss", "compound") and child.lower_ not in ("his", "her", "their", "its"):
+            owner = child
+    att = describe_source(ctx, owner) if owner is not None else None
+    if not att or att.get("type") != "organization" or not any(w[:1].isupper() for w in att["source"].split()):
+        return None                       # "a ministry spokeswoman": no name to compare across articles
+    return {"source": att["source"], "role": head.lower_, "type": "organization"}
+
+
+def _organisation_before(ctx: ArticleContext, pronoun) -> dict | None:
+    """Whom "it" speaking stands for: the organisation that last spoke in this sentence or the
+    one before ("Brookfield Council said ... 'Crews are out,' it added"); None when none did."""
+    sent = pronoun.sent
+    start = ctx.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for tok in reversed(ctx.doc[start:pronoun.i]):
+        if tok.dep_ == "nsubj" and tok.lower_ != "it" and is_speech_verb(tok.head) and not ctx.in_quote(ctx.absolute(tok.idx)):
+            att = describe_source(ctx, tok)
+            return att if att and att.get("type") == "organization" else None
+    return None
 
 
 _DOCUMENTS = {"statement", "report", "letter", "release", "filing", "communique", "readout", "memo",

@@ -14,7 +14,7 @@ from claimcheck.normalize import name_key
 
 from .dates import DateMention, find_dates
 from .doc_index import Intervals, NameIndex, ent_at
-from .lexicon import DESCRIPTOR_WORDS, NAME_TITLES, TITLE_WORDS
+from .lexicon import DESCRIPTOR_WORDS, FEMININE_NAMES, FEMININE_WORDS, MASCULINE_NAMES, MASCULINE_WORDS, NAME_TITLES, TITLE_WORDS
 from .meta import ArticleText
 from .story import body_start_token
 
@@ -67,6 +67,7 @@ class ArticleContext:
     _mentions: list[tuple[int, str]] = field(default_factory=list)    # every person named
     _names: list[str] = field(default_factory=list)
     _name_index: NameIndex | None = None
+    _genders: dict | None = None                  # full name -> "f"/"m" the article's words give
     _quote_index: Intervals | None = None
     _ents: list | None = field(default=None, repr=False)
     _body_start: int | None = field(default=None, repr=False)
@@ -204,6 +205,22 @@ class ArticleContext:
             bisect.insort(self._salience, (pos, name))
             self._depth[(pos, name)] = min(depth, self._depth.get((pos, name), depth))
 
+    def gender_of(self, name: str) -> str | None:
+        """"f", "m" or None: what the article's words next to the person say ("Mrs Keller",
+        "spokeswoman Ana Lind", "her husband, Tom Hale"), else their given name."""
+        if self._genders is None:
+            self._genders = _genders_given(self)
+        found = self._genders.get(name)
+        if found is None:
+            first = name.split()[0].lower() if name.split() else ""
+            found = "f" if first in FEMININE_NAMES else "m" if first in MASCULINE_NAMES else None
+        return found
+
+    def agrees(self, name: str, pronoun: str | None) -> bool:
+        """Can `pronoun` ("he", "she", ...) stand for the person? Unknown genders agree."""
+        wanted = _PRONOUN_GENDER.get((pronoun or "").lower())
+        return wanted is None or self.gender_of(name) in (None, wanted)
+
     def last_person_before(self, pos: int) -> str | None:
         """Who 'he'/'she' at `pos` is: the person the text is about.
 
@@ -215,6 +232,8 @@ class ArticleContext:
         anywhere before.
         """
         tok = self.token_at(pos)
+        pronoun = tok.lower_ if tok is not None else None
+        agrees = lambda name: self.agrees(name, pronoun)   # "she" is not the man named last
         if tok is not None:
             sent = tok.sent
             prev = self.doc[sent.start - 1].sent if sent.start > 0 else None
@@ -222,7 +241,7 @@ class ArticleContext:
             if prev is not None:
                 windows.append((self.absolute(prev.start_char), self.absolute(prev.end_char)))
             for k, (lo, hi) in enumerate(windows):
-                inside = [(p, name) for p, name in self._salience if lo <= p < hi]
+                inside = [(p, name) for p, name in self._salience if lo <= p < hi and agrees(name)]
                 if inside and k == 0:
                     return inside[-1][1]
                 if inside:
@@ -230,11 +249,11 @@ class ArticleContext:
                     return [m[1] for m in inside if self._depth.get(m, 0) == least][-1]
             if prev is not None:
                 lo, hi = self.absolute(prev.start_char), self.absolute(prev.end_char)
-                names = {name for p, name in self._mentions if lo <= p < hi}
+                names = {name for p, name in self._mentions if lo <= p < hi and agrees(name)}
                 if len(names) == 1:
                     return names.pop()
         i = bisect.bisect_left(self._salience, (pos, ""))
-        return self._salience[i - 1][1] if i else None
+        return next((name for _p, name in reversed(self._salience[:i]) if agrees(name)), None)
 
     def person_with_title(self, title_words: set[str], pos: int) -> tuple[str, str] | None:
         """The named person the article gives this title to, nearest to `pos`."""
@@ -249,6 +268,31 @@ class ArticleContext:
 
     def dates_in(self, start: int, end: int) -> list[DateMention]:
         return [d for d in self.dates if start <= d.start and d.end <= end]
+
+
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+
+
+def _genders_given(ctx) -> dict[str, str]:
+    """Full name -> "f"/"m" where a word next to a mention says so: an honorific or a gendered
+    noun before it or in apposition ("Mrs Keller", "spokeswoman Ana Lind", "his wife, Eva
+    Hale"); a name the article gives both is left out."""
+    found: dict[str, set[str]] = {}
+    for ent in ctx.ents:
+        if ent.label_ != "PERSON":
+            continue
+        near = [ctx.doc[ent.start - 1]] if ent.start > 0 else []
+        near += [t for t in ent if t.i == ent.start]          # "Mrs" inside the entity
+        root = ent.root
+        if root.dep_ == "appos":
+            near.append(root.head)
+        near += [c for c in root.children if c.dep_ in ("appos", "compound") and not (ent.start <= c.i < ent.end)]
+        for word in near:
+            low = word.lower_
+            gender = "f" if low in FEMININE_WORDS else "m" if low in MASCULINE_WORDS else None
+            if gender is not None:
+                found.setdefault(ctx.full_name(clean_name(ent.text)), set()).add(gender)
+    return {name: genders.pop() for name, genders in found.items() if len(genders) == 1}
 
 
 _CLAUSE_DEPS = {"relcl", "acl", "advcl", "xcomp", "ccomp", "csubj", "pcomp"}

@@ -1,5 +1,7 @@
 """Word lists the extractors share. Kept in one place so they can grow."""
 
+from pathlib import Path
+
 # Verbs that put words in someone's mouth (lemmas).
 SPEECH_VERBS = {
     "say", "tell", "add", "write", "wonder", "warn", "describe", "call", "observe", "dub",
@@ -181,3 +183,32 @@ NAME_TITLES = {"sheikh", "sheik", "shaikh", "begum", "sayyid", "syed"}
 # Scales a number rates a thing on rather than counts it ("a magnitude 8.0 quake", "a Category 4
 # hurricane", "a level 3 alert"): the number is no figure, and the scale no part of an event's name.
 RATING_SCALES = {"magnitude", "category", "level", "grade", "stage", "tier", "richter"}
+
+# Gender a text gives a person, for "he" and "she": words next to the name ("Mrs Keller", "the
+# spokeswoman, Ana Lind", "her husband, Tom") and common given names that are one gender's in
+# English-language news (names borne by both, "Jordan", "Alex", "Jean", are in neither list).
+FEMININE_WORDS = {"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "baroness", "queen", "princess", "duchess",
+                  "countess", "madam", "madame", "mme", "sister", "mother", "wife", "daughter", "widow", "grandmother",
+                  "aunt", "niece", "girl", "woman", "actress", "spokeswoman", "chairwoman", "businesswoman",
+                  "congresswoman", "councilwoman", "sportswoman", "policewoman", "waitress", "heiress", "empress"}
+MASCULINE_WORDS = {"mr", "mr.", "sir", "lord", "baron", "king", "prince", "duke", "count", "monsieur", "brother",
+                   "father", "husband", "son", "widower", "grandfather", "uncle", "nephew", "boy", "man", "actor",
+                   "spokesman", "chairman", "businessman", "congressman", "councilman", "sportsman", "policeman",
+                   "waiter", "heir", "emperor"}
+
+
+def _given_names() -> dict[str, set[str]]:
+    """claimcheck/data/given-names.txt: its lists by name ("feminine", "masculine")."""
+    lists: dict[str, set[str]] = {}
+    current: set[str] = set()
+    text = (Path(__file__).resolve().parent.parent / "data" / "given-names.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.startswith("["):
+            current = lists.setdefault(line.strip("[] "), set())
+        elif not line.startswith("#"):
+            current.update(line.lower().split())
+    return lists
+
+
+FEMININE_NAMES = _given_names()["feminine"]
+MASCULINE_NAMES = _given_names()["masculine"]

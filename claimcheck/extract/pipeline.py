@@ -31,12 +31,24 @@ from .roles import extract_roles
 from .statements import extract_statements
 
 
+def _speakers_own(roles: list[Draft], quotes: list[Draft]) -> None:
+    """A title inside a quotation is the speaker's words, not the article's: it takes the
+    quote's attribution (the anachronism rule does not hold the article to a speaker's title)."""
+    for role in roles:
+        if role.fields.get("attribution"):
+            continue
+        quote = next((q for q in quotes if q.start <= role.start and role.end <= q.end and q.fields.get("attribution")), None)
+        if quote is not None:
+            role.fields["attribution"] = dict(quote.fields["attribution"])
+
+
 def extract_claims(article: ArticleText, doc) -> list[Draft]:
     ctx = ArticleContext.build(article, doc)
     ctx.quote_regions = [(s, e) for s, e, _, _ in find_quote_regions(article.body, article.body_start)]
     ctx.index_people()
     roles = extract_roles(ctx)
     quotes = extract_quotes(ctx)
+    _speakers_own(roles, quotes)
     figures = extract_figures(ctx, quotes)
     events = extract_events(ctx, quotes)
     statements = extract_statements(ctx, figures + events)

@@ -145,6 +145,8 @@ def pronoun_follow_on(ctx: ArticleContext, verb, prev: Draft, attribution):
     prev_att = prev.fields.get("attribution")
     if subj is None or subj.lower_ not in ("he", "she") or not prev_att:
         return attribution
+    if prev_att.get("type") == "named" and not ctx.agrees(prev_att.get("source") or "", subj.lower_):
+        return attribution               # '"...," said Maria Keller. "...," he added': not her
     pos = ctx.absolute(subj.idx)
     prev_tok = ctx.token_at(prev.start)
     here = subj.sent

@@ -35,6 +35,10 @@ def _is_person(ctx: ArticleContext, tok) -> bool:
     return tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and ctx.is_known_surname(tok.text))
 
 
+_BUSINESS_NOUNS = {"company", "firm", "carrier", "airline", "bank", "lender", "retailer", "insurer", "maker",
+                   "manufacturer", "conglomerate", "corporation", "operator", "broadcaster", "publisher", "supermarket"}
+
+
 def full_org_name(ctx: ArticleContext, head, text: str) -> str:
     """'the court' -> 'Texas Court of Criminal Appeals' when the article named it so before.
 
@@ -47,11 +51,15 @@ def full_org_name(ctx: ArticleContext, head, text: str) -> str:
     word = head.lemma_.lower()
     pos = ctx.absolute(head.idx)
     best = None
+    # "the company", "the Swiss lender": the business named last (a word of its kind the name need not contain)
+    generic = word in _BUSINESS_NOUNS and all(c.dep_ in ("det", "amod") for c in head.lefts)
     for ent in ctx.ents:
         if ent.label_ != "ORG" or ctx.absolute(ent.start_char) >= pos or ctx.in_quote(ctx.absolute(ent.start_char)):
             continue
+        if ent.start < ctx.body_start:
+            continue                          # the dateline's agency
         words = {t.lemma_.lower() for t in ent} | {t.lower_ for t in ent}
-        if word in words and len(ent) > 1:
+        if (word in words and len(ent) > 1) or generic:
             best = ent
     if best is None:
         return text

@@ -197,7 +197,7 @@ class TenureIndex:
             return None
         entity, role = self.key(claim.entity), self.key(claim.role)
         verdicts = []
-        for meant in self.roles_meant(entity, role, claim.text, claim.status, when):
+        for meant in self.roles_meant(entity, role, claim.text, claim.status, when, own_voice=claim.attribution is None):
             if claim.status == "then" and claim.as_of is None:
                 verdict = self.judge_then_undated(entity, meant, when)
             else:
@@ -207,7 +207,8 @@ class TenureIndex:
             verdicts.append(verdict if meant == role else dataclasses.replace(verdict, read_as=self.by_role[meant][0].tenure.role))
         return verdicts[0] if verdicts else None
 
-    def roles_meant(self, entity_key: str, role_key: str, text: str = "", status: str = "former", when: DateInterval | None = None) -> tuple[str, ...]:
+    def roles_meant(self, entity_key: str, role_key: str, text: str = "", status: str = "former", when: DateInterval | None = None,
+                    own_voice: bool = True) -> tuple[str, ...]:
         """The covered roles a title names: itself when covered; for a bare title ("President",
         "Foreign Minister") given as `former`, the covered offices of that title the reference has
         this person in ("former President Putin" in 2010: President of Russia, and he was in
@@ -215,7 +216,7 @@ class TenureIndex:
         office of that title: news writes "under President Bush" and "Secretary Clinton" of people
         long out of office. It is judged when the person held an office of that title only
         later ("President Joe Biden" in 2019: no style names people by titles they have yet to
-        hold), or when the title names one office of state the reference covers, which the person
+        hold), in the article's own voice (`own_voice`: not in a quotation), or when the title names one office of state the reference covers, which the person
         never held, while certainly holding another office of the same country: "Vice President
         Donald Trump" while he was president. A surname alone, or a title with words around it
         that change what it means ("the late", "-elect"), is never judged."""
@@ -226,7 +227,7 @@ class TenureIndex:
         offices = self._bare_titles().get(role_key, ())
         if status == "former":
             return tuple(sorted(office for office in offices if self._split(entity_key, office)[0]))
-        if status == "current" and when is not None and offices:
+        if status == "current" and when is not None and offices and own_voice:
             # An office of that title the person held only later: "President Joe Biden" in 2019.
             later = [office for office in offices if (own := self._split(entity_key, office)[0])
                      and all(when.end < s.earliest for s in own)]

@@ -222,3 +222,12 @@ def test_lists_of_titles_however_parsed_are_one_role_each(roles):
 def test_a_past_copula_title_is_former_or_then_with_a_time_of_its_own(roles):
     assert ("Kari Berg", "mayor of Tromso", "former") in roles("Kari Berg was mayor of Tromso until she retired.")
     assert ("Kari Berg", "mayor of Tromso", "then") in roles("Kari Berg was mayor of Tromso when the bridge collapsed.")
+
+
+def test_a_title_inside_a_quotation_is_the_speakers(claims_of):
+    text = ('The office of Prime Minister Lena Voss said in a statement: "Governor Tom Hale told the prime minister '
+            'that the port would reopen."')
+    roles = {c.fields["entity"]: c for c in claims_of(text) if c.kind == "role"}
+    assert roles["Tom Hale"].fields["attribution"]["source"] != "Tom Hale"
+    assert roles["Tom Hale"].fields["attribution"] is not None
+    assert not roles["Lena Voss"].fields.get("attribution")
