@@ -290,6 +290,8 @@ def _count_metric(noun, noun_tok, verb, unit) -> str:
     if verb is not None and verb.lemma_.lower() not in GENERIC_VERBS and verb.pos_ == "VERB":
         participle = participle_of(verb)
         candidates = (f"people {participle}", participle) if people or not name else (f"{name} {participle}",)
+        if people:                            # "4,000 people spent the night": no money was spent
+            candidates = tuple(c for c in candidates if c.startswith("people") or canonical_metric(c).startswith("people"))
         for candidate in candidates:
             if _known(candidate):
                 return candidate

@@ -158,7 +158,7 @@ def noun_words(noun, keep_compounds: bool = True) -> str:
     for c in noun.lefts:
         if any(t.text in ("(", ")") for t in doc[c.i + 1:noun.i]):
             continue                          # "TARVOS (Reuters) - Revenue": a dateline, no modifier
-        if c.dep_ in ("compound", "amod", "nmod", "npadvmod") and c.lower_ in PERIOD_WORDS:
+        if c.dep_ in ("compound", "amod", "nmod", "npadvmod") and c.lower_ in PERIOD_WORDS and not _counted(c):
             words.append(_period_words(c))    # "fourth-quarter revenue" is not "full-year revenue"
             continue
         if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ not in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL") and c.pos_ != "NUM":
@@ -177,6 +177,15 @@ def noun_words(noun, keep_compounds: bool = True) -> str:
 # revenue and a year's are different quantities ("fourth-quarter", "first-half", "full-year").
 PERIOD_WORDS = {"quarter", "quarterly", "half", "year", "annual", "yearly", "month", "monthly", "week", "weekly",
                 "daily", "full-year", "first-half", "second-half"}
+
+
+def _counted(tok) -> bool:
+    """'15-year', 'three-month': a number of periods (a duration), not the period a figure covers."""
+    return any(t.text[:1].isdigit() or t.lower_ in _NUMBER_WORDS for t in tok.subtree)
+
+
+_NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                 "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "several", "few"}
 
 
 def _period_words(tok) -> str:

@@ -63,11 +63,19 @@ def number_expressions(doc):
         j = i + 1
         money = (i > 0 and doc[i - 1].text in CURRENCIES) or tok.text[:1] in quantities.CURRENCY_SYMBOLS
         while j < n and (is_number_token(doc[j]) or _scale_word(doc[j], money) or (doc[j].lower_ == "and" and j + 1 < n and doc[j + 1].lower_ in NUMBER_WORDS and doc[j - 1].lower_ == "hundred")
-                         or (doc[j].text in ("-", "–") and j + 1 < n and is_number_token(doc[j + 1]))):
+                         or (doc[j].text in ("-", "–") and j + 1 < n and is_number_token(doc[j + 1]))
+                         or _glued_scale(doc, j, money)):
             j += 1
         start = i - 1 if i > 0 and doc[i - 1].text in CURRENCIES else i
         yield start, j
         i = j
+
+
+def _glued_scale(doc, j: int, money: bool) -> bool:
+    """'1.2-billion-franc', '$5-million': a hyphen joining the number to its scale word."""
+    hyphen = doc[j]
+    return (hyphen.text == "-" and not hyphen.whitespace_ and not doc[j - 1].whitespace_ and j + 1 < len(doc)
+            and doc[j + 1].lower_ in SCALES and len(doc[j + 1].lower_) > 1 and _scale_word(doc[j + 1], money))
 
 
 def _scale_word(tok, money: bool) -> bool:
@@ -76,9 +84,12 @@ def _scale_word(tok, money: bool) -> bool:
 
 
 def expression_value(span):
-    hyph = _HYPHENATED.match(span.text)
+    bare = span.text.lstrip("".join(_SYMBOL_CHARS)).lstrip()
+    hyph = _HYPHENATED.match(bare)
     if hyph:
-        return parse_number(hyph.group(1))
+        value = parse_number(hyph.group(1))
+        scale = SCALES.get(hyph.group(2).lower()) if bare.lower().endswith(hyph.group(2).lower()) else None
+        return value * scale if value is not None and scale else value     # "1.2-billion": 1.2e9
     return parse_number(span.text.replace("-", " ") if not any(c.isdigit() for c in span.text) else span.text)
 
 
@@ -120,10 +131,15 @@ def forms_range(doc, first, second) -> bool:
         return False                     # "5 and 10" alone is two numbers
     if word == "to" and before == "from" and doc[k].head.lemma_.lower() in CHANGE_VERBS:
         return False                     # "rose from 5 to 10 percent": a change, two values
-    if unit1 is not None:
-        unit2 = unit_after(second)
-        if unit2 is not None and unit2 != unit1:
-            return False
+    unit2 = unit_after(second)
+    if unit1 is not None and unit2 is not None and unit2 != unit1:
+        return False
+    if unit1 == "percent" and unit2 != "percent":
+        return False                     # "slipped 0.8 percent to 7,412 (points)": a change, then the level
+    money1, money2 = _currency_of(doc, first), _currency_of(doc, second)
+    ends = (unit1 or money1, unit2 or money2)
+    if (money1 or money2) and None not in ends and ends[0] != ends[1]:
+        return False                     # "gained 2.9% to $118.40": a change and a price, no range
     nxt = doc[second.end] if second.end < len(doc) else None
     if nxt is not None and nxt.lower_ == "of" and second[-1].lower_ not in SCALES:
         return False                     # "5 to 10 of the 20 jets": leave part-of-whole alone
@@ -133,6 +149,15 @@ def forms_range(doc, first, second) -> bool:
     if not any(t.lower_ in SCALES for t in first):
         low *= scale_of(second)
     return low < high                    # "voted 52 to 48", "won 3-1": a tally, not a range
+
+
+def _currency_of(doc, span) -> str | None:
+    """The currency symbol or code written with the number ("$118.40", "US$5", "5 euros" is no
+    symbol), else None."""
+    for tok in (doc[span.start - 1] if span.start > 0 else None, span[0]):
+        if tok is not None and tok.text in CURRENCIES:
+            return tok.text
+    return None
 
 
 def scale_of(span) -> float:

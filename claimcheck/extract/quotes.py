@@ -242,9 +242,21 @@ def _is_work_title(ctx: ArticleContext, s: int, e: int, outer_s: int) -> bool:
     if len(words) == 1 and words[0].isupper():
         return False                        # '“NO”': a shouted word, someone's
     before = ctx.text[max(0, outer_s - 40):outer_s].rstrip()
-    last = before.split()[-1].lower().strip(",") if before.split() else ""
-    return (last in ("on", "in", "of", "from", "with") or last.endswith(("’s", "'s", "s’", "s'"))
-            or last in _WORK_NOUNS)             # 'in his book “Money for Nothing”'
+    prior = before.split()
+    last = prior[-1].lower().strip(",") if prior else ""
+    if (last in ("on", "in", "of", "from", "with") or last.endswith(("’s", "'s", "s’", "s'"))
+            or last in _WORK_NOUNS):            # 'in his book “Money for Nothing”'
+        return True
+    # 'the Pacific “Ring of Fire”', 'the so-called “Islamic State”': a name inside a noun phrase,
+    # unless someone names it so ('called it the “Mother of All Deals”')
+    if not prior or any(w.lower().strip(",") in _NAMING_WORDS for w in prior[-4:]):
+        return False
+    name_before = prior[-1][:1].isupper() and len(prior) > 1 and prior[-2][-1:] not in '.!?:"”'   # not a sentence's first word
+    return last in ("the", "so-called") or name_before
+
+
+_NAMING_WORDS = {"call", "calls", "called", "calling", "dub", "dubbed", "term", "termed", "brand", "branded", "label",
+                 "labelled", "labeled", "name", "named", "described", "as"}
 
 
 # Nouns that name a work right before its title: 'his book “...”', 'the documentary “...”'.

@@ -302,8 +302,8 @@ def _title_after(ent):
             toks.append(t)
             k += 1
             continue
-        if t.lower_ in _TRAILING_CUT or t.pos_ in ("VERB", "AUX"):
-            break
+        if t.lower_ in _TRAILING_CUT or (t.pos_ in ("VERB", "AUX") and t.dep_ != "amod"):
+            break                     # ("collapsed" in "founder of collapsed lender X" describes the lender)
         if t.ent_type_ == "PERSON" and t.i > j + 1:
             # "X, Chief Executive Y": the title is Y's; "X, the son of Premier Y": X's ends at "son"
             while toks and (toks[-1].pos_ == "PROPN" or toks[-1].lower_ in TITLE_WORDS | TITLE_MODIFIERS or toks[-1].text[:1].isupper()):
@@ -313,6 +313,8 @@ def _title_after(ent):
             break
         toks.append(t)
         k += 1
+    while toks and toks[-1].pos_ in ("ADP", "DET", "CCONJ") and toks[-1].text not in ("’s", "'s"):
+        toks.pop()                    # never a title ending "founder of"
     if not toks:
         return None
     # the apposition's head noun (before any preposition) must be a title word

@@ -63,3 +63,27 @@ def test_currencies_are_the_checkers():
         assert is_currency_code(code)
         if name != "pounds":                # the checker leaves "pounds" ambiguous (money or weight)
             assert parse_unit(name).dimension == code
+
+
+@pytest.mark.parametrize("text, values", [
+    ("Shares of Tarvik rose 4.1% to $62.30 on Tuesday.", [4.1, 62.3]),
+    ("The index slipped 0.8 percent to 7,412 points.", [0.8, 7412]),
+])
+def test_a_change_and_the_level_it_reached_are_no_range(claims_of, text, values):
+    figs = [c for c in claims_of(text) if c.kind == "figure"]
+    assert [f.fields["value"] for f in figs] == values
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("Voters in Tessin backed the 2.4-billion-franc tunnel on Sunday.", 2_400_000_000, "francs"),
+    ("The city council approved a $7-million grant for the library.", 7_000_000, "USD"),
+    ("Lenders agreed a 450-million-euro loan to the airline.", 450_000_000, "EUR"),
+])
+def test_a_scale_word_joined_by_a_hyphen_scales_the_number(claims_of, text, value, unit):
+    (fig,) = [c for c in claims_of(text) if c.kind == "figure"]
+    assert (fig.fields["value"], fig.fields["unit"]) == (value, unit)
+
+
+def test_a_number_of_years_is_a_duration_not_a_period_in_the_metric(claims_of):
+    (fig,) = [c for c in claims_of("The judge handed Tom Reyes a 12-year sentence.") if c.kind == "figure"]
+    assert "12" not in fig.fields["metric"] and fig.fields["unit"] == "years"

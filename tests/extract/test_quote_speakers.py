@@ -229,3 +229,16 @@ def test_he_and_she_stand_for_a_person_of_their_gender(quotes, text, speaker):
 def test_a_pronoun_of_unknown_gender_still_takes_the_nearest_person(quotes):
     found = quotes('Robin Vale met the press on Monday. "We are ready," she said.')
     assert list(found.values()) == ["Robin Vale"]
+
+
+@pytest.mark.parametrize("text, quoted", [
+    ('Serelo sits on the Pacific "Ring of Fire", a belt of volcanoes, President Ana Ruiz said.', "Ring of Fire"),
+    ('Fighters of the so-called "Northern Front" withdrew, General Tom Hale said.', "Northern Front"),
+])
+def test_a_title_case_name_inside_a_noun_phrase_is_nobodys_quote(quotes, text, quoted):
+    assert quotes(text) == {quoted: None}
+
+
+def test_a_name_someone_gives_is_their_words(quotes):
+    found = quotes('Tom Hale called it the "Deal of the Century" on Monday.')
+    assert found == {"Deal of the Century": "Tom Hale"}

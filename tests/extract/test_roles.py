@@ -231,3 +231,12 @@ def test_a_title_inside_a_quotation_is_the_speakers(claims_of):
     assert roles["Tom Hale"].fields["attribution"]["source"] != "Tom Hale"
     assert roles["Tom Hale"].fields["attribution"] is not None
     assert not roles["Lena Voss"].fields.get("attribution")
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Mara Lind, founder of collapsed payments firm Quillpay, was arrested on Monday.", "founder of collapsed payments firm Quillpay"),
+    ("Tom Reyes, chairman of the troubled Orvik Group, resigned.", "chairman of the troubled Orvik Group"),
+])
+def test_an_apposition_title_goes_on_past_a_describing_participle(claims_of, text, role):
+    roles = [c.fields["role"] for c in claims_of(text) if c.kind == "role"]
+    assert roles == [role]
