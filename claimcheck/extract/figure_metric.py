@@ -196,6 +196,9 @@ def _stated_metric(ctx, span, unit, noun, noun_tok, verb, end: int) -> str:
         elif how == "change-down":
             words += " fall"
         return canonical_metric(words)
+    if noun_tok is None and not unit and measured is not None and measured.tag_ == "NNS" and how in ("level", "change-up", "change-down"):
+        words = noun_words(measured)            # "tourist arrivals rose to 2.4 million"
+        return canonical_metric(words + {"change-up": " increase", "change-down": " fall"}.get(how, ""))
     metric = _count_metric(noun, noun_tok, verb, unit)
     if noun_tok is not None and (verb is None or verb.lemma_.lower() in GENERIC_VERBS):
         where = _where(noun_tok)
@@ -260,7 +263,17 @@ HARM_NOUNS = {"death": "people killed", "deaths": "people killed", "killing": "p
               "injury": "people injured", "injuries": "people injured", "rescue": "people rescued"}
 
 
+# "left 32 people dead": the state a count of people is left in is what happened to them.
+_LEFT_IN = {"dead": "people killed", "injured": "people injured", "wounded": "people injured",
+            "homeless": "people displaced", "missing": "people missing", "stranded": "people stranded"}
+
+
 def _count_metric(noun, noun_tok, verb, unit) -> str:
+    if verb is not None and verb.lemma_.lower() == "leave" and noun_tok is not None and noun_tok.pos_ == "NOUN":
+        state = next((c for c in verb.children if c.dep_ in ("oprd", "acomp", "xcomp") and c.lower_ in _LEFT_IN), None)
+        if state is not None:                 # "left 400 villagers homeless": villagers displaced
+            done = _LEFT_IN[state.lower_]
+            return done if noun_tok.lower_ in PEOPLE_NOUNS else f"{noun_words(noun_tok, keep_compounds=False)} {done.split()[-1]}"
     if noun_tok is not None and noun_tok.head.lower_ == "of" and noun_tok.head.head.lower_ in HARM_NOUNS:
         harm = HARM_NOUNS[noun_tok.head.head.lower_]          # "the deaths of at least 400 people"
         if noun_tok.lower_ in PEOPLE_NOUNS or noun_tok.pos_ != "NOUN":

@@ -83,6 +83,10 @@ def _verb_above(tok, limit: int = 4):
     return None
 
 
+# Verbs that take a quantity to a new level: "brought the toll to 91", "took the total to 12".
+_BRINGING_VERBS = {"bring", "take", "push", "send", "drive", "lift"}
+
+
 def measured_noun(anchor_tok):
     """(noun, how) for money, percentages and measurements: the noun the number is a value of.
 
@@ -109,6 +113,8 @@ def measured_noun(anchor_tok):
     up, down = lemma in UP_VERBS, lemma in DOWN_VERBS
     if a.dep_ == "dobj" and a.head.i == verb.i and lemma in _TRANSITIVE_CHANGE:
         return None, ""                       # "raised $6 million", "cut 500 jobs": moved, not changed
+    if prep == "to" and lemma in _BRINGING_VERBS and child_of(verb, "dobj") is not None:
+        return child_of(verb, "dobj"), "level"  # "the deaths bring the toll to 91"
     if up or down or lemma in CHANGE_VERBS:
         noun = _subject_noun(verb) if verb.dep_ != "xcomp" else _subject_noun(verb.head)
         if lemma in ("raise", "cut", "lower", "reduce", "boost", "slash", "lift") and child_of(verb, "dobj") is not None:
@@ -151,6 +157,12 @@ CLASSIFYING = {"electoral", "popular", "civilian", "military", "foreign", "domes
                "unemployed", "elderly", "young", "female", "male", "armed", "unarmed", "former"}
 
 
+def _a_name(tok) -> bool:
+    """A proper noun written as a name; not a common word the tagger calls one because it opens
+    the sentence ("Visitor numbers rose")."""
+    return tok.pos_ == "PROPN" and (bool(tok.ent_type_) or tok.i != tok.sent.start)
+
+
 def noun_words(noun, keep_compounds: bool = True) -> str:
     """A noun with its compounds and adjectives, lower-cased unless a name: 'average monthly premium'."""
     words = []
@@ -165,8 +177,8 @@ def noun_words(noun, keep_compounds: bool = True) -> str:
             if c.ent_type_ in ("GPE", "ORG", "PERSON", "NORP", "PRODUCT") and c.pos_ in ("PROPN", "ADJ"):
                 continue                      # "Tesco sales", "UK GDP": the owner, not the quantity
             if keep_compounds or c.dep_ == "compound" or (c.dep_ == "amod" and c.pos_ == "ADJ" and c.lower_ in CLASSIFYING):
-                words.append(c.lower_ if c.pos_ != "PROPN" else c.text)
-    head = noun.lower_ if noun.pos_ != "PROPN" or noun.lower_ in QUANTITY_NOUNS else noun.text
+                words.append(c.text if _a_name(c) else c.lower_)
+    head = noun.text if _a_name(noun) and noun.lower_ not in QUANTITY_NOUNS else noun.lower_
     if head in QUANTITY_NOUNS and noun.lemma_.lower() in QUANTITY_NOUNS:
         head = noun.lemma_.lower()           # "revenues" -> "revenue", "premiums" -> "premium"
     words.append(head)

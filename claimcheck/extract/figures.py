@@ -195,6 +195,19 @@ def _range_figure(ctx, story, first, second, consumed, quotes):
     return item
 
 
+_INCREMENT_WORDS = {"more", "new"}
+
+
+def _increment(doc, span, noun_tok, left: int) -> bool:
+    """Does the figure count what was added, not the total: "two more deaths", "14 new cases"?
+    ("Five were killed and another five injured" is not: "another" there is other people.)"""
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.lower_ == "more" and not (after.i + 1 < len(doc) and doc[after.i + 1].lower_ == "than"):
+        return True                           # "two more deaths" (not "200 more than last year")
+    return noun_tok is not None and any(c.lower_ in _INCREMENT_WORDS and c.dep_ in ("amod", "det", "advmod") and c.i < noun_tok.i
+                                        for c in noun_tok.children)
+
+
 def _figure(ctx, story, span, value, consumed, quotes, unit=None):
     """The figure of the expression `span` worth `value`; None when it quantifies nothing.
     `unit` is given for number phrases ("two-thirds" is percent)."""
@@ -234,6 +247,8 @@ def _figure(ctx, story, span, value, consumed, quotes, unit=None):
     if unit in _DECADES and not isinstance(value, list):
         value, unit = value * _DECADES[unit], "years"      # "two decades" is 20 years
     metric = figure_metric(ctx, span, unit, noun, noun_tok, verb, end_tok)
+    if _increment(doc, span, noun_tok, left):
+        metric = f"{metric} (new)"            # "two more deaths", "14 new cases": an increment, no running total
     fields: dict = {
         "subject": figure_subject(ctx, story, span, unit, noun_tok, verb, metric, end_tok),
         "metric": metric,
