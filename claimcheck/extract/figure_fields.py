@@ -15,6 +15,7 @@ from .attribution import (
     subject_of,
 )
 from .partial_dates import as_partial, date_range, partial_date
+from .story import EVENT_NOUNS
 from .years import year_is_name
 
 
@@ -117,6 +118,8 @@ def time_of(ctx, span, verb):
         nearest = _nearest_verb(tok) if tok is not None else None
         if nearest is None or nearest.i != verb.i:  # spaCy makes a new Token object per access: compare indexes
             continue
+        if tok is not None and _names_an_event(tok):
+            continue  # "212 were injured in Wednesday's quake": the quake's day, not the count's
         before = ctx.text[max(0, d.start - 8):d.start].lower().split()
         if before and before[-1] in ("since", "from"):
             return None, True
@@ -124,6 +127,19 @@ def time_of(ctx, span, verb):
         if value is not None and d.pattern != "decade":
             return as_partial(value), False
     return None, False
+
+
+def _names_an_event(tok) -> bool:
+    """Is the date a modifier of an event noun ("Wednesday's quake", "the March 3 bombing")
+    rather than of the clause? It says when the event was, not when the count stood."""
+    node = tok
+    for _ in range(3):
+        if node.dep_ not in ("poss", "compound", "nmod", "npadvmod", "amod", "case", "nummod"):
+            return False
+        node = node.head
+        if node.lower_ in EVENT_NOUNS or any(c.dep_ == "appos" and c.lower_ in EVENT_NOUNS for c in node.children):
+            return True                       # ("Wednesday's magnitude 6.8 quake": the parse hangs it on "magnitude")
+    return False
 
 
 def _nearest_verb(tok):

@@ -614,3 +614,12 @@ def test_another_count_of_other_people_is_a_total(figures):
     figs = figures("The blast in Mosul killed nine people, and another 30 were injured.")
     injured = [f for f in figs if f.fields["value"] == 30]
     assert injured and injured[0].fields["metric"] == "people injured" and injured[0].fields.get("cumulative")
+
+
+@pytest.mark.parametrize("text", [
+    "Officials said 64 people were injured in Wednesday's bombing in Mosul.",
+    "Monday's earthquake in Chile killed 14 people, officials said on Friday.",
+])
+def test_the_day_an_event_names_is_not_when_its_count_stood(figures, text):
+    (fig,) = figures(text)
+    assert fig.fields.get("as_of") in (None, "2024-05-10")    # the count as reported (published Friday)
