@@ -15,7 +15,9 @@ and a surname or a fuller spelling is the same speaker ("Putin" / "Vladimir Puti
 Blinken" / "Antony Blinken"). Not conflicts: the same speaker twice; quotes with no named speaker
 (`attribution: null`, type `anonymous` or `vague`: "a commentator" may be anyone); a person and
 an organisation ("Dmitry Peskov" / "the Kremlin": a spokesman speaks for his office), and by
-default two organisations (see `compare-types`); quotes shorter than `min-words` words (two
+default two organisations (see `compare-types`). An office, campaign or spokesperson of a named
+person ("Sharif's office", "the campaign of Tom Hale") speaks for that person and is compared as
+that person; quotes shorter than `min-words` words (two
 people may both say "loud and clear").
 
 One finding per set of matching quotes, at the quote whose speaker differs from the first report's
@@ -151,9 +153,29 @@ def _speaker_type(quote, options) -> str | None:
         return None
     if attribution.type is None:
         return "any"
-    if attribution.type not in options.compare_types:
+    kind = _kind(quote)
+    if attribution.type not in options.compare_types and not (kind == "person" and "named" in options.compare_types):
         return None
-    return "person" if attribution.type == "named" else "org" if attribution.type == "organization" else attribution.type
+    return kind if kind in ("person", "org") else attribution.type
+
+
+# An organisation that is one person's voice: "Sharif's office", "the office of Nawaz Sharif",
+# "Trump's campaign", "a spokesman for Putin" speak for that person and are compared as that person.
+_VOICE_OF = re.compile(
+    r"^(?:the\s+)?(?:(?P<owner>.+?)['’]s?\s+(?:press\s+)?(?:office|campaign|spokes(?:man|woman|person)|press secretary)"
+    r"|(?:press\s+)?(?:office|campaign|spokes(?:man|woman|person))\s+(?:of|for)\s+(?P<of>.+))$",
+    re.IGNORECASE,
+)
+
+
+def _speaker(quote) -> str:
+    """Whom the quote's source speaks as: the person an office or campaign speaks for, else itself."""
+    source = quote.source
+    if quote.attribution.type == "organization":
+        found = _VOICE_OF.match(source.strip())
+        if found and (found.group("owner") or found.group("of"))[:1].isupper():
+            return (found.group("owner") or found.group("of")).strip()
+    return source
 
 
 @lru_cache(maxsize=1 << 16)
@@ -176,7 +198,7 @@ def _blocks(words: str) -> list[tuple]:
 def _similar_wordings(by_words: dict, threshold: float, key):
     """For each pair of near-identical wordings with different speakers: their quotes."""
     wordings = sorted(by_words)
-    speakers = [frozenset(key(q.source) for q in by_words[words]) for words in wordings]
+    speakers = [frozenset(key(_speaker(q)) for q in by_words[words]) for words in wordings]
     tokens = [set(words.split()) for words in wordings]
     for a, b in combinations(range(len(wordings)), 2):
         if len(speakers[a] | speakers[b]) < 2:
@@ -202,7 +224,7 @@ def _conflict(members: list, key):
     members = sorted(members, key=_reported)
     speakers: dict[tuple, list] = {}  # (speaker key, kind) -> its quotes, earliest first
     for quote in members:
-        speakers.setdefault((key(quote.source), _kind(quote)), []).append(quote)
+        speakers.setdefault((key(_speaker(quote)), _kind(quote)), []).append(quote)
     firsts = [quotes[0] for quotes in speakers.values()]
     pair = next(((a, b) for i, a in enumerate(firsts) for b in firsts[i + 1 :] if _different(a, b, key)), None)
     if pair is None:
@@ -223,11 +245,13 @@ def _different(a, b, key) -> bool:
     kinds = {_kind(a), _kind(b)}
     if kinds == {"person", "org"}:
         return False  # a spokesman speaks for his office
-    return not same_name(key(a.source), key(b.source))
+    return not same_name(key(_speaker(a)), key(_speaker(b)))
 
 
 def _kind(quote) -> str:
     kind = quote.attribution.type
+    if kind == "organization" and _speaker(quote) != quote.source:
+        return "person"                       # "Sharif's office" is Sharif's voice
     return {"named": "person", "organization": "org"}.get(kind, "any")
 
 
