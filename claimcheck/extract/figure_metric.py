@@ -268,7 +268,15 @@ _LEFT_IN = {"dead": "people killed", "injured": "people injured", "wounded": "pe
             "homeless": "people displaced", "missing": "people missing", "stranded": "people stranded"}
 
 
+# Verbs that make people do something: the count is of what they did ("forced 4 million
+# people to flee" -> people fled).
+_CAUSING_VERBS = {"force", "drive", "compel", "prompt", "cause", "oblige", "push"}
+
+
 def _count_metric(noun, noun_tok, verb, unit) -> str:
+    if verb is not None and verb.lemma_.lower() in _CAUSING_VERBS:
+        done = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        verb = done if done is not None else verb
     if verb is not None and verb.lemma_.lower() == "leave" and noun_tok is not None and noun_tok.pos_ == "NOUN":
         state = next((c for c in verb.children if c.dep_ in ("oprd", "acomp", "xcomp") and c.lower_ in _LEFT_IN), None)
         if state is not None:                 # "left 400 villagers homeless": villagers displaced

@@ -623,3 +623,12 @@ def test_another_count_of_other_people_is_a_total(figures):
 def test_the_day_an_event_names_is_not_when_its_count_stood(figures, text):
     (fig,) = figures(text)
     assert fig.fields.get("as_of") in (None, "2024-05-10")    # the count as reported (published Friday)
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("The war has forced about 2 million people to flee their homes.", "people fled"),
+    ("Rising water forced 8,000 residents to evacuate on Tuesday.", "residents evacuated"),
+])
+def test_a_count_made_to_do_something_is_of_what_they_did(figures, text, metric):
+    (fig,) = figures(text)
+    assert fig.fields["metric"] == metric
