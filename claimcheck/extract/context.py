@@ -253,7 +253,11 @@ class ArticleContext:
                 if len(names) == 1:
                     return names.pop()
         i = bisect.bisect_left(self._salience, (pos, ""))
-        return next((name for _p, name in reversed(self._salience[:i]) if agrees(name)), None)
+        found = next((name for _p, name in reversed(self._salience[:i]) if agrees(name)), None)
+        if found is None and pronoun in _PRONOUN_GENDER:
+            # "Rosa Delgado met Martin Kohl. ... he added": the one of his gender named, subject or not
+            found = next((name for p, name in reversed(self._mentions) if p < pos and agrees(name)), None)
+        return found
 
     def person_with_title(self, title_words: set[str], pos: int) -> tuple[str, str] | None:
         """The named person the article gives this title to, nearest to `pos`."""

@@ -160,8 +160,9 @@ def figure_attribution(ctx, span, quote):
 
 
 def _is_the_figure(tok, span) -> bool:
-    """'70% said ...': the share that says is the poll's answer, not a source."""
-    return tok is not None and (span.start <= tok.i < span.end + 3) and tok.i >= span.start
+    """'70% said ...', '70 percent of voters said': the share that says is the poll's answer, not
+    a source (but "rose to 12, police said": the police are one)."""
+    return tok is not None and any(span.start <= t.i < span.end for t in tok.subtree)
 
 
 def _attribution_raw(ctx, span):

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from claimcheck import quantities
+
 from .lexicon import CHANGE_VERBS
 
 # Verbs of winning: a number "by" them is a margin ("won by half a percentage point").
@@ -157,6 +159,12 @@ CLASSIFYING = {"electoral", "popular", "civilian", "military", "foreign", "domes
                "unemployed", "elderly", "young", "female", "male", "armed", "unarmed", "former"}
 
 
+def _currency_word(tok) -> bool:
+    """'euro', 'francs', 'dollar': a currency's name (the checker's table of units)."""
+    dimension = quantities.UNITS.get(tok.lower_, ("",))[0]
+    return len(dimension) == 3 and dimension.isupper()
+
+
 def _a_name(tok) -> bool:
     """A proper noun written as a name; not a common word the tagger calls one because it opens
     the sentence ("Visitor numbers rose")."""
@@ -173,6 +181,8 @@ def noun_words(noun, keep_compounds: bool = True) -> str:
         if c.dep_ in ("compound", "amod", "nmod", "npadvmod") and c.lower_ in PERIOD_WORDS and not _counted(c):
             words.append(_period_words(c))    # "fourth-quarter revenue" is not "full-year revenue"
             continue
+        if _currency_word(c):
+            continue                          # "a 300-million-euro loan" is a loan, as "a loan of 300 million euros"
         if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ not in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL") and c.pos_ != "NUM":
             if c.ent_type_ in ("GPE", "ORG", "PERSON", "NORP", "PRODUCT") and c.pos_ in ("PROPN", "ADJ"):
                 continue                      # "Tesco sales", "UK GDP": the owner, not the quantity

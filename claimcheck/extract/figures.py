@@ -26,6 +26,8 @@ or the quote it sits in). Ages are figures of the person ("Rick Perry, 65," -> a
 """
 from __future__ import annotations
 
+import re
+
 from .claims import Draft
 from .context import ArticleContext
 from .doc_index import Intervals
@@ -195,6 +197,16 @@ def _range_figure(ctx, story, first, second, consumed, quotes):
     return item
 
 
+# A value dated a year before the one it is compared with (in news, the same period last year).
+_A_YEAR_EARLIER = re.compile(r"\s*,?\s*(?:(?:a|one) year (?:earlier|before|ago)|the (?:previous|prior) year|the year before|last year)\b",
+                             re.IGNORECASE)
+
+
+def _after(doc, end_tok: int, ctx) -> int:
+    """The text offset just after the figure's last token."""
+    return ctx.absolute(doc[end_tok - 1].idx + len(doc[end_tok - 1].text)) if end_tok > 0 else 0
+
+
 _INCREMENT_WORDS = {"more", "new"}
 
 
@@ -263,6 +275,8 @@ def _figure(ctx, story, span, value, consumed, quotes, unit=None):
     as_of, since = period_as_of(ctx, span, verb), False
     if as_of is None:
         as_of, since = time_of(ctx, span, verb)
+    if as_of is None and ctx.published is not None and _A_YEAR_EARLIER.match(ctx.text, _after(doc, end_tok, ctx)):
+        as_of = str(ctx.published.year - 1)   # "up from $380 million a year earlier": last year's
     if since or (is_cumulative(metric) and unit_dimension(unit) not in ("percent", "percentage point")):
         fields["cumulative"] = True       # a share of the injured is no running total
     quote = _quote_around(quotes, start)

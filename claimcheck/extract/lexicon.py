@@ -35,7 +35,8 @@ TITLE_WORDS = {
     "representative", "congressman", "congresswoman", "mp", "commissioner", "chairperson",
     "coordinator", "manager", "executive", "researcher", "expert", "historian", "contributor",
     "ombudsman", "pope", "patriarch", "bishop", "cardinal", "emir", "sheikh",
-    "counsel", "counselor", "diplomat", "officer", "inspector", "presidential",
+    "counsel", "counselor", "diplomat", "officer", "inspector", "presidential", "constable", "sheriff",
+    "superintendent", "marshal", "detective",
 }
 # Lowercase modifiers that may sit inside a title ("senior policy fellow").
 TITLE_MODIFIERS = {"senior", "deputy", "former", "lead", "chief", "top", "acting", "interim",

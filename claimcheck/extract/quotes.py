@@ -24,7 +24,7 @@ import re
 
 from claimcheck.normalize import name_key
 
-from .attribution import public, via_of
+from .attribution import public, subject_of, via_of
 from .claims import Draft
 from .context import ArticleContext
 from .quote_speaker import UNOWNED_CLAIM, introduced_speaker, pronoun_follow_on, quote_speaker
@@ -162,8 +162,8 @@ def extract_quotes(ctx: ArticleContext) -> list[Draft]:
         elif attribution is None and _sentence_like(ctx, claim, outer_s) and para in prev_by_para:
             prev = prev_by_para[para]
             attribution = introduced_speaker(ctx, outer_s, prev.end)
-            if attribution is None:              # the speaker of the passage before
-                attribution = prev.fields.get("attribution")
+            if attribution is None and not _pronoun_disagrees(ctx, verb, prev.fields.get("attribution")):
+                attribution = prev.fields.get("attribution")     # the speaker of the passage before
                 if prev.fields.get("said_on"):
                     claim.fields["said_on"] = prev.fields["said_on"]
         elif attribution is None and _sentence_like(ctx, claim, outer_s) and not _is_heading(ctx, outer_s):
@@ -208,6 +208,13 @@ def _note_title_role(ctx: ArticleContext, att: dict) -> None:
     role = " ".join(w for w in role.split() if w.lower() not in ("a", "an", "the") or w is not role.split()[0])
     ctx.extra_roles.append(Draft("role", span[0], span[1], ctx.slice(*span), {"entity": person, "role": role}))
     ctx.titled.append((span[0], person, phrase))
+
+
+def _pronoun_disagrees(ctx: ArticleContext, verb, attribution) -> bool:
+    """'"...," he added' after a woman's passage: the pronoun cannot be her."""
+    subject = subject_of(verb) if verb is not None else None
+    return (subject is not None and bool(attribution) and attribution.get("type") == "named"
+            and not ctx.agrees(attribution.get("source") or "", subject.lower_))
 
 
 def _sentence_like(ctx: ArticleContext, claim: Draft, outer_s: int) -> bool:

@@ -96,7 +96,11 @@ def _split_leading_title(ctx, ent):
     if ent.end - k < 2 and k - ent.start == 1 and ent.doc[ent.start].lower_ in NAME_TITLES \
             and name_key(ctx.full_name(ent.doc[k].text)) == name_key(clean_name(ent.text)):
         return ent, None         # "Sheikh Hasina", never named more fully: the title is part of her name
-    return ent.doc[k:ent.end], list(ent.doc[ent.start:k])
+    first = ent.start
+    while first > ent.sent.start and ent.doc[first - 1].text[:1].isupper() and (
+            ent.doc[first - 1].lower_ in TITLE_WORDS or ent.doc[first - 1].lower_ in TITLE_MODIFIERS):
+        first -= 1               # "Chief [Constable Peter Lang]": the title's first words outside the name
+    return ent.doc[k:ent.end], list(ent.doc[first:k])
 
 
 _GLUED = re.compile(r"^(?P<name>[A-Z][\w'’-]+?)(?:said|says|told)$")

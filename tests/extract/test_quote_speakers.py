@@ -242,3 +242,9 @@ def test_a_title_case_name_inside_a_noun_phrase_is_nobodys_quote(quotes, text, q
 def test_a_name_someone_gives_is_their_words(quotes):
     found = quotes('Tom Hale called it the "Deal of the Century" on Monday.')
     assert found == {"Deal of the Century": "Tom Hale"}
+
+
+def test_he_after_her_passage_is_the_man_the_article_named_even_as_an_object(quotes):
+    found = quotes('Mayor Helen Ward met Chief Constable Peter Lang on Monday. "The meeting was useful," she said. '
+                   '"We will add patrols," he added.')
+    assert found == {"The meeting was useful": "Helen Ward", "We will add patrols": "Peter Lang"}

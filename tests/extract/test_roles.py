@@ -240,3 +240,9 @@ def test_a_title_inside_a_quotation_is_the_speakers(claims_of):
 def test_an_apposition_title_goes_on_past_a_describing_participle(claims_of, text, role):
     roles = [c.fields["role"] for c in claims_of(text) if c.kind == "role"]
     assert roles == [role]
+
+
+def test_a_title_split_between_the_name_and_the_words_before_it_is_one_title(claims_of):
+    roles = {c.fields["entity"]: c.fields["role"] for c in claims_of("Chief Constable Peter Lang met the mayor on Monday.")
+             if c.kind == "role"}
+    assert roles == {"Peter Lang": "Chief Constable"}
