@@ -34,3 +34,11 @@ def test_aliases_join_spellings_and_chains():
 def test_same_name(a, b, same):
     assert same_name(name_key(a), name_key(b)) is same
     assert same_name(name_key(b), name_key(a)) is same
+
+
+def test_the_vocabulary_names_a_central_banks_rate_one_way():
+    from claimcheck.normalize import Normalizer
+
+    key = Normalizer().metric_key
+    assert key("borrowing costs") == key("interest rate") == key("Bank Rate")
+    assert key("area scorched") == key("area burned")

@@ -238,6 +238,8 @@ def _light_count(noun) -> str:
     """'the number of people waiting' -> 'people waiting'; 'the number waiting over a year' ->
     'people waiting'; 'the total of arrests' -> 'arrests'."""
     inner = of_or_in_object(noun)
+    if inner is not None and (_under_evacuation_order(inner) or _under_evacuation_order(noun)):
+        return "people evacuated"             # "the number of people under evacuation orders"
     if inner is not None and inner.pos_ in ("NOUN", "PROPN"):
         doing = next((c for c in inner.children if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN")), None)
         return f"{noun_words(inner, keep_compounds=False)} {doing.lower_}" if doing is not None else noun_words(inner, keep_compounds=False)
@@ -273,7 +275,24 @@ _LEFT_IN = {"dead": "people killed", "injured": "people injured", "wounded": "pe
 _CAUSING_VERBS = {"force", "drive", "compel", "prompt", "cause", "oblige", "push"}
 
 
+# Nouns for the people of a place: as counts of harm or movement they are "people" ("12,000
+# residents evacuated" and "12,000 people evacuated" are one quantity; civilians and soldiers are not).
+RESIDENT_NOUNS = {"residents", "inhabitants", "locals", "villagers", "townspeople", "householders", "islanders"}
+
+
+def _under_evacuation_order(noun_tok) -> bool:
+    """'evacuation orders for 30,000 people', '15,000 people (were) under evacuation orders'."""
+    def evacuation(tok) -> bool:
+        return any(t.lower_ in ("evacuation", "evacuations") for t in tok.subtree)
+    if noun_tok.dep_ == "pobj" and noun_tok.head.lower_ == "for" and evacuation(noun_tok.head.head):
+        return True
+    holders = [noun_tok] + ([noun_tok.head] if noun_tok.dep_ in ("nsubj", "nsubjpass") else [])
+    return any(c.dep_ == "prep" and c.lower_ == "under" and evacuation(c) for h in holders for c in h.children)
+
+
 def _count_metric(noun, noun_tok, verb, unit) -> str:
+    if noun_tok is not None and _under_evacuation_order(noun_tok):
+        return "people evacuated"
     if verb is not None and verb.lemma_.lower() in _CAUSING_VERBS:
         done = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
         verb = done if done is not None else verb
@@ -281,10 +300,10 @@ def _count_metric(noun, noun_tok, verb, unit) -> str:
         state = next((c for c in verb.children if c.dep_ in ("oprd", "acomp", "xcomp") and c.lower_ in _LEFT_IN), None)
         if state is not None:                 # "left 400 villagers homeless": villagers displaced
             done = _LEFT_IN[state.lower_]
-            return done if noun_tok.lower_ in PEOPLE_NOUNS else f"{noun_words(noun_tok, keep_compounds=False)} {done.split()[-1]}"
+            return done if noun_tok.lower_ in PEOPLE_NOUNS | RESIDENT_NOUNS else f"{noun_words(noun_tok, keep_compounds=False)} {done.split()[-1]}"
     if noun_tok is not None and noun_tok.head.lower_ == "of" and noun_tok.head.head.lower_ in HARM_NOUNS:
         harm = HARM_NOUNS[noun_tok.head.head.lower_]          # "the deaths of at least 400 people"
-        if noun_tok.lower_ in PEOPLE_NOUNS or noun_tok.pos_ != "NOUN":
+        if noun_tok.lower_ in PEOPLE_NOUNS | RESIDENT_NOUNS or noun_tok.pos_ != "NOUN":
             return harm
         # "the evacuation of 12,000 residents" is "12,000 residents were evacuated"
         return f"{noun_words(noun_tok, keep_compounds=False)} {harm.split()[-1]}"
@@ -299,6 +318,8 @@ def _count_metric(noun, noun_tok, verb, unit) -> str:
         name = noun_words(noun_tok, keep_compounds=False) if not noun or len(noun.split()) == 1 else noun.lower()
     else:
         name = (noun or unit or "").lower()
+    if name in RESIDENT_NOUNS:
+        name = "people"
     people = name in PEOPLE_NOUNS
     done_to = _done_to(noun_tok, name, people)
     if verb is not None and verb.pos_ == "VERB" and not people and name:
@@ -486,6 +507,9 @@ def _purpose(a):
     return ""
 
 
+_BURNING_VERBS = {"burn", "scorch", "char", "consume", "blacken", "torch", "engulf", "ravage"}
+
+
 def _measure_metric(a, verb, dimension, unit) -> str:
     base = DIMENSION_METRIC[dimension]
     noun, how = measured_noun(a)
@@ -506,6 +530,8 @@ def _measure_metric(a, verb, dimension, unit) -> str:
         obj = next((t for t in prep.subtree if t.dep_ == "pobj"), None) if prep is not None else None
         if obj is not None:
             return f"distance from {clean(' '.join(t.text for t in obj.subtree if t.dep_ != 'det'))}"
+    if base == "area" and verb is not None and verb.lemma_.lower() in _BURNING_VERBS:
+        return "area burned"                  # "scorched 25,000 acres", "the fire has burned 18,500 acres"
     if base == "duration" and _in_prison(a):       # "up to 99 years in prison", "five years in jail"
         lemma = verb.lemma_.lower() if verb is not None else ""
         return "maximum prison sentence" if lemma in ("face", "carry", "bring", "risk") or _hedged_up_to(a) else "prison sentence"

@@ -60,7 +60,8 @@ def figure_subject(ctx, story: StoryIndex, span, unit, noun_tok, verb, metric: s
             return owner
     harm = (is_cumulative(metric) and dimension == "count") or _of_the_event(metric, story)
     if verb is not None:
-        agent = agent_of(verb, noun_tok)
+        # who says so is the source, not the owner ("..., the Office for National Statistics said")
+        agent = agent_of(verb, noun_tok) if verb.lemma_.lower() not in SPEECH_VERBS else None
         if agent is not None and _one_of(noun_tok if noun_tok is not None else a):
             agent = None                      # "Omar is one of 30 injured miners": a member, not the owner
         if agent is not None and agent.i not in inside and agent.i >= story.body_start and not is_quantity(agent):

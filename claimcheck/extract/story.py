@@ -159,6 +159,10 @@ class StoryIndex:
                 name = ctx.full_name(ent.text) if ent.label_ == "PERSON" else ent.text
                 index.entities.append(Named(ent.root.i, kind, clean(name)))
         for tok in doc[index.body_start:]:
+            storm = named_storm(tok)
+            if storm is not None:             # "Typhoon Dalisay", whatever the recogniser made of it
+                index.events.append(Named(tok.i, "event:storm", storm))
+                continue
             family = EVENT_NOUNS.get(tok.lower_)
             if family is None or tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in ("EVENT", "DATE", "TIME", "ORG", "PERSON", "WORK_OF_ART"):
                 continue              # "in March", "the Fire Brigades Union" are no events
@@ -194,6 +198,9 @@ class StoryIndex:
         dated by a year other than the article's is another event, named with its year: "a
         2007 earthquake", "the quake in 2019" in a story of this year's earthquake."""
         family = EVENT_NOUNS.get(tok.lower_)
+        storm = named_storm(tok) or next((named_storm(c) for c in tok.children if named_storm(c)), None)
+        if storm is not None:
+            return Named(tok.i, "event:storm", storm)
         if tok.ent_type_ == "EVENT":
             return next((e for e in self.events if e.pos == tok.i or e.pos == _ent_root(tok)), None)
         if family is None:
@@ -290,6 +297,17 @@ def event_name(tok) -> str:
     # With a place, the place and the kind name it: outlets agree on "Corvale attack" more than on
     # "car bomb attack", "suicide attack" or "bomb attack".
     return clean(" ".join([*place, head] if place else [*mods, head]))
+
+
+def named_storm(tok) -> str | None:
+    """'Typhoon Dalisay', 'Hurricane Ian', 'Tropical Storm Alberto': a storm's title before its
+    proper name names that storm (the title token given); None for anything else."""
+    if tok.lower_ not in _STORM_TITLES or tok.dep_ != "compound" or tok.head.pos_ != "PROPN" or tok.head.i < tok.i:
+        return None
+    words = [t for t in tok.doc[tok.i:tok.head.i + 1]]
+    if not all(t.text[:1].isupper() for t in words):
+        return None
+    return clean(" ".join(t.text for t in words))
 
 
 def own_year(tok) -> int | None:
@@ -399,7 +417,7 @@ def _topic(index: StoryIndex, lead) -> str:
     is said), else its first named entity."""
     for sent in lead[:2]:
         root = sent.root
-        if root.lemma_.lower() in ("say", "report", "announce", "tell", "claim"):
+        if root.lemma_.lower() in _SAYING:
             root = next((c for c in root.children if c.dep_ == "ccomp"), root)
         subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and subj.i >= index.body_start and subj.lower_ not in _PRONOUNS and subj.pos_ in ("PROPN", "NOUN"):
@@ -411,7 +429,13 @@ def _topic(index: StoryIndex, lead) -> str:
                 words = [t for t in subj.subtree if t.dep_ not in ("det", "punct", "prep", "pobj", "relcl", "acl")
                          and index.body_start <= t.i <= subj.i and t.ent_type_ not in ("DATE", "TIME")]
                 return clean(" ".join(t.text for t in words))
-        named = [e for e in index.entities if sent.start <= e.pos < sent.end and e.kind in ("org", "place", "work", "person")]
+        speakers = {t.i for subj in sent if subj.dep_ in ("nsubj", "nsubjpass") and subj.head.lemma_.lower() in _SAYING
+                    for t in subj.subtree}
+        named = [e for e in index.entities if sent.start <= e.pos < sent.end and e.kind in ("org", "place", "work", "person")
+                 and e.pos not in speakers]           # who says so is no topic ("..., the statistics office said")
         if named:
             return named[0].name
     return ""
+
+
+_SAYING = {"say", "report", "announce", "tell", "claim", "add", "state", "confirm", "estimate", "show"}
