@@ -67,7 +67,11 @@ _VAGUE_MODIFIERS = {"deadly", "recent", "latest", "last", "new", "huge", "massiv
                     "ongoing", "planned", "upcoming", "previous", "earlier", "latter", "former", "bloody",
                     "brutal", "violent", "horrific", "terrible", "tragic", "fatal", "weekend", "overnight",
                     "fierce", "ferocious", "harsh", "heavy", "intense", "sweeping", "widespread", "sustained",
-                    "renewed", "so-called", "unprecedented", "twin", "double", "triple", "coordinated", "lethal"} | RATING_SCALES
+                    "renewed", "so-called", "unprecedented", "twin", "double", "triple", "coordinated", "lethal",
+                    "fast", "moving", "fast-moving", "raging", "uncontained", "out-of-control", "wind-driven",
+                    "wind-whipped", "explosive", "catastrophic", "historic", "rare"} | RATING_SCALES
+# "Southern California", "northern Peru": a compass word before a place is no part of an event's name.
+_COMPASS = re.compile(r"^(?:(?:north|south|east|west)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?|central)\s+", re.IGNORECASE)
 # One name for one kind of event whichever word a writer picks: "quake" is "earthquake",
 # "bombings" is "bombing" ("the Mexico quake" and "Mexico's earthquake" are one event).
 _CANONICAL_HEADS = {"quake": "earthquake", "quakes": "earthquake", "earthquakes": "earthquake",
@@ -294,6 +298,7 @@ def event_name(tok) -> str:
                 ent = next((e for e in tok.doc.ents if e.start <= obj.i < e.end), None)
                 place.append(ent.text if ent is not None else obj.text)
     head = _CANONICAL_HEADS.get(tok.lower_, tok.lower_)
+    place = [_COMPASS.sub("", p) for p in place]
     # With a place, the place and the kind name it: outlets agree on "Corvale attack" more than on
     # "car bomb attack", "suicide attack" or "bomb attack".
     return clean(" ".join([*place, head] if place else [*mods, head]))

@@ -667,3 +667,12 @@ def test_who_says_so_is_not_the_owner_of_the_quantity(figures):
     (fig,) = figures("Unemployment fell to 4.1 per cent in the three months to June, the Office for National Statistics said.")
     assert fig.fields["subject"] != "Office for National Statistics"
     assert fig.fields["attribution"]["source"] == "Office for National Statistics"
+
+
+@pytest.mark.parametrize("text", [
+    "A fast-moving wildfire in Southern Oregon has burned 9,000 acres.",
+    "The raging wildfire in Oregon has burned 9,000 acres.",
+])
+def test_compass_words_and_descriptions_are_no_part_of_an_events_name(figures, text):
+    (fig,) = figures(text)
+    assert fig.fields["subject"] == "Oregon wildfire"
