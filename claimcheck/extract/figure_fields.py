@@ -14,6 +14,7 @@ from .attribution import (
     speech_verb_above,
     subject_of,
 )
+from .figure_metric import forecast
 from .partial_dates import as_partial, date_range, partial_date
 from .story import EVENT_NOUNS
 from .years import year_is_name
@@ -123,7 +124,7 @@ def time_of(ctx, span, verb):
         before = ctx.text[max(0, d.start - 8):d.start].lower().split()
         if before and before[-1] in ("since", "from"):
             return None, True
-        value = d.resolve(ctx.published)
+        value = d.resolve(ctx.published, future=forecast(verb))   # "expects inflation to peak in October": the coming one
         if value is not None and d.pattern != "decade":
             return as_partial(value), False
     return None, False

@@ -153,14 +153,14 @@ def figure_metric(ctx, span, unit, noun, noun_tok, verb, end: int) -> str:
     """The figure's metric, in the vocabulary's words where it has them; a forecast's metric
     says so ("revenue forecast"): what a company expects is not what it reported."""
     metric = _stated_metric(ctx, span, unit, noun, noun_tok, verb, end)
-    return f"{metric} forecast" if _forecast(verb) and "forecast" not in metric else metric
+    return f"{metric} forecast" if forecast(verb) and "forecast" not in metric else metric
 
 
 # Verbs that make a figure a forecast or a target, not a measurement.
 _FORECAST_VERBS = {"forecast", "predict", "project", "expect", "anticipate", "target", "foresee", "envisage"}
 
 
-def _forecast(verb) -> bool:
+def forecast(verb) -> bool:
     """Is the figure's verb one of forecasting, or does one take its clause ("analysts expect
     revenue to reach $3 billion", "the toll is expected to rise to 100")?"""
     for _ in range(2):

@@ -53,7 +53,8 @@ def apply_dates_of_their_own(ctx, kept):
         end = item.draft.end
         for d in ctx.dates:
             if end <= d.start <= end + 40 and _OWN_DATE.match(ctx.text[end:d.start]) and d.pattern != "decade":
-                value = as_partial(d.resolve(ctx.published))
+                ahead = "forecast" in item.draft.fields.get("metric", "")     # "to peak at 10.9% in October": the coming one
+                value = as_partial(d.resolve(ctx.published, future=ahead))
                 if value:
                     owned[k] = (d, value)
                 break

@@ -26,7 +26,8 @@ from claimcheck.dates import parse_date
 from .attribution import is_speech_verb
 
 _FUTURE_AUX = {"will", "shall", "'ll", "’ll"}
-_FUTURE_XCOMP = {"set", "plan", "schedule", "expect", "due", "go", "intend", "prepare", "aim", "slate", "poise"}
+_FUTURE_XCOMP = {"set", "plan", "schedule", "expect", "due", "go", "intend", "prepare", "aim", "slate", "poise",
+                 "forecast", "predict", "project", "tip", "likely"}
 _PLANNED_PASSIVE = {"expect", "schedule", "set", "slate", "plan", "due", "poise", "timetable", "pencil"}
 _PLANNED_AMOD = {"upcoming", "forthcoming", "planned", "scheduled", "proposed", "coming", "future",
                  "impending", "expected", "next", "prospective"}

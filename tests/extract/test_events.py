@@ -297,3 +297,8 @@ def test_the_datelines_date_is_no_event(events, text):
     found = events(text)
     assert dates(found) == ["2024-05-08"]
     assert all("(Reuters)" not in c.text and "(AP)" not in c.text and "(Reuters)" not in c.fields["subject"] for c in found)
+
+
+def test_a_forecast_happening_on_a_weekday_is_ahead(events):
+    found = events("The storm is forecast to make landfall on Saturday.", dt.date(2024, 5, 8))   # a Wednesday
+    assert dates(found) == ["2024-05-11"] and found[0].fields.get("tense") == "future"

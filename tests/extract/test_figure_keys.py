@@ -676,3 +676,11 @@ def test_who_says_so_is_not_the_owner_of_the_quantity(figures):
 def test_compass_words_and_descriptions_are_no_part_of_an_events_name(figures, text):
     (fig,) = figures(text)
     assert fig.fields["subject"] == "Oregon wildfire"
+
+
+def test_a_forecast_for_a_month_is_for_the_coming_one(claims_of):
+    import datetime as dt
+
+    figs = [c for c in claims_of("The central bank expects inflation to peak at 11.2% in October.", dt.date(2022, 9, 22))
+            if c.kind == "figure"]
+    assert figs[0].fields["metric"] == "inflation forecast (2022-10)" and "as_of" not in figs[0].fields
