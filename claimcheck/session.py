@@ -179,9 +179,10 @@ class Session:
         runner = self._runner(cached=False)
         return self._result(runner.run(corpus), corpus, inputs + [(path, True)], runner)
 
-    def load(self, paths: list[str] | None = None) -> Corpus:
-        """The corpus under `paths` (default: the configuration's), with the reference files."""
-        return self._load(self.inputs(paths))
+    def load(self, paths: list[str] | None = None, builtin: bool = False) -> Corpus:
+        """The corpus under `paths` (default: the configuration's), with the reference files
+        (`builtin`: claimcheck's own too, even with no claim file to judge)."""
+        return self._load(self.inputs(paths, builtin=builtin))
 
     def run(self, corpus: Corpus, rules: list | None = None) -> list[Finding]:
         """The planned rules (or the given `RuleSettings`) over a loaded corpus, suppression applied."""
@@ -193,7 +194,7 @@ class Session:
             self.plan, limits, self.cache if cached else None, keys, jobs=self.jobs if self.jobs is not None else available_cores()
         )
 
-    def inputs(self, paths: list[str] | None, leave_out: str | None = None) -> list[tuple[str, bool]]:
+    def inputs(self, paths: list[str] | None, leave_out: str | None = None, builtin: bool = False) -> list[tuple[str, bool]]:
         """(path, checked) of every file to read: the files under `paths`, then the reference
         paths' files (read as references only), each real file once."""
         paths = self.default_paths() if paths is None else paths  # [] is no files, only the references
@@ -202,7 +203,7 @@ class Session:
         checked, extra = corpus_paths(
             paths, self.reference_paths(), root=str(config.root), exclude=config.exclude, gitignore=config.respect_gitignore
         )
-        if config.builtin_reference and (checked or leave_out):  # nothing to check: nothing to judge titles of
+        if config.builtin_reference and (checked or leave_out or builtin):  # nothing to check: nothing to judge titles of
             extra = [*extra, *builtin_reference_paths()]
         inputs = [(p, True) for p in checked] + [(p, False) for p in extra]
         if leave_out:

@@ -148,3 +148,14 @@ claims:
     assert sorted(c.id for f in findings for c in f.claims) == ["cj", "sp"]
     right = claims.replace("Mitch McConnell", "Paul Ryan").replace(", status: former", "")
     assert _check(tmp_path, right) == []
+
+
+def test_the_reference_command_lists_claimcheck_own_offices_too(tmp_path, monkeypatch, capsys):
+    from claimcheck.cli import main
+
+    monkeypatch.chdir(tmp_path)   # no project, no reference file of its own
+    assert main(["reference"]) == 0
+    listed = capsys.readouterr().out
+    assert "President of the United States" in listed and "claimcheck's reference" in listed
+    assert main(["reference", "--no-builtin-reference"]) == 0
+    assert "President of the United States" not in capsys.readouterr().out

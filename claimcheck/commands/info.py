@@ -61,7 +61,7 @@ def reference(args) -> int:
     session = open_session(args)
     if args.builtin_reference is not None:
         session.config.builtin_reference = args.builtin_reference
-    corpus = session.load([])
+    corpus = session.load([], builtin=True)
     rows = {}
     for tenure in corpus.tenures:
         key = corpus.normalizer.key(tenure.role)
