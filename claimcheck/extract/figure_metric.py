@@ -267,7 +267,8 @@ HARM_NOUNS = {"death": "people killed", "deaths": "people killed", "killing": "p
 
 # "left 32 people dead": the state a count of people is left in is what happened to them.
 _LEFT_IN = {"dead": "people killed", "injured": "people injured", "wounded": "people injured",
-            "homeless": "people displaced", "missing": "people missing", "stranded": "people stranded"}
+            "homeless": "people displaced", "missing": "people missing", "stranded": "people stranded",
+            "trapped": "people trapped"}
 
 
 # Verbs that make people do something: the count is of what they did ("forced 4 million
@@ -296,8 +297,12 @@ def _count_metric(noun, noun_tok, verb, unit) -> str:
     if verb is not None and verb.lemma_.lower() in _CAUSING_VERBS:
         done = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
         verb = done if done is not None else verb
-    if verb is not None and verb.lemma_.lower() == "leave" and noun_tok is not None and noun_tok.pos_ == "NOUN":
+    if verb is not None and (verb.lemma_.lower() in ("leave", "remain", "be", "stay") or verb.lower_ in _LEFT_IN) \
+            and noun_tok is not None and noun_tok.pos_ == "NOUN":
+        # "left 32 people dead", "nine people remain missing", "14 were still missing"
         state = next((c for c in verb.children if c.dep_ in ("oprd", "acomp", "xcomp") and c.lower_ in _LEFT_IN), None)
+        if state is None and verb.lower_ in _LEFT_IN and any(c.lemma_ == "be" for c in verb.children if c.dep_ in ("aux", "auxpass")):
+            state = verb                      # "are still missing" parsed as a verb of missing
         if state is not None:                 # "left 400 villagers homeless": villagers displaced
             done = _LEFT_IN[state.lower_]
             return done if noun_tok.lower_ in PEOPLE_NOUNS | RESIDENT_NOUNS else f"{noun_words(noun_tok, keep_compounds=False)} {done.split()[-1]}"

@@ -181,7 +181,7 @@ def noun_words(noun, keep_compounds: bool = True) -> str:
         if c.dep_ in ("compound", "amod", "nmod", "npadvmod") and c.lower_ in PERIOD_WORDS and not _counted(c):
             words.append(_period_words(c))    # "fourth-quarter revenue" is not "full-year revenue"
             continue
-        if _currency_word(c):
+        if _currency_word(c) or (c.dep_ == "compound" and c.lower_ in quantities.UNITS):
             continue                          # "a 300-million-euro loan" is a loan, as "a loan of 300 million euros"
         if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ not in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL") and c.pos_ != "NUM":
             if c.ent_type_ in ("GPE", "ORG", "PERSON", "NORP", "PRODUCT") and c.pos_ in ("PROPN", "ADJ"):

@@ -62,13 +62,23 @@ def number_expressions(doc):
             continue
         j = i + 1
         money = (i > 0 and doc[i - 1].text in CURRENCIES) or tok.text[:1] in quantities.CURRENCY_SYMBOLS
-        while j < n and (is_number_token(doc[j]) or _scale_word(doc[j], money) or (doc[j].lower_ == "and" and j + 1 < n and doc[j + 1].lower_ in NUMBER_WORDS and doc[j - 1].lower_ == "hundred")
+        while j < n and (is_number_token(doc[j]) or _scale_word(doc[j], money or _counts_after(doc, j)) or (doc[j].lower_ == "and" and j + 1 < n and doc[j + 1].lower_ in NUMBER_WORDS and doc[j - 1].lower_ == "hundred")
                          or (doc[j].text in ("-", "–") and j + 1 < n and is_number_token(doc[j + 1]))
                          or _glued_scale(doc, j, money)):
             j += 1
         start = i - 1 if i > 0 and doc[i - 1].text in CURRENCIES else i
         yield start, j
         i = j
+
+
+def _counts_after(doc, j: int) -> bool:
+    """'1.5m acres', '2m people': a letter glued to the number before a plural count noun is a
+    scale word, not metres ('the 100m sprint', '5m tall' stay lengths)."""
+    return (0 < j < len(doc) - 1 and not doc[j - 1].whitespace_ and doc[j].lower_ in _LETTER_SCALES
+            and doc[j + 1].tag_ in ("NNS", "NNPS") and doc[j + 1].lower_ not in _RACES)   # ("1.5m acres": two units cannot stack)
+
+
+_RACES = {"hurdles", "relay", "relays", "freestyle", "backstroke", "breaststroke", "medley", "butterfly", "steeplechase"}
 
 
 def _glued_scale(doc, j: int, money: bool) -> bool:

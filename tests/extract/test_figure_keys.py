@@ -684,3 +684,18 @@ def test_a_forecast_for_a_month_is_for_the_coming_one(claims_of):
     figs = [c for c in claims_of("The central bank expects inflation to peak at 11.2% in October.", dt.date(2022, 9, 22))
             if c.kind == "figure"]
     assert figs[0].fields["metric"] == "inflation forecast (2022-10)" and "as_of" not in figs[0].fields
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("Eleven people remain missing after the flood.", "people missing"),
+    ("Eleven people were still missing on Tuesday.", "people missing"),
+    ("Some 40 miners were trapped underground.", "miners trapped"),
+])
+def test_the_state_people_are_in_is_the_count(figures, text, metric):
+    (fig,) = figures(text)
+    assert fig.fields["metric"] == metric
+
+
+def test_a_small_toll_in_words_is_a_figure(figures):
+    (fig,) = figures("The toll from the ferry accident has risen to seven, the coastguard said.")
+    assert (fig.fields["value"], fig.fields["metric"]) == (7, "people killed")

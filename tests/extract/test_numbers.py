@@ -87,3 +87,13 @@ def test_a_scale_word_joined_by_a_hyphen_scales_the_number(claims_of, text, valu
 def test_a_number_of_years_is_a_duration_not_a_period_in_the_metric(claims_of):
     (fig,) = [c for c in claims_of("The judge handed Tom Reyes a 12-year sentence.") if c.kind == "figure"]
     assert "12" not in fig.fields["metric"] and fig.fields["unit"] == "years"
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("More than 1.2m acres have burned this year.", 1_200_000, "acres"),
+    ("About 3m people live in the region.", 3_000_000, "people"),
+    ("She won the 400m hurdles.", 400, "m"),
+])
+def test_a_letter_glued_to_a_number_before_a_plural_noun_is_a_scale(claims_of, text, value, unit):
+    (fig,) = [c for c in claims_of(text) if c.kind == "figure"]
+    assert (fig.fields["value"], fig.fields["unit"]) == (value, unit)
