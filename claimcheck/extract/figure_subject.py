@@ -28,7 +28,7 @@ from .figure_parse import (
 )
 from .lexicon import SPEECH_VERBS
 from .numbers import unit_dimension
-from .story import EVENT_NOUNS, StoryIndex, clean
+from .story import EVENT_NOUNS, StoryIndex, clean, named_event
 
 
 # ---------------------------------------------------------------------------------- subject
@@ -189,6 +189,9 @@ def _named(ctx, story, tok) -> str:
         return _named(ctx, story, teller) if teller is not None else ""
     if tok.lower_ in PRONOUN_LIKE:
         return ""
+    named = named_event(tok) or next((named_event(c) for c in tok.children if named_event(c)), None)
+    if named is not None:
+        return named[1]                        # "the Ridgeline Fire" (whatever the recogniser says)
     if tok.ent_type_ == "PERSON":
         ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
         return ctx.full_name(ent.text if ent is not None else tok.text)

@@ -208,6 +208,7 @@ def _after(doc, end_tok: int, ctx) -> int:
 
 
 _INCREMENT_WORDS = {"more", "new"}
+_DISASTERS = {"event:fire", "event:storm", "event:flood", "event:earthquake"}
 
 
 def _increment(doc, span, noun_tok, left: int) -> bool:
@@ -259,6 +260,8 @@ def _figure(ctx, story, span, value, consumed, quotes, unit=None):
     if unit in _DECADES and not isinstance(value, list):
         value, unit = value * _DECADES[unit], "years"      # "two decades" is 20 years
     metric = figure_metric(ctx, span, unit, noun, noun_tok, verb, end_tok)
+    if metric == "people fled" and story.story_event is not None and story.story_event.kind in _DISASTERS:
+        metric = "people evacuated"           # "forcing 12,000 residents to flee" a fire: evacuees, not refugees
     if _increment(doc, span, noun_tok, left):
         metric = f"{metric} (new)"            # "two more deaths", "14 new cases": an increment, no running total
     fields: dict = {

@@ -163,9 +163,9 @@ class StoryIndex:
                 name = ctx.full_name(ent.text) if ent.label_ == "PERSON" else ent.text
                 index.entities.append(Named(ent.root.i, kind, clean(name)))
         for tok in doc[index.body_start:]:
-            storm = named_storm(tok)
-            if storm is not None:             # "Typhoon Dalisay", whatever the recogniser made of it
-                index.events.append(Named(tok.i, "event:storm", storm))
+            named = named_event(tok)
+            if named is not None:             # "Typhoon Dalisay", "the Ridgeline Fire", whatever the recogniser made of it
+                index.events.append(Named(tok.i, named[0], named[1]))
                 continue
             family = EVENT_NOUNS.get(tok.lower_)
             if family is None or tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in ("EVENT", "DATE", "TIME", "ORG", "PERSON", "WORK_OF_ART"):
@@ -190,6 +190,7 @@ class StoryIndex:
             end = opening[-1].end if opening else 0
             near = [e for e in index.events if e.pos < end and _names_something(e)]
             index.story_event = near[0] if near else _placed_lead_event(index, opening, end)
+        index.story_event = _named_instead(index.story_event, index.events + _named_in_title(title))
         index.topic = _topic(index, lead)
         first = sents[0].text.strip() if sents else ""
         index.headline = title or (first if sents and _is_headline(sents[0]) else "")
@@ -202,9 +203,9 @@ class StoryIndex:
         dated by a year other than the article's is another event, named with its year: "a
         2007 earthquake", "the quake in 2019" in a story of this year's earthquake."""
         family = EVENT_NOUNS.get(tok.lower_)
-        storm = named_storm(tok) or next((named_storm(c) for c in tok.children if named_storm(c)), None)
-        if storm is not None:
-            return Named(tok.i, "event:storm", storm)
+        named = named_event(tok) or next((named_event(c) for c in tok.children if named_event(c)), None)
+        if named is not None:
+            return Named(tok.i, *named)
         if tok.ent_type_ == "EVENT":
             return next((e for e in self.events if e.pos == tok.i or e.pos == _ent_root(tok)), None)
         if family is None:
@@ -213,6 +214,10 @@ class StoryIndex:
         year = own_year(tok)
         if own is not None and year is not None and year != self.year:
             return Named(own.pos, own.kind, clean(f"{year} {own.name}"))
+        story = self.story_event
+        if own is not None and story is not None and _is_proper(story.name) and story.kind == "event:" + family \
+                and not any(c.lower_ in _ANOTHER for c in tok.lefts):
+            return story                      # "a wildfire in Kern County" in a story of the Sawtooth Fire
         if own is not None and _has_place(tok):
             return own
         story = self.story_event
@@ -304,15 +309,55 @@ def event_name(tok) -> str:
     return clean(" ".join([*place, head] if place else [*mods, head]))
 
 
-def named_storm(tok) -> str | None:
-    """'Typhoon Dalisay', 'Hurricane Ian', 'Tropical Storm Alberto': a storm's title before its
-    proper name names that storm (the title token given); None for anything else."""
-    if tok.lower_ not in _STORM_TITLES or tok.dep_ != "compound" or tok.head.pos_ != "PROPN" or tok.head.i < tok.i:
-        return None
-    words = [t for t in tok.doc[tok.i:tok.head.i + 1]]
-    if not all(t.text[:1].isupper() for t in words):
-        return None
-    return clean(" ".join(t.text for t in words))
+def _named_instead(story: Named | None, events: list[Named]) -> Named | None:
+    """The story's event by its proper name when the article gives one anywhere ("a wildfire
+    in Ventura County" ... "the Ridgeline Fire"): outlets that name an event agree on the name."""
+    if story is None or _is_proper(story.name):
+        return story
+    return next((e for e in events if e.kind == story.kind and _is_proper(e.name)), story)
+
+
+_ANOTHER = {"another", "separate", "second", "other", "different", "new", "earlier", "previous", "unrelated"}
+
+
+def _named_in_title(title: str) -> list[Named]:
+    """'California's Ridgeline Fire destroys homes': the event a headline names by its proper
+    name (a capitalised kind word after a capitalised name), in a headline written in sentence
+    case (in Title Case every word is capitalised, and nothing can be told from it)."""
+    words = _TITLE_WORD.findall(title)
+    if sum(w[:1].islower() for w in words) < 2:
+        return []
+    found = []
+    for k in range(1, len(words)):
+        word, before = words[k], re.sub(r"['’]s$", "", words[k - 1])
+        family = EVENT_NOUNS.get(word.lower())
+        if family and word[:1].isupper() and before[:1].isupper() and before.lower() not in _VAGUE_MODIFIERS and not _COMPASS.match(before + " "):
+            found.append(Named(-1, "event:" + family, clean(f"{before} {word}")))
+    return found
+
+
+def _is_proper(name: str) -> bool:
+    """'Typhoon Dalisay', 'Ridgeline Fire': every word capitalised, a kind word last or first."""
+    words = name.split()
+    return len(words) > 1 and all(w[:1].isupper() for w in words) and (
+        words[-1].lower() in EVENT_NOUNS or words[0].lower() in _STORM_TITLES)
+
+
+def named_event(tok) -> tuple[str, str] | None:
+    """(kind, name) of an event a proper name names, at its title or kind word: a storm's title
+    before its name ("Typhoon Dalisay", "Hurricane Ian", "Tropical Storm Alberto") or a fire's
+    name before "Fire" in the body ("the Ridgeline Fire", "the Camp Fire"); None otherwise."""
+    doc = tok.doc
+    if tok.lower_ in _STORM_TITLES and tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.head.i > tok.i:
+        words = list(doc[tok.i:tok.head.i + 1])
+        if all(t.text[:1].isupper() for t in words):
+            return "event:storm", clean(" ".join(t.text for t in words))
+    if tok.text in ("Fire", "Complex") and tok.i > tok.sent.start + 1 and tok.dep_ != "compound":
+        before = doc[tok.i - 1]     # "the Ridgeline Fire" (not "Cal Fire", "the County Fire Chief")
+        if (before.pos_ == "PROPN" and before.text[:1].isupper() and not before.is_stop and doc[tok.i - 2].lower_ == "the"
+                and before.ent_type_ != "PERSON"):
+            return "event:fire", clean(f"{before.text} {tok.text}")
+    return None
 
 
 def own_year(tok) -> int | None:

@@ -699,3 +699,30 @@ def test_the_state_people_are_in_is_the_count(figures, text, metric):
 def test_a_small_toll_in_words_is_a_figure(figures):
     (fig,) = figures("The toll from the ferry accident has risen to seven, the coastguard said.")
     assert (fig.fields["value"], fig.fields["metric"]) == (7, "people killed")
+
+
+def test_a_named_fire_is_the_story_event_once_the_article_names_it(figures):
+    figs = figures("A fast-moving wildfire tore through hills in Kern County on Tuesday, destroying 40 homes. "
+                   "The Sawtooth Fire had burned 9,000 acres by the evening, the county fire chief said.")
+    assert {f.fields["subject"] for f in figs} == {"Sawtooth Fire"}
+
+
+@pytest.mark.parametrize("text", [
+    "The Kern County Fire Chief said 40 homes were destroyed in the wildfire in Kern County.",
+    "Cal Fire said the wildfire in Kern County had destroyed 40 homes.",
+])
+def test_a_fire_department_is_no_named_fire(figures, text):
+    (fig,) = figures(text)
+    assert "Fire" not in fig.fields["subject"].split()
+
+
+def test_a_headline_in_sentence_case_names_the_event(claims_of):
+    figs = [c for c in claims_of("A wildfire in Kern County destroyed 40 homes on Tuesday.",
+                                 title="California's Sawtooth Fire destroys homes near Bakersfield") if c.kind == "figure"]
+    assert figs[0].fields["subject"] == "Sawtooth Fire"
+
+
+def test_people_who_flee_a_disaster_are_evacuees_and_those_who_flee_a_war_are_not(figures):
+    (fire,) = figures("A wildfire in Kern County forced 12,000 residents to flee on Tuesday.")
+    (war,) = figures("Fighting in Darfur has forced 12,000 people to flee.")
+    assert (fire.fields["metric"], war.fields["metric"]) == ("people evacuated", "people fled")
