@@ -15,6 +15,7 @@ import re
 from claimcheck import quantities
 
 from .lexicon import CHANGE_VERBS
+from .number_spans import NUMBER_WORDS
 
 # Verbs of winning: a number "by" them is a margin ("won by half a percentage point").
 WIN_VERBS = {"win", "lead", "beat", "defeat", "trail", "edge", "narrow", "widen", "carry"}
@@ -203,11 +204,8 @@ PERIOD_WORDS = {"quarter", "quarterly", "half", "year", "annual", "yearly", "mon
 
 def _counted(tok) -> bool:
     """'15-year', 'three-month': a number of periods (a duration), not the period a figure covers."""
-    return any(t.text[:1].isdigit() or t.lower_ in _NUMBER_WORDS for t in tok.subtree)
+    return any(t.text[:1].isdigit() or t.lower_ in NUMBER_WORDS or t.lower_ in ("several", "few") for t in tok.subtree)
 
-
-_NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-                 "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "several", "few"}
 
 
 def _period_words(tok) -> str:
