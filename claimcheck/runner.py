@@ -88,6 +88,9 @@ class Runner:
                 return found
             return self._entry(found, self.limits.left_out[name] - before, self.used[used_before:])
 
+        # Helpers take from the front, this process from the back: the group and corpus rules
+        # (much work, few findings) first, the per-claim rules (thousands of findings, which a
+        # helper would have to send) last.
         heavy_first = sorted(rules, key=lambda s: s.rule.scope not in ("group", "corpus"))
         results = parallel_map(entry_of, heavy_first, self.jobs, min_items=2, chunk=1)
         return {

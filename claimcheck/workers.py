@@ -1,8 +1,9 @@
 """Parallel work on one machine: this process and forked helpers, `--jobs` in all.
 
 The default is the cores this process may use. Work is split into chunks that this process and
-`jobs - 1` forked helpers take in turn from a shared counter, so a slow chunk never leaves the
-others idle. The helpers inherit the caller's state (nothing but results crosses the process
+`jobs - 1` forked helpers take in turn, so a slow chunk never leaves the others idle: the helpers
+from the front of the list, this process from the back, so that a caller can put the items whose
+results cost most to send (many findings) last, where they are never sent. The helpers inherit the caller's state (nothing but results crosses the process
 boundary) and send each chunk's results as soon as it is done; this process takes them in between
 its own chunks. Working here too, rather than waiting on `jobs` helpers, saves one share of the
 pickling both ways and keeps `jobs` processes on `jobs` cores. Results come back in order. Where
@@ -73,7 +74,7 @@ class _Shared:
     def __init__(self, task: Callable, chunks: list, processes: int) -> None:
         context = multiprocessing.get_context("fork")
         self.task, self.chunks = task, chunks
-        self.counter = context.Value("q", 0)
+        self.ends = context.Array("q", [0, len(chunks)])  # the next chunk from the front, the last one left
         self.results: list = [None] * len(chunks)
         self.inbox = context.Queue()
         self.helpers = [context.Process(target=self._help, daemon=True) for _ in range(processes - 1)]
@@ -83,7 +84,7 @@ class _Shared:
         for helper in self.helpers:
             helper.start()
         try:
-            while (index := self._claim()) is not None:
+            while (index := self._claim(from_back=True)) is not None:
                 self.results[index] = [self.task(item) for item in self.chunks[index]]
                 self._take(block=False)
             self._take(block=True)
@@ -95,11 +96,16 @@ class _Shared:
             self.inbox.close()
         return [result for part in self.results for result in part]
 
-    def _claim(self) -> int | None:
-        with self.counter.get_lock():
-            index = self.counter.value
-            self.counter.value = index + 1
-        return index if index < len(self.chunks) else None
+    def _claim(self, from_back: bool = False) -> int | None:
+        with self.ends.get_lock():
+            front, back = self.ends[0], self.ends[1]
+            if front >= back:
+                return None
+            if from_back:
+                self.ends[1] = back - 1
+                return back - 1
+            self.ends[0] = front + 1
+            return front
 
     def _help(self) -> None:
         """A forked helper: chunks until none is left, each one's results sent when done."""

@@ -30,6 +30,20 @@ def test_results_in_order_and_this_process_takes_a_share():
     assert len(pids) == 2
 
 
+@needs_fork
+def test_this_process_works_from_the_back():
+    # The caller puts the items whose results cost most to send last: they stay here.
+    def task(x):
+        time.sleep(0.002)
+        return os.getpid()
+
+    pids = parallel_map(task, list(range(200)), jobs=2, min_items=1, chunk=1)
+    assert pids[-1] == os.getpid()
+    assert pids[0] != os.getpid()  # the helper started while this process had the last items in hand
+    mine = [i for i, pid in enumerate(pids) if pid == os.getpid()]
+    assert mine == list(range(mine[0], 200))  # one run at the end, met in the middle
+
+
 def _raise_value_error(x):
     raise ValueError(f"bad item {x}")
 
