@@ -298,14 +298,17 @@ def describe_source(ctx: ArticleContext, head) -> dict | None:
         person = ctx.last_person_before(pos)
         if person:
             return _named(ctx, person)
-    issuer = _issuer_of_document(head)
+    issuer = document_issuer(head)
     if issuer is not None:                   # "said the statement issued by Sharif's office"
         return describe_source(ctx, issuer)
+    if head.pos_ == "NOUN" and head.tag_ in ("NNS", "NN") and (head.lemma_.lower() in _DATA or head.lower_ in _DATA):
+        return {"source": _np_text(phrase_tokens(head, ctx)), "role": None, "type": "vague"}   # "box office figures": nobody
     if head.ent_type_ != "PERSON":
         named = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
         if named is not None:              # "Hawaii's lawyer, Neal Katyal, wrote": the person named
             return describe_source(ctx, named)
-    toks = phrase_tokens(head, ctx)
+    # without the possessive ending of an issuer ("the ministry's figures" -> the ministry)
+    toks = [t for t in phrase_tokens(head, ctx) if not (t.dep_ == "case" and t.head == head)]
     # only names that *are* the subject count, not those in its prepositional
     # phrases ("a spokesman for President Vladimir Putin" is not Putin)
     own = [t for t in toks if t == head or (t.head == head and t.dep_ in ("compound", "appos", "flat"))]
@@ -383,12 +386,22 @@ def _organisation_before(ctx: ArticleContext, pronoun) -> dict | None:
 
 _DOCUMENTS = {"statement", "report", "letter", "release", "filing", "communique", "readout", "memo",
               "memorandum", "ruling", "verdict", "judgment", "judgement", "notice", "post", "tweet", "bulletin"}
+# Numbers someone compiled: "data compiled by LSEG", "figures from the ONS", "Eurostat data".
+_DATA = {"data", "datum", "figure", "statistic", "estimate", "number", "tally", "count", "analysis",
+         "survey", "poll", "study", "research", "projection", "calculation", "forecast", "record"}
+# Data named by an organisation before it: "Eurostat data", "Reuters calculations" (not "a
+# Labour figure", a person).
+_DATA_BY_COMPOUND = {"data", "statistics", "figures", "estimates", "numbers", "tallies", "calculations",
+                     "survey", "poll", "analysis", "projections", "forecasts", "report", "records"}
 
 
-def _issuer_of_document(head):
-    """Who issued the document that speaks: "the statement issued by Sharif's office", "the
-    ministry's statement" -> the office, the ministry; None for a document with no issuer."""
-    if head.pos_ != "NOUN" or head.lemma_.lower() not in _DOCUMENTS:
+def document_issuer(head):
+    """Who issued the document or compiled the data that speaks: "the statement issued by
+    Sharif's office", "the ministry's statement", "data compiled by LSEG", "figures from the
+    ONS", "Eurostat data" -> the office, the ministry, LSEG, the ONS, Eurostat; None for a
+    document or data with no issuer named."""
+    lemma = head.lemma_.lower()
+    if head.pos_ != "NOUN" or (lemma not in _DOCUMENTS and lemma not in _DATA and head.lower_ not in _DATA):
         return None
     for child in head.children:
         if child.dep_ == "poss" and child.lower_ not in ("its", "their", "his", "her"):
@@ -399,7 +412,22 @@ def _issuer_of_document(head):
                     obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
                     if obj is not None:
                         return obj
+        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and _names_an_issuer(obj):
+                return obj
+        if (child.dep_ == "compound" and child.i == head.i - 1 and head.lower_ in _DATA_BY_COMPOUND
+                and _names_an_issuer(child, common=False)):
+            return child                     # "Eurostat data" (not "box office figures")
     return None
+
+
+def _names_an_issuer(tok, common: bool = True) -> bool:
+    """A name, or (`common`) a noun of an organisation ("the ministry"); not a time ("figures
+    from last year", "data from 2019")."""
+    if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"):
+        return False
+    return tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "GPE", "PERSON", "NORP") or (common and tok.lower_ in ORG_NOUNS)
 
 
 def _refers_back(head) -> bool:

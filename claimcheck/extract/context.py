@@ -140,7 +140,7 @@ class ArticleContext:
     def tokens_span(self, tokens) -> tuple[int, int]:
         """Absolute [start, end) of a token sequence, trimmed of edge punctuation."""
         toks = [t for t in tokens if not t.is_space]
-        while toks and toks[-1].is_punct and toks[-1].text not in ")]’”\"?":
+        while toks and toks[-1].is_punct and toks[-1].text not in ")]’”\"?%":     # "fell 5%" keeps its sign
             toks.pop()
         while toks and toks[0].is_punct and toks[0].text not in "([“‘\"":
             toks.pop(0)

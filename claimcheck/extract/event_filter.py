@@ -13,6 +13,7 @@ So these dates make no event:
     a verb of change with a number ("grew by 3.1% in 2004", "were up 7
     percent in 2016"), after "compared with" / "than" / "versus", or "from"
     in a clause with a number ("up about 1 million from 2016");
+  * levels: "the toll stood at 38 on Monday", "remained at 4% in May" (the figure's date);
   * trends: an intransitive verb of change over a period ("prices rose in
     March"), a measure or a change named by a noun ("retail sales in
     December", "statistics to the end of November", "a decline since
@@ -58,6 +59,8 @@ _FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 _MONEY = {"$", "£", "€", "¥", "%"}
 _UP_DOWN = {"up", "down", "higher", "lower", "flat", "unchanged"}
+# Verbs that state a level, not a happening ("stood at 38", "remained at 4%", "hovered around 5%").
+_LEVEL_VERBS = {"stand", "remain", "stay", "hover", "sit"}
 _EXPERIENCE = {"experience", "face", "see", "suffer", "enjoy", "undergo", "struggle", "endure", "feel", "witness"}
 _DAY_PATTERNS = {"md", "dm", "mdy", "dmy", "weekday", "deixis", "md_range", "md_dash"}
 
@@ -227,6 +230,8 @@ def _is_trend(head, d) -> bool:
     if (verb.lemma_.lower() in _EXPERIENCE and verb.tag_ == "VBG" and d.pattern not in _DAY_PATTERNS
             and any(c.lemma_ == "be" for c in verb.children if c.dep_ == "aux")):
         return True                                             # "are facing tougher conditions this year": a state
+    if verb.lemma_.lower() in _LEVEL_VERBS:
+        return _clause_has_number(verb)                         # "the toll stood at 38 on Monday": a level, dated
     if verb.lemma_.lower() not in TREND_VERBS:
         return False
     if _clause_has_number(verb):

@@ -153,7 +153,35 @@ def figure_metric(ctx, span, unit, noun, noun_tok, verb, end: int) -> str:
     """The figure's metric, in the vocabulary's words where it has them; a forecast's metric
     says so ("revenue forecast"): what a company expects is not what it reported."""
     metric = _stated_metric(ctx, span, unit, noun, noun_tok, verb, end)
+    per = per_what(span.doc, max(end, span.end), measured_noun(anchor(span, end))[0])
+    if per in _PER_PERIOD:                   # "$75 per month": the monthly premium
+        period = _PER_PERIOD[per]
+        metric = metric if period in metric.split() else f"{period} {metric}"
+    elif per and f" per {per}" not in metric:
+        metric = f"{metric} per {per}"       # "$1.38 per share": earnings per share, not earnings
     return f"{metric} forecast" if forecast(verb) and "forecast" not in metric else metric
+
+
+# A rate per period is the period's quantity, as a modifier names it ("monthly", figure_parse.PERIOD_WORDS).
+_PER_PERIOD = {"day": "daily", "week": "weekly", "month": "monthly", "quarter": "quarterly", "year": "annual",
+               "annum": "annual"}
+# "$5 a share", "$300 a head": the idioms of a rate with "a" (not "$5 a year" or "a day", durations).
+_A_RATE = {"share", "head", "barrel", "ounce", "tonne", "ton", "gallon", "litre", "liter"}
+
+
+def per_what(doc, end: int, noun) -> str:
+    """What the figure is a rate of, named after it or after its noun: "$1.38 per share",
+    "profit per share rose to $2", "$300 a head" -> share, share, head; "" for none ("per cent"
+    is a unit)."""
+    for i in (end, noun.i + 1 if noun is not None else None):
+        if i is None or i + 1 >= len(doc):
+            continue
+        word, after = doc[i].lower_, doc[i + 1]
+        if after.pos_ != "NOUN" or after.lower_ in ("cent", "centum"):
+            continue
+        if word == "per" or (word == "a" and after.lower_ in _A_RATE):
+            return after.lemma_.lower()
+    return ""
 
 
 # Verbs that make a figure a forecast or a target, not a measurement.

@@ -72,6 +72,11 @@ def apply_dates_of_their_own(ctx, kept):
 
 
 _GENERIC_METRICS = {"share", "amount", "count", "percentage points", "increase", "fall"}
+
+
+def _generic(metric: str | None) -> bool:
+    """A metric that names no quantity, rate or not ("amount", "amount per share")."""
+    return (metric or "").split(" per ")[0] in _GENERIC_METRICS
 _COMPARED = {"compared", "against", "from", "versus", "vs", "vs.", "than", "behind", "ahead", "over", "after", "with"}
 
 
@@ -179,7 +184,7 @@ def pair_changes_from_to(ctx, kept):
         lo, hi = ctx.absolute(sent.start_char), ctx.absolute(sent.end_char)
         since = next((d for d in ctx.dates if lo <= d.start < hi and ctx.text[max(lo, d.start - 6):d.start].strip().lower() == "since"), None)
         for one, other in ((item, later), (later, item)):
-            if one.draft.fields.get("metric") in _GENERIC_METRICS and other.draft.fields.get("metric") not in _GENERIC_METRICS:
+            if _generic(one.draft.fields.get("metric")) and not _generic(other.draft.fields.get("metric")):
                 one.draft.fields["metric"] = other.draft.fields["metric"]      # one quantity: "rising from $35 to $41"
                 one.draft.fields["subject"] = other.draft.fields["subject"]
         for one in (item, later):
@@ -248,7 +253,7 @@ def key_compared_values(kept):
     sentence, else in the sentence before, in the same unit)."""
     for k, item in enumerate(kept):
         fields = item.draft.fields
-        if fields.get("metric") not in _GENERIC_METRICS:
+        if not _generic(fields.get("metric")):
             continue
         doc = item.span.doc
         if not _compared_cue(doc[max(item.span.sent.start, item.span.start - 4):item.span.start]):
@@ -261,7 +266,7 @@ def key_compared_values(kept):
             if osent.start != sent.start and osent.end != sent.start:
                 break
             if (unit_dimension(other.draft.fields.get("unit")) == unit_dimension(fields.get("unit"))
-                    and other.draft.fields.get("metric") not in _GENERIC_METRICS):
+                    and not _generic(other.draft.fields.get("metric"))):
                 fields["metric"] = other.draft.fields["metric"]
                 fields["subject"] = other.draft.fields["subject"]
                 earlier = _earlier_period(other.draft.fields.get("as_of"), doc[item.span.end:item.span.sent.end].text)

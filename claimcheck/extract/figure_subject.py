@@ -92,7 +92,10 @@ def _one_of(tok) -> bool:
 def _local_phrase(story, span, verb, inside) -> str:
     """Failing any name: the noun phrase the figure's clause is about (its verb's subject, else
     the sentence's)."""
-    for node in (verb, span.sent.root):
+    root = span.sent.root
+    # "a ferry ... sank, the coast guard said": what is said first, then who says it
+    said = child_of(root, "ccomp") if root.lemma_.lower() in SPEECH_VERBS else None
+    for node in (verb, said, root):
         subj = child_of(node, "nsubj", "nsubjpass") if node is not None else None
         if subj is not None and subj.i not in inside and subj.lower_ not in PRONOUN_LIKE and subj.pos_ in ("NOUN", "PROPN"):
             return clean(_noun_phrase(subj, story))

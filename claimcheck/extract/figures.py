@@ -197,8 +197,9 @@ def _range_figure(ctx, story, first, second, consumed, quotes):
     return item
 
 
-# A value dated a year before the one it is compared with (in news, the same period last year).
-_A_YEAR_EARLIER = re.compile(r"\s*,?\s*(?:(?:a|one) year (?:earlier|before|ago)|the (?:previous|prior) year|the year before|last year)\b",
+# A value dated a year before the one it is compared with (in news, the same period last year),
+# a rate's noun between them ("$1.11 per share a year earlier").
+_A_YEAR_EARLIER = re.compile(r"(?:\s+(?:per|a)\s+[a-z]+)?\s*,?\s*(?:(?:a|one) year (?:earlier|before|ago)|the (?:previous|prior) year|the year before|last year)\b",
                              re.IGNORECASE)
 
 

@@ -55,6 +55,8 @@ ORG_NOUNS = {
     "parliament", "duma", "court", "commission", "service", "embassy", "newspaper", "outlet",
     "broadcaster", "survey", "poll", "institute", "bank", "party", "alliance", "union", "nato",
     "un", "command", "headquarters", "staff", "authorities", "cabinet", "presidency",
+    "guard", "coastguard", "navy", "regulator", "watchdog", "authority", "firm", "university",
+    "hospital", "airline", "operator", "utility", "tribunal", "bureau", "directorate", "inspectorate",
 }
 # Plural or collective nouns that make a vague source ("analysts said").
 VAGUE_NOUNS = {

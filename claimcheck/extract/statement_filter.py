@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .attribution import describe_source, is_speech_verb, subject_of
+from .attribution import describe_source, document_issuer, is_speech_verb, subject_of
 from .context import ArticleContext
 from .lexicon import CHANGE_VERBS, VAGUE_NOUNS
 
@@ -117,6 +117,9 @@ def in_own_voice(ctx: ArticleContext, tok) -> bool:
 
 
 def is_named_source(ctx: ArticleContext, head) -> bool:
+    issuer = document_issuer(head)
+    if issuer is not None:                  # "according to data compiled by LSEG"
+        return is_named_source(ctx, issuer)
     if head.lower_ in DOCUMENT_NOUNS or (head.tag_ in ("NNS", "NNPS") and head.lower_ in PEOPLE_NOUNS):
         return False
     att = describe_source(ctx, head)

@@ -92,7 +92,7 @@ def _run_span(ctx, head, toks):
         if doc[start].lower_ in _OPENERS and start + 1 <= end and doc[start + 1].text != "," and doc[start].dep_ not in ("cc", "advmod"):
             break
         start += 1
-    while end > start and (((doc[end].is_punct or doc[end].is_space) and doc[end].text not in (")", "”", '"'))
+    while end > start and (((doc[end].is_punct or doc[end].is_space) and doc[end].text not in (")", "”", '"', "%"))
                            or doc[end].dep_ == "cc" or doc[end].lower_ in _OPENERS):
         end -= 1
     if end <= start:

@@ -481,6 +481,7 @@ def _topic(index: StoryIndex, lead) -> str:
                 return clean(" ".join(t.text for t in words))
         speakers = {t.i for subj in sent if subj.dep_ in ("nsubj", "nsubjpass") and subj.head.lemma_.lower() in _SAYING
                     for t in subj.subtree}
+        speakers |= {t.i for according in sent if according.lower_ == "according" for t in according.subtree}
         named = [e for e in index.entities if sent.start <= e.pos < sent.end and e.kind in ("org", "place", "work", "person")
                  and e.pos not in speakers]           # who says so is no topic ("..., the statistics office said")
         if named:

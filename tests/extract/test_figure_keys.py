@@ -726,3 +726,65 @@ def test_people_who_flee_a_disaster_are_evacuees_and_those_who_flee_a_war_are_no
     (fire,) = figures("A wildfire in Kern County forced 12,000 residents to flee on Tuesday.")
     (war,) = figures("Fighting in Darfur has forced 12,000 people to flee.")
     assert (fire.fields["metric"], war.fields["metric"]) == ("people evacuated", "people fled")
+
+
+# --- rates, levels, sources of data ------------------------------------------------------------------
+
+def test_a_rate_keeps_what_it_is_per_and_its_earlier_value_the_year_before(figures):
+    figs = figures("Harlow Foods posted earnings of $2.04 per share for the quarter, up from $1.72 per share "
+                   "a year earlier, the company said.")
+    now, before = one(figs, "2.04"), one(figs, "1.72")
+    assert now.fields["metric"] == before.fields["metric"] == "profit per share"
+    assert before.fields["as_of"] == "2022" and now.fields.get("as_of") != "2022"
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    ("The board approved a dividend of 35 cents a share.", "dividend per share"),
+    ("Revenue per employee rose to $410,000 last year.", "revenue per employee"),
+    ("Unemployment fell to 4.1 per cent in January.", "unemployment"),     # "per cent" is the unit
+])
+def test_a_figure_per_something_is_a_rate_of_it(figures, text, metric):
+    (fig,) = figures(text)
+    assert fig.fields["metric"] == metric
+
+
+def test_a_level_at_a_date_is_the_figure_s_date_and_no_event(claims_of):
+    claims = claims_of("The number of people missing stood at 23 on Wednesday.", PUBLISHED)
+    assert [c.kind for c in claims] == ["figure"]
+    assert claims[0].fields["as_of"] == "2023-03-15"
+
+
+def test_a_vessel_carrying_people_is_the_subject_not_the_agency_that_reports_it(figures):
+    (fig,) = figures("A boat carrying 85 migrants capsized near the island on Monday, the navy said.")
+    assert fig.fields["subject"] == "boat"
+    assert fig.fields["attribution"] == {"source": "navy", "role": None, "type": "organization"}
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Wheat prices rose 6% in February, according to data compiled by Norrland Analytics.", "Norrland Analytics"),
+    ("Car sales fell 3% in January, according to figures from the Federal Transport Office.", "Federal Transport Office"),
+    ("Arrivals rose 9% last year, according to the tourism ministry's figures.", "tourism ministry"),
+])
+def test_data_someone_compiled_is_theirs_to_answer_for(claims_of, text, source):
+    claims = claims_of(text, PUBLISHED)
+    assert [c.kind for c in claims] == ["figure"]       # a named source: no vague statement
+    fig = claims[0]
+    assert fig.fields["attribution"]["source"] == source
+    assert fig.fields["subject"] != source              # the source of the figures is no subject
+
+
+def test_data_from_a_time_names_no_source(claims_of):
+    claims = claims_of("Rents rose 5% in 2022, according to figures from last year.", PUBLISHED)
+    assert {c.fields["attribution"]["type"] for c in claims} == {"vague"}
+
+
+def test_a_rate_per_period_is_the_period_s_quantity(figures):
+    (fig,) = figures("Subscribers pay $14 per month for the basic plan.")
+    assert fig.fields["metric"].split()[0] == "monthly"
+
+
+def test_data_nobody_compiled_is_a_vague_source_and_its_statement_keeps_the_percent_sign(claims_of):
+    claims = claims_of("Cinema attendance fell 7%, according to industry figures.", PUBLISHED)
+    statement = next(c for c in claims if c.kind == "statement")
+    assert statement.text.endswith("7%")
+    assert {c.fields["attribution"]["type"] for c in claims} == {"vague"}
