@@ -12,6 +12,7 @@ person ("the coup toppling President X") makes the title former.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from claimcheck.normalize import name_key
@@ -20,7 +21,7 @@ from .claims import Draft
 from .events import date_governor
 from .lexicon import DESCRIPTOR_WORDS, ORG_NOUNS, TITLE_MODIFIERS
 from .lexicon import TITLE_WORDS as _SPEAKER_TITLES
-from .partial_dates import partial_date
+from .partial_dates import as_partial, partial_date
 from .tokens import join_tokens
 
 TITLE_WORDS = _SPEAKER_TITLES | DESCRIPTOR_WORDS
@@ -118,6 +119,8 @@ def add_role(ctx, claims, seen, person, title_tokens, start_tok, end_tok, status
     then = _then_year(ctx, start_tok, end_tok)
     if status == "current" and then:
         fields["status"], fields["as_of"] = "then", then
+    elif status == "current" and (day := _reported_day(ctx, start_tok, end_tok)):
+        fields["as_of"] = day          # "Prime Minister X said on Thursday": the title held that day
     claims.append(Draft("role", start, end, ctx.slice(start, end), fields))
 
 
@@ -245,6 +248,31 @@ def _then_year(ctx, tok_i, end_tok=None):
                 continue
             if year and year < ctx.published.year - 1:
                 return partial_date(year)
+    return None
+
+
+REPORTED_DAYS = 14  # how far before publication a day the title's clause is dated by is news of the day
+
+
+def _reported_day(ctx, tok_i, end_tok=None):
+    """The day of the news a title's own clause is dated by ("Prime Minister X said on
+    Thursday", "X on Monday repealed"): a day up to REPORTED_DAYS before publication, else None.
+    Only the title's own verb counts, as in `_then_year`."""
+    if ctx.published is None:
+        return None
+    sent = ctx.doc[tok_i].sent
+    s, e = ctx.absolute(sent.start_char), ctx.absolute(sent.end_char)
+    own = _clause_verb(ctx.doc[end_tok - 1] if end_tok else ctx.doc[tok_i])
+    if own is None:
+        return None
+    for d in ctx.dates_in(s, e):
+        day = as_partial(d.resolve(ctx.published))
+        if day is None or len(day) != 10 or not 0 <= (ctx.published - dt.date.fromisoformat(day)).days <= REPORTED_DAYS:
+            continue
+        mention = ctx.char_span(d.start, d.end)
+        verb = _clause_verb(date_governor(mention)) if mention is not None and len(mention) else None
+        if verb is not None and verb.i == own.i:
+            return day
     return None
 
 

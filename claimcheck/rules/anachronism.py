@@ -24,11 +24,14 @@ article's publication date. As the claims format defines them:
   judged (they may have held it before the reference begins).
 - A bare title (no country: "President", "Vice President", "House Speaker") is read as an office
   the reference covers only where that is certain. Given as `former`, it is read as the office of
-  that title the person held ("former President Putin"). Given as current, it is left alone when
-  the person ever held an office of that title ("under President Bush" is news style for the
-  past). It is judged only when the person never held such an office and was certainly in
-  another office of the same country at the date: "Vice President Donald Trump" in 2018 is read
-  as Vice President of the United States.
+  that title the person held ("former President Putin"). Given as current with no `as_of`, it is
+  left alone when the person ever held an office of that title ("under President Bush" is news
+  style for the past); dated by `as_of` in the article's own voice ("Prime Minister Matteo Renzi
+  said on Thursday", which `extract` dates to that Thursday), it is read as the offices of that
+  title the person held, as `former` is. It is also judged when the person held such an office
+  only later ("President Joe Biden" in 2019), or never held one and was certainly in another
+  office of the same country at the date: "Vice President Donald Trump" in 2018 is read as Vice
+  President of the United States.
 
 A role claim dated after its article is reported for its date only (one mistake, one finding).
 

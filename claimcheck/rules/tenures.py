@@ -197,7 +197,8 @@ class TenureIndex:
             return None
         entity, role = self.key(claim.entity), self.key(claim.role)
         verdicts = []
-        for meant in self.roles_meant(entity, role, claim.text, claim.status, when, own_voice=claim.attribution is None):
+        for meant in self.roles_meant(entity, role, claim.text, claim.status, when, own_voice=claim.attribution is None,
+                                      dated=claim.as_of is not None):
             if claim.status == "then" and claim.as_of is None:
                 verdict = self.judge_then_undated(entity, meant, when)
             else:
@@ -208,7 +209,7 @@ class TenureIndex:
         return verdicts[0] if verdicts else None
 
     def roles_meant(self, entity_key: str, role_key: str, text: str = "", status: str = "former", when: DateInterval | None = None,
-                    own_voice: bool = True) -> tuple[str, ...]:
+                    own_voice: bool = True, dated: bool = False) -> tuple[str, ...]:
         """The covered roles a title names: itself when covered; for a bare title ("President",
         "Foreign Minister") given as `former`, the covered offices of that title the reference has
         this person in ("former President Putin" in 2010: President of Russia, and he was in
@@ -218,8 +219,11 @@ class TenureIndex:
         later ("President Joe Biden" in 2019: no style names people by titles they have yet to
         hold), in the article's own voice (`own_voice`: not in a quotation), or when the title names one office of state the reference covers, which the person
         never held, while certainly holding another office of the same country: "Vice President
-        Donald Trump" while he was president. A surname alone, or a title with words around it
-        that change what it means ("the late", "-elect"), is never judged."""
+        Donald Trump" while he was president. Dated by `as_of` (`dated`: "Prime Minister Matteo
+        Renzi said on Thursday", in the article's own voice), a bare current title is no style for
+        the past: it is read as the offices of that title the person held, as `former` is. A
+        surname alone, or a title with words around it that change what it means ("the late",
+        "-elect"), is never judged."""
         if role_key in self.by_role:
             return (role_key,)
         if len(entity_key.split()) < 2 or _TITLE_HEDGES.search(text or ""):
@@ -233,6 +237,10 @@ class TenureIndex:
                      and all(when.end < s.earliest for s in own)]
             if later:
                 return tuple(sorted(later))
+            if dated:
+                held = [office for office in offices if self._split(entity_key, office)[0]]
+                if held:
+                    return tuple(sorted(held))
         if status == "current" and when is not None and offices and role_key.split()[-1] in _OFFICE_HEADS:
             # Only an office of the country (or body) the person certainly serves then is meant.
             where = self._serving_in(entity_key, when)

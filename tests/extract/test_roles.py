@@ -246,3 +246,15 @@ def test_a_title_split_between_the_name_and_the_words_before_it_is_one_title(cla
     roles = {c.fields["entity"]: c.fields["role"] for c in claims_of("Chief Constable Peter Lang met the mayor on Monday.")
              if c.kind == "role"}
     assert roles == {"Peter Lang": "Chief Constable"}
+
+
+def test_a_title_in_a_clause_dated_to_a_day_of_the_news_holds_that_day(claims_of):
+    def as_of(text):
+        (role,) = [c for c in claims_of(text) if c.kind == "role"]
+        return role.fields.get("status", "current"), role.fields.get("as_of")
+
+    # published Friday 2024-05-10
+    assert as_of("Mayor Sarah Collins said on Wednesday that the bridge would reopen.") == ("current", "2024-05-08")
+    assert as_of("Governor Paul Frey on Monday vetoed the budget bill.") == ("current", "2024-05-06")
+    # a day of another clause dates no title
+    assert as_of("Mayor Sarah Collins said the bridge, which closed on Wednesday, would reopen.") == ("current", None)
