@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from .context import ArticleContext, clause_depth
 from .doc_index import ents_of_tokens
+from .figure_parse import child_of
 from .lexicon import (
     LIGHT_SPEECH_VERBS,
     ORG_NOUNS,
@@ -381,6 +382,18 @@ def _organisation_before(ctx: ArticleContext, pronoun) -> dict | None:
         if tok.dep_ == "nsubj" and tok.lower_ != "it" and is_speech_verb(tok.head) and not ctx.in_quote(ctx.absolute(tok.idx)):
             att = describe_source(ctx, tok)
             return att if att and att.get("type") == "organization" else None
+    # else the organisation the words it reports are about ("The company will cut 1,500 jobs,
+    # it said"), or the one the sentence before is about ("Acme posted a loss. It said ...")
+    reported = next((c for c in pronoun.head.children if c.dep_ == "ccomp" and c.i < pronoun.i), None)
+    candidates = [child_of(reported, "nsubj", "nsubjpass")] if reported is not None else []
+    if sent.start > 0:
+        before = ctx.doc[sent.start - 1].sent
+        candidates.append(child_of(before.root, "nsubj", "nsubjpass"))
+    for tok in candidates:
+        if tok is not None and tok.lower_ not in PRONOUNS and tok.lower_ != "it" and not ctx.in_quote(ctx.absolute(tok.idx)):
+            att = describe_source(ctx, tok)
+            if att and att.get("type") == "organization":
+                return att
     return None
 
 

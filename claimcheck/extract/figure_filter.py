@@ -19,7 +19,7 @@ import math
 import re
 
 from .figure_fields import governing_verb
-from .lexicon import COUNT_NOUNS, GENERIC_COUNT_NOUNS, RATING_SCALES, TOLL_WORDS
+from .lexicon import COUNT_NOUNS, GENERIC_COUNT_NOUNS, RATING_SCALES, SPEECH_VERBS, TOLL_WORDS
 from .number_spans import NUMBER_WORDS, unit_after
 
 _NAMED_THINGS = {"EVENT", "ORG", "WORK_OF_ART", "FAC", "PRODUCT", "LAW"}
@@ -239,7 +239,9 @@ def quantifies_nothing(span, value, noun_tok) -> bool:
     ("it takes two to tango"), a definite reference ("the two parties",
     "those three men") or a generic referent ("two sides", "two ways").
     Kept when what is counted matters: a toll or harm ("two were killed",
-    "the two soldiers killed"), or a count noun such as troops or prisoners."""
+    "the two soldiers killed"), or a count noun such as troops or prisoners; never the count of
+    the unnamed sources who say it ("two officials told Reuters", "three people familiar with
+    the talks said")."""
     if any(c.isdigit() for c in span.text) or value is None or value > _SMALL_LIMIT:
         return False
     doc = span.doc
@@ -247,6 +249,8 @@ def quantifies_nothing(span, value, noun_tok) -> bool:
     nxt = doc[span.end] if span.end < len(doc) else None
     if counted is None and nxt is not None and nxt.lower_ == "of":        # "three of the suspects"
         counted = next((c for c in nxt.children if c.dep_ == "pobj"), None)
+    if counted is not None and _counts_the_sources(counted):
+        return True                      # "two officials told Reuters": who says it, not what
     verb = governing_verb(span[-1], counted)
     words = {counted.lower_, counted.lemma_.lower()} if counted is not None else set()
     if verb is not None:
@@ -264,6 +268,21 @@ def quantifies_nothing(span, value, noun_tok) -> bool:
             counted.lower_ in GENERIC_COUNT_NOUNS and (value <= 3 or (prev is not None and prev.lower_ in _DEFINITE))):
         return True                      # "two sides", "two parties", "five ways" (but "in five states" is a count)
     return prev is not None and prev.lower_ in _DEFINITE     # "the two leaders": a reference, not a count
+
+
+# Nouns of unnamed sources: "two officials said", "three people familiar with the talks told".
+_SOURCE_NOUNS = {"officials", "sources", "people", "diplomats", "aides", "insiders", "witnesses", "executives",
+                 "analysts", "officers", "lawmakers", "residents", "persons"}
+
+
+def _counts_the_sources(counted) -> bool:
+    """Is the counted noun the subject of a verb of saying, or what "according to" rests on?"""
+    if counted.lower_ not in _SOURCE_NOUNS:
+        return False
+    head = counted.head
+    if counted.dep_ == "nsubj" and head.lemma_.lower() in SPEECH_VERBS:
+        return True
+    return counted.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
 
 
 _DEFINITE_REFERENCE = {"the", "this", "that", "these", "those"}

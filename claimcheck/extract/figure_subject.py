@@ -93,9 +93,15 @@ def _local_phrase(story, span, verb, inside) -> str:
     """Failing any name: the noun phrase the figure's clause is about (its verb's subject, else
     the sentence's)."""
     root = span.sent.root
-    # "a ferry ... sank, the coast guard said": what is said first, then who says it
+    # "a ferry ... sank, the coast guard said": what is said, never who says it (but "X said it
+    # would ...": X's, through the pronoun)
     said = child_of(root, "ccomp") if root.lemma_.lower() in SPEECH_VERBS else None
-    for node in (verb, said, root):
+    if said is not None:
+        said_subj = child_of(said, "nsubj", "nsubjpass")
+        nodes = (verb, said, root) if said_subj is not None and said_subj.lower_ in ("it", "its", "they") else (verb, said)
+    else:
+        nodes = (verb, root)
+    for node in nodes:
         subj = child_of(node, "nsubj", "nsubjpass") if node is not None else None
         if subj is not None and subj.i not in inside and subj.lower_ not in PRONOUN_LIKE and subj.pos_ in ("NOUN", "PROPN"):
             return clean(_noun_phrase(subj, story))
@@ -143,7 +149,8 @@ def speech_subjects(sent) -> set[int]:
     for tok in sent:
         if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ == "VERB":
             for c in tok.children:
-                if c.dep_ in ("nsubj", "nsubjpass"):
+                # who speaks, and whom they tell ("two officials told Reuters")
+                if c.dep_ in ("nsubj", "nsubjpass") or (c.dep_ in ("dobj", "dative") and tok.lemma_.lower() == "tell"):
                     out |= {t.i for t in c.subtree}
         if tok.lower_ == "according":
             out |= {t.i for t in tok.subtree}
@@ -307,8 +314,13 @@ def _joined_by_and(doc, a, b) -> bool:
 
 
 def _event_of(story, verb) -> str:
-    """'killed in the blast', 'died during the storm', 'injured by the explosion': the event."""
-    for child in verb.children:
+    """'killed in the blast', 'died during the storm', 'injured by the explosion': the event,
+    also when the parse hangs it on the verb coordinated with this one ("23 were killed and 40
+    injured in the blast")."""
+    conjuncts = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        conjuncts.append(verb.head)
+    for child in [*verb.children, *(c for v in conjuncts for c in v.children if c.i > verb.i)]:
         if child.dep_ == "prep" and child.lower_ in ("in", "during", "from", "by", "after", "since", "at"):
             obj = child_of(child, "pobj")
             if obj is not None and (obj.lower_ in EVENT_NOUNS or obj.ent_type_ == "EVENT"):

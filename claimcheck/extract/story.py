@@ -479,7 +479,9 @@ def _topic(index: StoryIndex, lead) -> str:
                 words = [t for t in subj.subtree if t.dep_ not in ("det", "punct", "prep", "pobj", "relcl", "acl")
                          and index.body_start <= t.i <= subj.i and t.ent_type_ not in ("DATE", "TIME")]
                 return clean(" ".join(t.text for t in words))
-        speakers = {t.i for subj in sent if subj.dep_ in ("nsubj", "nsubjpass") and subj.head.lemma_.lower() in _SAYING
+        # who says so, and whom they tell ("two officials told Reuters"), are no topic
+        speakers = {t.i for subj in sent if subj.head.lemma_.lower() in _SAYING and (
+                        subj.dep_ in ("nsubj", "nsubjpass") or (subj.dep_ in ("dobj", "dative") and subj.head.lemma_.lower() == "tell"))
                     for t in subj.subtree}
         speakers |= {t.i for according in sent if according.lower_ == "according" for t in according.subtree}
         named = [e for e in index.entities if sent.start <= e.pos < sent.end and e.kind in ("org", "place", "work", "person")
