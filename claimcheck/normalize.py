@@ -32,13 +32,20 @@ def name_key(text: str) -> str:
     return folded
 
 
+# Lower-case words inside a family name ("Ursula von der Leyen", "Ludwig van Beethoven", "Mohammed
+# bin Salman"): a name never ends on one, so one that does was cut short.
+NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "du", "da", "di", "del", "della", "dos", "das",
+                            "la", "le", "bin", "ibn", "al", "el", "ter", "ten", "zu", "y"})
+
+
 def same_name(a: str, b: str) -> bool:
     """Two normalised name keys that may name the same person or body.
 
     Equal keys, a shorter key that is the tail of the longer ("putin" / "vladimir putin",
     "defence ministry" / "russian defence ministry"), or the same first and last words up to a
     middle name or initial ("antony blinken" / "antony j blinken"; but where both give middle
-    names they must agree: "george w bush" is not "george h w bush"). Rules that report a conflict
+    names they must agree: "george w bush" is not "george h w bush"), or a name cut short
+    after a particle ("ursula von der" / "ursula von der leyen"). Rules that report a conflict
     between two names use it, so that a surname or a fuller spelling is never a second person.
     """
     if not a or not b:
@@ -48,6 +55,8 @@ def same_name(a: str, b: str) -> bool:
     short, long = sorted((a.split(), b.split()), key=len)
     if long[-len(short) :] == short:
         return True
+    if short[-1] in NAME_PARTICLES and long[: len(short)] == short:
+        return True  # "ursula von der" is "ursula von der leyen" cut short
     if short[-1] != long[-1] or not _same_word(short[0], long[0]):
         return False
     if len(short) < 3:  # no middle name on one side: nothing to tell them apart

@@ -29,6 +29,11 @@ def test_aliases_join_spellings_and_chains():
         ("George Bush", "George W. Bush", True),
         ("Defence Ministry", "Russian Defence Ministry", True),
         ("Mohammed bin Salman", "Salman bin Abdulaziz", False),
+        ("Greta van der", "Greta van der Berg", True),  # cut short after a particle
+        ("Greta van", "Greta van der Berg", True),
+        ("Greta Berg", "Greta van der Berg", True),
+        ("Greta van der", "Hanna van der Berg", False),
+        ("Mohammed bin", "Mohammed Ali", False),  # a particle the longer name does not go on with
     ],
 )
 def test_same_name(a, b, same):

@@ -262,6 +262,22 @@ def speech_verb_above(token, stop_inside=None):
     return None
 
 
+def speech_verb_aside(token):
+    """A verb of saying set off after the words it reports, which the parse hangs below them
+    ("the toll rose to 212 on Wednesday, the agency said, as rescuers dug": `said` a parataxis
+    of `rose`): the nearest such child of the token's clause or of a clause above it."""
+    node = token
+    for _ in range(12):
+        for child in node.children:
+            if (child.dep_ == "parataxis" and child.i > token.i and is_speech_verb(child)
+                    and any(c.dep_ == "nsubj" for c in child.children)):
+                return child
+        if node.head == node:
+            return None
+        node = node.head
+    return None
+
+
 def phrase_tokens(head, ctx=None):
     """The noun phrase of a subject token, without clauses, trailing appositions or quotes."""
     cut: set[int] = set()

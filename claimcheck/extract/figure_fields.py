@@ -12,6 +12,7 @@ from .attribution import (
     describe_source,
     public,
     speech_verb_above,
+    speech_verb_aside,
     subject_of,
 )
 from .figure_metric import forecast
@@ -168,7 +169,7 @@ def _is_the_figure(tok, span) -> bool:
 
 def _attribution_raw(ctx, span):
     tok = span[0]
-    verb = speech_verb_above(tok)
+    verb = speech_verb_above(tok) or speech_verb_aside(tok)
     if verb is None:
         for t in span.sent:
             if t.lower_ == "according" and t.i + 1 < len(span.doc) and span.doc[t.i + 1].lower_ == "to":

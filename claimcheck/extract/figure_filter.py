@@ -47,6 +47,23 @@ def _counts_people(span) -> bool:
     return len(span) == 1 and last.dep_ == "nummod" and last.head.tag_ == "NNS" and last.head.lower_ in COUNT_NOUNS
 
 
+_CALENDAR = _MONTH_WORDS | _TIME_UNITS | {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tomorrow",
+    "tonight", "ago", "decade", "decades", "century", "centuries", "season", "morning", "afternoon", "evening", "night",
+    "hour", "hours", "minute", "minutes", "am", "pm", "a.m.", "p.m.", "noon", "midnight", "weekend", "spring", "summer",
+    "autumn", "fall", "winter", "o'clock", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+
+
+def _calendar_words(tok) -> bool:
+    """Does the date or time entity around `tok` hold a word or number of the calendar or the
+    clock? "Between 40 and 50 (people)", which the recogniser calls a date, holds none."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    if ent is None:
+        return True
+    return any(t.lower_.rstrip(".") in _CALENDAR or t.lower_ in _CALENDAR or _YEAR.match(t.text) or ":" in t.text
+               or t.lower_.endswith(("s", "th", "st", "nd", "rd")) and t.text[:1].isdigit() for t in ent)
+
+
 def is_not_a_figure(ctx, span) -> bool:
     """The number expression `span` is no figure (see the module's list)."""
     doc = span.doc
@@ -54,7 +71,7 @@ def is_not_a_figure(ctx, span) -> bool:
     if (is_day_of_month(span) or is_rank(span) or is_period(span) or is_scope(span) or is_category_bound(span)
             or is_age_group(span) or is_rating(span)):
         return True
-    if first.ent_type_ in ("DATE", "TIME") and not _duration_unit(span) and not _counts_people(span):
+    if first.ent_type_ in ("DATE", "TIME") and not _duration_unit(span) and not _counts_people(span) and _calendar_words(first):
         return True
     if _YEAR.match(first.text) and len(span) == 1 and not (first.dep_ == "nummod" and first.head.tag_ in ("NNS", "NNPS")
                                                             and first.head.ent_type_ not in _NAMED_THINGS):

@@ -451,6 +451,9 @@ def _percent_metric(span, a, verb, dimension) -> str:
             return words
         if how in ("level", "modifier", "of"):
             return f"{words} share" if how == "modifier" else "share"
+    if how in ("change-up", "change-down") and a.dep_ == "pobj" and a.head.lower_ == "of" and a.head.head.pos_ == "NOUN":
+        # "reported growth of 0.4%", "a fall of 2%": the change its noun names, of nothing named
+        return "growth" if is_growth_noun(a.head.head) else ("increase" if how == "change-up" else "fall")
     if verb is not None and verb.lemma_.lower() in UP_VERBS:
         return "growth" if verb.lemma_.lower() in GROWTH_VERBS else "increase"
     if verb is not None and verb.lemma_.lower() in DOWN_VERBS:

@@ -26,7 +26,7 @@ from .figure_parse import (
     noun_words,
     tally_side,
 )
-from .lexicon import SPEECH_VERBS
+from .lexicon import ORG_NOUNS, SPEECH_VERBS
 from .numbers import unit_dimension
 from .story import EVENT_NOUNS, StoryIndex, clean, named_event
 
@@ -96,13 +96,17 @@ def _local_phrase(story, span, verb, inside) -> str:
     # "a ferry ... sank, the coast guard said": what is said, never who says it (but "X said it
     # would ...": X's, through the pronoun)
     said = child_of(root, "ccomp") if root.lemma_.lower() in SPEECH_VERBS else None
-    if said is not None:
-        said_subj = child_of(said, "nsubj", "nsubjpass")
-        nodes = (verb, said, root) if said_subj is not None and said_subj.lower_ in ("it", "its", "they") else (verb, said)
-    else:
-        nodes = (verb, root)
-    for node in nodes:
-        subj = child_of(node, "nsubj", "nsubjpass") if node is not None else None
+    said_subj = child_of(said, "nsubj", "nsubjpass") if said is not None else None
+    speaker_meant = said_subj is not None and said_subj.lower_ in ("it", "its", "they")
+    nodes = (verb, said, root) if root.lemma_.lower() not in SPEECH_VERBS or speaker_meant else (verb, said)
+    subjects = [child_of(node, "nsubj", "nsubjpass") for node in nodes
+                if node is not None and (node.lemma_.lower() not in SPEECH_VERBS or speaker_meant)]
+    if root.lemma_.lower() in SPEECH_VERBS:
+        # two subjects on the verb of saying come from a misparse ("A boat carrying 85 migrants
+        # capsized ..., the navy said" read as "boat ... said"): the one away from it is what is said
+        two = sorted((c for c in root.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - root.i))
+        subjects += two[1:]
+    for subj in subjects:
         if subj is not None and subj.i not in inside and subj.lower_ not in PRONOUN_LIKE and subj.pos_ in ("NOUN", "PROPN"):
             return clean(_noun_phrase(subj, story))
     return ""
@@ -127,7 +131,8 @@ def _sentence_entity(ctx, story, span, verb=None) -> str:
     is not Tesco's sales for sure, but 'Tesco's board approved a $5bn buyback' is Tesco's."""
     root = span.sent.root
     subj = child_of(root, "nsubj", "nsubjpass")
-    if subj is not None and subj.i >= story.body_start and root.lemma_.lower() not in SPEECH_VERBS and not is_quantity(subj):
+    if (subj is not None and subj.i >= story.body_start and not is_quantity(subj)
+            and (root.lemma_.lower() not in SPEECH_VERBS or _reports_its_own(root, subj, span))):
         named = _named(ctx, story, subj)
         if named:
             return named
@@ -141,6 +146,22 @@ def _sentence_entity(ctx, story, span, verb=None) -> str:
                 and ent.root.i in clause and ent.root.i not in speaker and not is_quantity(ent.root):
             return _named(ctx, story, ent.root) or clean(ent.text)
     return ""
+
+
+# Verbs with which a business states its own results ("Acme reported a profit of $812 million").
+_RESULT_VERBS = {"report", "post", "announce", "record", "book", "log", "deliver"}
+
+
+def _reports_its_own(verb, subj, span) -> bool:
+    """'Acme reported third-quarter profit of $812 million': the figure is the reporter's own,
+    unless the reporter is a body that reports others' numbers (an office, a ministry, an
+    agency: "the statistics office reported growth of 2%")."""
+    if verb.lemma_.lower() not in _RESULT_VERBS:
+        return False
+    obj = child_of(verb, "dobj")
+    if obj is None or not any(t.i == span.start for t in obj.subtree):
+        return False
+    return not any(t.lower_ in ORG_NOUNS for t in subj.subtree)
 
 
 def speech_subjects(sent) -> set[int]:
@@ -235,7 +256,10 @@ def _teller(pronoun):
     node = pronoun.head
     for _ in range(4):
         if node.dep_ == "ccomp" and node.head.lemma_.lower() in SPEECH_VERBS:
-            subj = child_of(node.head, "nsubj")
+            verb = node.head
+            subj = child_of(verb, "nsubj")
+            if subj is None and verb.dep_ == "conj":
+                subj = child_of(verb.head, "nsubj")   # "X reported ... and said it would": X
             return subj if subj is not None and subj.lower_ not in PRONOUN_LIKE else None
         if node.head == node:
             return None
@@ -314,13 +338,8 @@ def _joined_by_and(doc, a, b) -> bool:
 
 
 def _event_of(story, verb) -> str:
-    """'killed in the blast', 'died during the storm', 'injured by the explosion': the event,
-    also when the parse hangs it on the verb coordinated with this one ("23 were killed and 40
-    injured in the blast")."""
-    conjuncts = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
-    if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
-        conjuncts.append(verb.head)
-    for child in [*verb.children, *(c for v in conjuncts for c in v.children if c.i > verb.i)]:
+    """'killed in the blast', 'died during the storm', 'injured by the explosion': the event."""
+    for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in ("in", "during", "from", "by", "after", "since", "at"):
             obj = child_of(child, "pobj")
             if obj is not None and (obj.lower_ in EVENT_NOUNS or obj.ent_type_ == "EVENT"):

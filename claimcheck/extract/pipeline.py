@@ -25,6 +25,7 @@ from .events import extract_events
 from .figures import extract_figures
 from .ids import assign_ids
 from .meta import ArticleText
+from .name_repair import mend_person_names
 from .quotes import extract_quotes, find_quote_regions
 from .role_titles import split_compound_roles
 from .roles import extract_roles
@@ -43,6 +44,7 @@ def _speakers_own(roles: list[Draft], quotes: list[Draft]) -> None:
 
 
 def extract_claims(article: ArticleText, doc) -> list[Draft]:
+    mend_person_names(doc)
     ctx = ArticleContext.build(article, doc)
     ctx.quote_regions = [(s, e) for s, e, _, _ in find_quote_regions(article.body, article.body_start)]
     ctx.index_people()

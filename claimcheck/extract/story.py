@@ -84,7 +84,10 @@ _CANONICAL_HEADS = {"quake": "earthquake", "quakes": "earthquake", "earthquakes"
 
 # Sentences after the lead still looked at for the story's event when the lead names none.
 _OPENING_EXTRA = 2
-DATELINE = re.compile(r"\A\s*(?:[A-Z][\w.,'’ /&-]{0,80}?\s)?\((?:Reuters|AP|AFP|Reuters Breakingviews)\)\s*[-–—]+\s*")
+# "BOZEMAN, Mont. (Reuters) - ", "MAJENE, Indonesia, Nov 16 (Global Wire) - ": a place, maybe a
+# date, the outlet in brackets and a dash; after the headline's line when the text repeats it.
+DATELINE = re.compile(r"\A\s*(?:[^\n]{1,200}\n[ \t]*\n\s*)?(?P<place>[A-Z][\w.,'’ /&-]{0,80}?\s)?"
+                      r"\((?:Reuters|AP|AFP|Reuters Breakingviews|[A-Z][\w.&'’ -]{0,40})\)\s*[-–—]+\s*")
 _DATE_WORDS = {"this", "last", "next", "week", "weekend", "month", "year", "today", "yesterday", "tonight",
                "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning",
                "afternoon", "evening", "night", "earlier", "later", "ago"}
@@ -143,12 +146,14 @@ class StoryIndex:
     topic: str = ""                     # what the headline is about, failing an event
     year: int | None = None             # the year of publication
     headline: str = ""                  # the headline (the metadata's title, else a first line)
+    dateline_country: str = ""          # "MAJENE, Indonesia, Nov 16 (...) -" -> Indonesia
 
     @classmethod
     def build(cls, ctx) -> StoryIndex:
         doc = ctx.doc
         index = cls(doc)
         index.body_start = ctx.body_start
+        index.dateline_country = dateline_country(ctx.article.body)
         index.year = getattr(ctx.published, "year", None)
         sents = [s for s in doc.sents if s.end > index.body_start]
         lead = sents[:3] if sents and _is_headline(sents[0]) else sents[:2]
@@ -418,9 +423,31 @@ def _placed_lead_event(index: StoryIndex, lead, end: int | None = None) -> Named
         if struck is not None and country_of(struck) is not None:
             place = country_of(struck)        # "struck Peru's southern Ayacucho region"
         # ... or the place the event itself struck ("the earthquake struck Peru", "the storm hit Florida")
+        if place is None and index.dateline_country and event.name.split()[-1] == event.name:
+            place = index.dateline_country    # "Tuesday's quake", datelined "MAJENE, Indonesia": Indonesia's
         if place is not None and index.doc[event.pos].i >= index.body_start:
             return Named(event.pos, event.kind, clean(f"{place} {event.name}"))
     return None
+
+
+_MONTHS = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$", re.IGNORECASE)
+
+
+def dateline_country(body: str) -> str:
+    """The country a dateline names after its city ("MAJENE, Indonesia, Nov 16 (Global Wire) -"
+    -> Indonesia): a capitalised word or two after the city, not an abbreviated state ("BOZEMAN,
+    Mont.") nor a date; "" for none."""
+    found = DATELINE.match(body)
+    place = (found.group("place") or "") if found else ""
+    parts = [p.strip() for p in place.split(",")][1:]
+    parts = [p for p in parts if p and not any(c.isdigit() for c in p) and not _MONTHS.search(p)]
+    if not parts:
+        return ""
+    last = parts[-1]
+    words = last.split()
+    if len(words) > 2 or "." in last or not all(w[:1].isupper() and not w.isupper() for w in words):
+        return ""
+    return last
 
 
 def _ent_text(tok) -> str:

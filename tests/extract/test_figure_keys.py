@@ -788,3 +788,45 @@ def test_data_nobody_compiled_is_a_vague_source_and_its_statement_keeps_the_perc
     statement = next(c for c in claims if c.kind == "statement")
     assert statement.text.endswith("7%")
     assert {c.fields["attribution"]["type"] for c in claims} == {"vague"}
+
+
+@pytest.mark.parametrize(("body", "country"), [
+    ("TARVOS, Ruritania, Nov 16 (Global Wire) - A quake hit.", "Ruritania"),
+    ("Quake toll rises\n\nTARVOS, Ruritania (Harbour Times) - A quake hit.", "Ruritania"),   # after the headline's line
+    ("BOZEMAN, Mont. (Reuters) - A storm hit.", ""),     # an abbreviated state
+    ("TARVOS (Reuters) - A storm hit.", ""),              # a city alone
+    ("TARVOS, March 12 (Global Wire) - A storm hit.", ""),  # a date
+])
+def test_the_country_of_a_dateline(body, country):
+    from claimcheck.extract.story import dateline_country
+
+    assert dateline_country(body) == country
+
+
+def test_an_event_with_no_place_is_named_by_the_dateline_s_country(figures):
+    text = ("Toll rises after quake\n\nTARVOS, Ruritania, March 16 (Global Wire) - The death toll from Tuesday's "
+            "quake rose to 57 on Thursday, the disaster agency said.")
+    (fig,) = figures(text)
+    assert fig.fields["subject"] == "Ruritania earthquake"
+    assert fig.fields["attribution"]["source"] == "disaster agency"     # said after the words it reports
+
+
+def test_a_business_reports_its_own_results_and_a_statistics_office_others(figures):
+    (own,) = figures("Harlow Foods Inc reported third-quarter net profit of $412 million on Thursday.")
+    (others,) = figures("The statistics office reported growth of 0.4% in the third quarter.")
+    assert own.fields["subject"] == "Harlow Foods Inc"
+    assert others.fields["subject"] != "statistics office"
+
+
+def test_it_after_a_business_that_reported_and_said_is_the_business(figures):
+    figs = figures("Harlow Foods Inc reported a loss on Thursday and said it would cut 900 jobs.")
+    assert one(figs, "900").fields["subject"] == "Harlow Foods Inc"
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Between 40 and 50 people were detained, police said.", [40, 50]),
+    ("Between 3 and 5 percent of voters switched sides.", [3, 5]),
+])
+def test_a_range_the_recogniser_calls_a_date_is_a_figure(figures, text, value):
+    (fig,) = figures(text)
+    assert fig.fields["value"] == value

@@ -1,0 +1,90 @@
+"""Person names the recogniser got wrong, mended before anything reads the entities.
+
+spaCy's small English pipeline makes three mistakes with names of people in news:
+
+- it cuts a family name at a particle: "Ursula von der Leyen" is a person "Ursula von der"
+  and a place "Leyen". A family name goes on after its particles (von, van, der, de, bin,
+  al: `claimcheck.normalize.NAME_PARTICLES`) to the next capitalised word;
+- it takes a title into the name: "Crown Prince Mohammed bin Salman" is one person entity,
+  so no title stands before the name. The name starts after the last title word
+  (`lexicon.TITLE_WORDS`) that two or more words of the name follow ("John Major" keeps his);
+- it calls a person an organisation: "Chancellor Olaf Scholz" tagged ORG. Two or three
+  capitalised words after a capitalised title word, with no word of an organisation among
+  them, are a person. (Not every mention of a name tagged a person elsewhere: the recogniser
+  tags places as people too, and "Kyiv" would become a speaker.)
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from claimcheck.normalize import NAME_PARTICLES
+
+from .lexicon import ORG_NOUNS, TITLE_WORDS
+
+_ORG_WORDS = ORG_NOUNS | {"inc", "corp", "co", "ltd", "llc", "plc", "group", "holdings", "bank", "fund", "foundation",
+                          "association", "federation", "league", "club", "network", "media", "news", "times", "post",
+                          "organization", "organisation", "railway", "railways", "airline", "airlines", "airways",
+                          "motors", "systems", "technologies", "energy", "industries", "partners", "capital"}
+
+
+def mend_person_names(doc) -> None:
+    """Rewrite `doc.ents` with the person names above mended (nothing else changes)."""
+    ents = _joined_at_particles(doc, list(doc.ents))
+    mended = [_mended(doc, e) for e in ents]
+    if any(a is not b for a, b in zip(mended, doc.ents)) or len(mended) != len(doc.ents):
+        doc.ents = [e for e in mended if len(e)]
+
+
+def _mended(doc, ent) -> Span:
+    if ent.label_ == "PERSON":
+        return _without_titles(doc, ent)
+    if ent.label_ in ("ORG", "GPE", "NORP", "FAC", "PRODUCT") and _titled_name(doc, ent):
+        return Span(doc, ent.start, ent.end, label="PERSON")
+    return ent
+
+
+def _without_titles(doc, ent) -> Span:
+    titles = [t.i for t in ent if t.lower_ in TITLE_WORDS and t.text[:1].isupper() and ent.end - t.i > 2]
+    if not titles:
+        return ent
+    return Span(doc, titles[-1] + 1, ent.end, label="PERSON")
+
+
+def _titled_name(doc, ent) -> bool:
+    """'Chancellor Olaf Scholz' (tagged ORG): capitalised words after a capitalised title word."""
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if before is None or before.lower_ not in TITLE_WORDS or not before.text[:1].isupper():
+        return False
+    words = list(ent)
+    return (2 <= len(words) <= 3 and all(t.is_alpha and t.text[:1].isupper() and not t.text.isupper() for t in words)
+            and not any(t.lower_ in _ORG_WORDS or t.lower_ in TITLE_WORDS for t in words))
+
+
+def _joined_at_particles(doc, ents: list) -> list:
+    out, k = [], 0
+    while k < len(ents):
+        ent = ents[k]
+        end = _name_end(doc, ent) if ent.label_ == "PERSON" else ent.end
+        swallowed = k + 1
+        while swallowed < len(ents) and ents[swallowed].start < end:
+            swallowed += 1
+        if end > ent.end and all(e.end <= end for e in ents[k + 1:swallowed]):
+            out.append(Span(doc, ent.start, end, label="PERSON"))
+            k = swallowed
+        else:
+            out.append(ent)
+            k += 1
+    return out
+
+
+def _name_end(doc, ent) -> int:
+    """Where the person name `ent` really ends: after the particles that end or follow it and the
+    capitalised word after them; `ent.end` when there are none."""
+    i = ent.end
+    particle = doc[i - 1].lower_ in NAME_PARTICLES and doc[i - 1].text.islower() and i - 1 > ent.start
+    while i < len(doc) and doc[i].lower_ in NAME_PARTICLES and doc[i].text.islower():
+        i += 1
+        particle = True
+    if particle and i < len(doc) and doc[i].is_alpha and doc[i].text[:1].isupper():
+        return i + 1
+    return ent.end
