@@ -61,7 +61,7 @@ def _calendar_words(tok) -> bool:
     if ent is None:
         return True
     return any(t.lower_.rstrip(".") in _CALENDAR or t.lower_ in _CALENDAR or _YEAR.match(t.text) or ":" in t.text
-               or t.lower_.endswith(("s", "th", "st", "nd", "rd")) and t.text[:1].isdigit() for t in ent)
+               or (t.lower_.endswith(("s", "th", "st", "nd", "rd")) and t.text[:1].isdigit()) for t in ent)
 
 
 def is_not_a_figure(ctx, span) -> bool:

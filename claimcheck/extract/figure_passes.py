@@ -63,7 +63,8 @@ def apply_dates_of_their_own(ctx, kept):
     for k, item in enumerate(kept):
         fields = item.draft.fields
         if k in owned:
-            fields["as_of"] = owned[k][1]
+            if not (isinstance(fields.get("as_of"), dict) and len(owned[k][1]) == 10):
+                fields["as_of"] = owned[k][1]    # (a period's figure keeps its period: "$812 million on Thursday")
             continue
         sent = item.span.sent
         lo, hi = ctx.absolute(sent.start_char), ctx.absolute(sent.end_char)
@@ -75,8 +76,10 @@ _GENERIC_METRICS = {"share", "amount", "count", "percentage points", "increase",
 
 
 def _generic(metric: str | None) -> bool:
-    """A metric that names no quantity, rate or not ("amount", "amount per share")."""
-    return (metric or "").split(" per ")[0] in _GENERIC_METRICS
+    """A metric that names no quantity, rate or not, of a period or not ("amount", "amount per
+    share", "quarterly amount")."""
+    base = (metric or "").split(" per ")[0]
+    return base in _GENERIC_METRICS or base.removeprefix("quarterly ") in _GENERIC_METRICS
 _COMPARED = {"compared", "against", "from", "versus", "vs", "vs.", "than", "behind", "ahead", "over", "after", "with"}
 
 

@@ -77,6 +77,7 @@ from .numbers import (
     tidy,
     unit_dimension,
 )
+from .quarters import quarter_of
 from .story import StoryIndex
 from .years import is_year_token
 
@@ -276,10 +277,17 @@ def _figure(ctx, story, span, value, consumed, quotes, unit=None):
         fields["unit"] = unit
     if of is not None:
         fields["of"] = of
-    as_of, since = period_as_of(ctx, span, verb), False
+    metric, as_of = quarter_of(ctx, span, metric, verb)   # "third-quarter net profit": quarterly profit, Q3
+    fields["metric"] = metric
+    year_earlier = ctx.published is not None and _A_YEAR_EARLIER.match(ctx.text, _after(doc, end_tok, ctx))
+    if isinstance(as_of, dict) and year_earlier:
+        as_of = {key: f"{int(value[:4]) - 1}{value[4:]}" for key, value in as_of.items()}   # the same quarter, a year before
+    since = False
+    if as_of is None:
+        as_of = period_as_of(ctx, span, verb)
     if as_of is None:
         as_of, since = time_of(ctx, span, verb)
-    if as_of is None and ctx.published is not None and _A_YEAR_EARLIER.match(ctx.text, _after(doc, end_tok, ctx)):
+    if as_of is None and year_earlier:
         as_of = str(ctx.published.year - 1)   # "up from $380 million a year earlier": last year's
     if since or (is_cumulative(metric) and unit_dimension(unit) not in ("percent", "percentage point")):
         fields["cumulative"] = True       # a share of the injured is no running total

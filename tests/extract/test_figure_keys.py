@@ -527,7 +527,7 @@ def test_an_event_dated_another_year_is_another_event(figures):
 def test_the_period_a_figure_covers_stays_in_its_metric(figures):
     figs = figures("Velmora said first-quarter sales were $1.2 billion, and it put full-year sales at $5 billion.")
     metrics = {f.fields["value"]: f.fields["metric"] for f in figs}
-    assert metrics[1_200_000_000] == "first-quarter sales"
+    assert metrics[1_200_000_000] == "quarterly revenue"       # a quarter is a period: the quarter's months go to as_of
     assert metrics[5_000_000_000] != metrics[1_200_000_000]
 
 
@@ -734,8 +734,9 @@ def test_a_rate_keeps_what_it_is_per_and_its_earlier_value_the_year_before(figur
     figs = figures("Harlow Foods posted earnings of $2.04 per share for the quarter, up from $1.72 per share "
                    "a year earlier, the company said.")
     now, before = one(figs, "2.04"), one(figs, "1.72")
-    assert now.fields["metric"] == before.fields["metric"] == "profit per share"
-    assert before.fields["as_of"] == "2022" and now.fields.get("as_of") != "2022"
+    assert now.fields["metric"] == before.fields["metric"] == "quarterly profit per share"
+    assert now.fields["as_of"] == {"start": "2022-10", "end": "2022-12"}      # the last quarter ended by publication
+    assert before.fields["as_of"] == {"start": "2021-10", "end": "2021-12"}   # the same quarter a year earlier
 
 
 @pytest.mark.parametrize(("text", "metric"), [
@@ -830,3 +831,24 @@ def test_it_after_a_business_that_reported_and_said_is_the_business(figures):
 def test_a_range_the_recogniser_calls_a_date_is_a_figure(figures, text, value):
     (fig,) = figures(text)
     assert fig.fields["value"] == value
+
+
+@pytest.mark.parametrize(("text", "as_of"), [
+    ("Harlow Foods reported third-quarter net profit of $412 million on Thursday.", {"start": "2022-07", "end": "2022-09"}),
+    ("Harlow Foods posted net profit of $412 million for the quarter that ended on Dec. 31.", {"start": "2022-10", "end": "2022-12"}),
+    ("Harlow Foods said its profit in the first quarter of 2021 was $412 million.", {"start": "2021-01", "end": "2021-03"}),
+])
+def test_a_quarter_s_figure_is_quarterly_with_the_quarter_s_months(figures, text, as_of):
+    (fig,) = figures(text)
+    assert (fig.fields["metric"], fig.fields["as_of"]) == ("quarterly profit", as_of)
+
+
+def test_a_quarter_in_a_clause_below_the_figure_is_not_its_own(figures):
+    (fig,) = figures("Sales rose 5% in February, after falling in the fourth quarter.")
+    assert "quarterly" not in fig.fields["metric"] and fig.fields["as_of"] == "2023-02"
+
+
+def test_a_change_from_a_year_earlier_is_the_same_quarter_a_year_before(figures):
+    figs = figures("Revenue rose to $5.1 billion in the third quarter from $4.8 billion a year earlier.")
+    assert one(figs, "5.1").fields["as_of"] == {"start": "2022-07", "end": "2022-09"}
+    assert one(figs, "4.8").fields["as_of"] == {"start": "2021-07", "end": "2021-09"}
