@@ -35,11 +35,16 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 
 
 def is_speech_verb(token) -> bool:
-    """A verb of saying, or a light verb whose object is a speech noun
-    ("issued new threats", "made the claim")."""
+    """A verb of saying, a light verb whose object is a speech noun ("issued new threats",
+    "made the claim"), or a verb of showing whose subject is data or a document ("figures from
+    the board showed", "customs data showed", "a poll found")."""
     if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS:
         return True
     if token.lemma_.lower() == "accord" and token.text.lower() == "according":
+        return True
+    if token.pos_ == "VERB" and token.lemma_.lower() in _SHOWING_VERBS and any(
+            c.dep_ == "nsubj" and (c.lemma_.lower() in _DATA or c.lower_ in _DATA or c.lemma_.lower() in _DOCUMENTS)
+            for c in token.children):
         return True
     return token.pos_ == "VERB" and token.lemma_.lower() in LIGHT_SPEECH_VERBS and any(
         c.dep_ == "dobj" and is_speech_noun(c) for c in token.children)
@@ -336,8 +341,8 @@ def describe_source(ctx: ArticleContext, head) -> dict | None:
         if joint:
             return {"source": joint, "role": None, "type": "named"}
         return _named(ctx, persons[-1].text, title_from=toks, person_ent=persons[-1])
-    if head.pos_ == "PROPN" and ctx.is_known_surname(head.text):
-        return _named(ctx, head.text)   # NER missed a known person
+    if (head.pos_ == "PROPN" or head.text[:1].isupper()) and ctx.is_known_surname(head.text):
+        return _named(ctx, head.text)   # NER missed a known person (or the tagger took "Reddings" for a plural)
     text = _np_text(toks)
     low = head.lower_
     words = {t.lower_ for t in toks}
@@ -413,6 +418,8 @@ def _organisation_before(ctx: ArticleContext, pronoun) -> dict | None:
     return None
 
 
+# Verbs with which data or a document says something.
+_SHOWING_VERBS = {"show", "indicate", "suggest", "reveal", "find", "put"}
 _DOCUMENTS = {"statement", "report", "letter", "release", "filing", "communique", "readout", "memo",
               "memorandum", "ruling", "verdict", "judgment", "judgement", "notice", "post", "tweet", "bulletin"}
 # Numbers someone compiled: "data compiled by LSEG", "figures from the ONS", "Eurostat data".

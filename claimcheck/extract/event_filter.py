@@ -13,6 +13,8 @@ So these dates make no event:
     a verb of change with a number ("grew by 3.1% in 2004", "were up 7
     percent in 2016"), after "compared with" / "than" / "versus", or "from"
     in a clause with a number ("up about 1 million from 2016");
+  * the date "as of" which something is counted ("As of Wednesday, 1,140 people were in
+    shelters");
   * levels: "the toll stood at 38 on Monday", "remained at 4% in May" (the figure's date);
   * trends: an intransitive verb of change over a period ("prices rose in
     March"), a measure or a change named by a noun ("retail sales in
@@ -56,6 +58,7 @@ _PERIOD = re.compile(
 _COMPARISON = re.compile(r"\b(?:compared\s+(?:with|to)|as\s+against|versus|vs\.?|than(?:\s+in)?|relative\s+to)\s+$",
                          re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_AS_OF = re.compile(r"\bas\s+(?:of|at)\s+$", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 _MONEY = {"$", "£", "€", "¥", "%"}
 _UP_DOWN = {"up", "down", "higher", "lower", "flat", "unchanged"}
@@ -70,8 +73,8 @@ def dates_no_happening(ctx, d, mention) -> bool:
     base, a trend's or record's scope, a label, the present century, or in a
     heading? (See the module's list.)"""
     before = ctx.text[max(0, d.start - 60):d.start]
-    if _PERIOD.search(before) or _COMPARISON.search(before):
-        return True
+    if _PERIOD.search(before) or _COMPARISON.search(before) or _AS_OF.search(before):
+        return True                    # (... "as of Wednesday, 1,140 people were in shelters": the figures' date)
     if d.pattern == "century" and _contains_publication(ctx, d):
         return True
     if _is_heading(mention):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from .attribution import is_speech_verb
 from .figure_metric import is_cumulative
 from .figure_parse import (
     PRONOUN_LIKE,
@@ -61,7 +62,7 @@ def figure_subject(ctx, story: StoryIndex, span, unit, noun_tok, verb, metric: s
     harm = (is_cumulative(metric) and dimension == "count") or _of_the_event(metric, story)
     if verb is not None:
         # who says so is the source, not the owner ("..., the Office for National Statistics said")
-        agent = agent_of(verb, noun_tok) if verb.lemma_.lower() not in SPEECH_VERBS else None
+        agent = agent_of(verb, noun_tok) if not says(verb) else None
         if agent is not None and _one_of(noun_tok if noun_tok is not None else a):
             agent = None                      # "Omar is one of 30 injured miners": a member, not the owner
         if agent is not None and agent.i not in inside and agent.i >= story.body_start and not is_quantity(agent):
@@ -95,13 +96,13 @@ def _local_phrase(story, span, verb, inside) -> str:
     root = span.sent.root
     # "a ferry ... sank, the coast guard said": what is said, never who says it (but "X said it
     # would ...": X's, through the pronoun)
-    said = child_of(root, "ccomp") if root.lemma_.lower() in SPEECH_VERBS else None
+    said = child_of(root, "ccomp") if says(root) else None
     said_subj = child_of(said, "nsubj", "nsubjpass") if said is not None else None
     speaker_meant = said_subj is not None and said_subj.lower_ in ("it", "its", "they")
-    nodes = (verb, said, root) if root.lemma_.lower() not in SPEECH_VERBS or speaker_meant else (verb, said)
+    nodes = (verb, said, root) if not says(root) or speaker_meant else (verb, said)
     subjects = [child_of(node, "nsubj", "nsubjpass") for node in nodes
-                if node is not None and (node.lemma_.lower() not in SPEECH_VERBS or speaker_meant)]
-    if root.lemma_.lower() in SPEECH_VERBS:
+                if node is not None and (not says(node) or speaker_meant)]
+    if says(root):
         # two subjects on the verb of saying come from a misparse ("A boat carrying 85 migrants
         # capsized ..., the navy said" read as "boat ... said"): the one away from it is what is said
         two = sorted((c for c in root.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - root.i))
@@ -132,7 +133,7 @@ def _sentence_entity(ctx, story, span, verb=None) -> str:
     root = span.sent.root
     subj = child_of(root, "nsubj", "nsubjpass")
     if (subj is not None and subj.i >= story.body_start and not is_quantity(subj)
-            and (root.lemma_.lower() not in SPEECH_VERBS or _reports_its_own(root, subj, span))):
+            and (not says(root) or _reports_its_own(root, subj, span))):
         named = _named(ctx, story, subj)
         if named:
             return named
@@ -164,11 +165,16 @@ def _reports_its_own(verb, subj, span) -> bool:
     return not any(t.lower_ in ORG_NOUNS for t in subj.subtree)
 
 
+def says(tok) -> bool:
+    """A verb of saying, or of showing with data for subject ("customs data showed")."""
+    return tok.lemma_.lower() in SPEECH_VERBS or is_speech_verb(tok)
+
+
 def speech_subjects(sent) -> set[int]:
     """Token indexes of the subjects of the sentence's verbs of saying (sources, not subjects)."""
     out = set()
     for tok in sent:
-        if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ == "VERB":
+        if says(tok) and tok.pos_ == "VERB":
             for c in tok.children:
                 # who speaks, and whom they tell ("two officials told Reuters")
                 if c.dep_ in ("nsubj", "nsubjpass") or (c.dep_ in ("dobj", "dative") and tok.lemma_.lower() == "tell"):
@@ -255,7 +261,7 @@ def _teller(pronoun):
     """'X said it would ...': the subject of the verb of saying whose clause the pronoun opens."""
     node = pronoun.head
     for _ in range(4):
-        if node.dep_ == "ccomp" and node.head.lemma_.lower() in SPEECH_VERBS:
+        if node.dep_ == "ccomp" and says(node.head):
             verb = node.head
             subj = child_of(verb, "nsubj")
             if subj is None and verb.dep_ == "conj":

@@ -351,17 +351,22 @@ def _is_proper(name: str) -> bool:
 def named_event(tok) -> tuple[str, str] | None:
     """(kind, name) of an event a proper name names, at its title or kind word: a storm's title
     before its name ("Typhoon Dalisay", "Hurricane Ian", "Tropical Storm Alberto") or a fire's
-    name before "Fire" in the body ("the Ridgeline Fire", "the Camp Fire"); None otherwise."""
+    name before "Fire" ("the Ridgeline Fire", "the Cedar Ridge Fire"); None otherwise."""
     doc = tok.doc
     if tok.lower_ in _STORM_TITLES and tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.head.i > tok.i:
         words = list(doc[tok.i:tok.head.i + 1])
         if all(t.text[:1].isupper() for t in words):
             return "event:storm", clean(" ".join(t.text for t in words))
-    if tok.text in ("Fire", "Complex") and tok.i > tok.sent.start + 1 and tok.dep_ != "compound":
-        before = doc[tok.i - 1]     # "the Ridgeline Fire" (not "Cal Fire", "the County Fire Chief")
-        if (before.pos_ == "PROPN" and before.text[:1].isupper() and not before.is_stop and doc[tok.i - 2].lower_ == "the"
-                and before.ent_type_ != "PERSON"):
-            return "event:fire", clean(f"{before.text} {tok.text}")
+    if tok.text in ("Fire", "Complex") and tok.dep_ != "compound":
+        # "the Ridgeline Fire", "the Cedar Ridge Fire", a headline's "Cedar Ridge Fire forces ..."
+        # (not "Cal Fire", "the County Fire Chief"): its capitalised words after "the", or two or more
+        k, words = tok.i - 1, []
+        while (k >= tok.sent.start and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() and not doc[k].is_stop
+               and doc[k].ent_type_ != "PERSON" and len(words) < 4):
+            words.insert(0, doc[k].text)
+            k -= 1
+        if words and ((k >= tok.sent.start and doc[k].lower_ == "the") or len(words) >= 2):
+            return "event:fire", clean(" ".join([*words, tok.text]))
     return None
 
 

@@ -852,3 +852,24 @@ def test_a_change_from_a_year_earlier_is_the_same_quarter_a_year_before(figures)
     figs = figures("Revenue rose to $5.1 billion in the third quarter from $4.8 billion a year earlier.")
     assert one(figs, "5.1").fields["as_of"] == {"start": "2022-07", "end": "2022-09"}
     assert one(figs, "4.8").fields["as_of"] == {"start": "2021-07", "end": "2021-09"}
+
+
+def test_a_fire_s_name_of_several_words_is_whole(figures):
+    (fig,) = figures("The Pine Hollow Fire has destroyed 210 homes, fire officials said.")
+    assert fig.fields["subject"] == "Pine Hollow Fire"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Imports fell 3.1% in February, customs data showed on Monday.", "customs data"),
+    ("Some 2.1 million visitors came last year, figures from the Harbour Board showed.", "Harbour Board"),
+])
+def test_data_that_shows_a_figure_is_its_source(figures, text, source):
+    fig = figures(text)[0]
+    assert fig.fields["attribution"]["source"] == source
+    assert fig.fields["subject"] not in ("figures", "data", "customs data")
+
+
+def test_a_date_as_of_which_something_is_counted_dates_the_figure_not_an_event(claims_of):
+    claims = claims_of("As of Tuesday, 640 people were staying in shelters, the council said.", PUBLISHED)
+    assert [c.kind for c in claims] == ["figure"]
+    assert claims[0].fields["as_of"] == "2023-03-14"

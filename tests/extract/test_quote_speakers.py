@@ -248,3 +248,10 @@ def test_he_after_her_passage_is_the_man_the_article_named_even_as_an_object(quo
     found = quotes('Mayor Helen Ward met Chief Constable Peter Lang on Monday. "The meeting was useful," she said. '
                    '"We will add patrols," he added.')
     assert found == {"The meeting was useful": "Helen Ward", "We will add patrols": "Peter Lang"}
+
+
+def test_a_surname_the_tagger_takes_for_a_plural_is_still_the_person(claims_of):
+    text = 'Ian Fennings, the union organiser, spoke at the gate. "We will not go back yet," Fennings said.'
+    (quote,) = [c for c in claims_of(text) if c.kind == "quote"]
+    assert quote.fields["attribution"]["source"] == "Ian Fennings"
+    assert quote.fields["attribution"]["type"] == "named"
