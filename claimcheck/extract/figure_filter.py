@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import re
 
+from .doc_index import ent_at
 from .figure_fields import governing_verb
 from .lexicon import COUNT_NOUNS, GENERIC_COUNT_NOUNS, RATING_SCALES, SPEECH_VERBS, TOLL_WORDS
 from .number_spans import NUMBER_WORDS, unit_after
@@ -57,7 +58,7 @@ _CALENDAR = _MONTH_WORDS | _TIME_UNITS | {
 def _calendar_words(tok) -> bool:
     """Does the date or time entity around `tok` hold a word or number of the calendar or the
     clock? "Between 40 and 50 (people)", which the recogniser calls a date, holds none."""
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    ent = ent_at(tok.doc, tok.i)
     if ent is None:
         return True
     return any(t.lower_.rstrip(".") in _CALENDAR or t.lower_ in _CALENDAR or _YEAR.match(t.text) or ":" in t.text
