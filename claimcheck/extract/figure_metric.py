@@ -506,8 +506,15 @@ def _answer(verb) -> str:
     return f"{gerund} {words}".strip()
 
 
+# Sums the parse reads as changes ("a loss of 45 million pounds" as a fall of the money).
+_SUMS_LOST = {"loss", "losses", "deficit", "deficits", "shortfall", "writedown", "write-down", "impairment"}
+
+
 def _money_metric(a, verb) -> str:
     noun, how = measured_noun(a)
+    if (how == "change-down" and noun is not None and noun.i == a.i and a.dep_ == "pobj" and a.head.lower_ == "of"
+            and a.head.head.lower_ in _SUMS_LOST):
+        return noun_words(a.head.head)        # "a quarterly loss of 45 million pounds": a loss, a sum of its own
     if how in ("change-up", "change-down") and noun is not None:
         if how == "change-up" and verb is not None and verb.lemma_.lower() == "raise" and noun.lower_ not in QUANTITY_NOUNS:
             return "amount raised"            # "Quist raised more than $6 million"

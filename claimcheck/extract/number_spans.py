@@ -15,7 +15,7 @@ import re
 from claimcheck import quantities
 
 from .lexicon import CHANGE_VERBS
-from .numbers import ABOUT_WORDS, CURRENCIES, GLUED_SCALE, SCALES, SYMBOL, measure_unit, parse_number
+from .numbers import ABOUT_WORDS, CURRENCIES, GLUED_SCALE, MULTIWORD_CURRENCIES, SCALES, SYMBOL, measure_unit, parse_number
 
 # Scale words written apart from the number that are letters ("$5 m", "£3 b", "10 k"): scale
 # words only after a currency; alone, "100 m" is 100 metres (the checker reads them the same way).
@@ -200,9 +200,12 @@ def unit_after_tokens(span):
         words = doc[k:k + width]
         if width > 1 and not all(t.is_alpha for t in words):
             continue
-        unit = measure_unit(" ".join(t.lower_ for t in words))
+        name = " ".join(t.lower_ for t in words)
+        unit = measure_unit(name)
         if unit is not None:
             return unit, k + width
+        if width > 1 and name in MULTIWORD_CURRENCIES:
+            return MULTIWORD_CURRENCIES[name], k + width     # "1.2 million Swiss francs": CHF
     if k < len(doc):
         low = doc[k].lower_
         if low in CURRENCIES and doc[k].text not in ("$",):

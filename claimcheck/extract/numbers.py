@@ -82,6 +82,9 @@ CURRENCIES = {
     **{name: dimension for name, (dimension, _) in quantities.UNITS.items() if is_currency_code(dimension) and " " not in name},
     "pounds": "GBP",
 }
+# Currency names of several words ("Swiss francs", "US dollars", "pounds sterling").
+MULTIWORD_CURRENCIES = {name: dimension for name, (dimension, _) in quantities.UNITS.items()
+                        if is_currency_code(dimension) and " " in name}
 # A currency symbol written before the digits ("$5", "£10m").
 SYMBOL = "[" + "".join(re.escape(symbol) for symbol in quantities.CURRENCY_SYMBOLS if len(symbol) == 1) + "]"
 

@@ -873,3 +873,13 @@ def test_a_date_as_of_which_something_is_counted_dates_the_figure_not_an_event(c
     claims = claims_of("As of Tuesday, 640 people were staying in shelters, the council said.", PUBLISHED)
     assert [c.kind for c in claims] == ["figure"]
     assert claims[0].fields["as_of"] == "2023-03-14"
+
+
+def test_a_currency_named_in_two_words_is_its_code(figures):
+    (fig,) = figures("The collector paid 3.4 million Swiss francs for the painting.")
+    assert (fig.fields["unit"], fig.fields["metric"]) == ("CHF", "amount paid")
+
+
+def test_a_loss_of_a_sum_is_a_loss_not_a_fall(figures):
+    (fig,) = figures("Tarn Mills posted a quarterly loss of 12 million pounds.")
+    assert fig.fields["metric"] == "quarterly loss"
