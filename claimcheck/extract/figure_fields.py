@@ -177,6 +177,6 @@ def _attribution_raw(ctx, span):
                 return describe_source(ctx, obj) if obj is not None else None
         return None
     who = subject_of(verb)
-    if _is_the_figure(who, span):
-        return None
+    if _is_the_figure(who, span) or (who is not None and (who.like_num or who.lower_ in ("%", "percent", "per"))):
+        return None                       # ("70% said ..., compared with 39% of ...": a share says, it is no source)
     return describe_source(ctx, who)

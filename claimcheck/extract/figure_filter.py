@@ -48,21 +48,17 @@ def _counts_people(span) -> bool:
     return len(span) == 1 and last.dep_ == "nummod" and last.head.tag_ == "NNS" and last.head.lower_ in COUNT_NOUNS
 
 
-_CALENDAR = _MONTH_WORDS | _TIME_UNITS | {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tomorrow",
-    "tonight", "ago", "decade", "decades", "century", "centuries", "season", "morning", "afternoon", "evening", "night",
-    "hour", "hours", "minute", "minutes", "am", "pm", "a.m.", "p.m.", "noon", "midnight", "weekend", "spring", "summer",
-    "autumn", "fall", "winter", "o'clock", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+# A range the recogniser calls a date: "Between 40 and 50 (people)", "3 to 5 (percent)".
+_RANGE_ENTITY = re.compile(r"^(?:between|from)?\s*[\d.,]+\s+(?:and|to|or)\s+[\d.,]+(?:\s+(?:percent|per cent|%))?$", re.IGNORECASE)
 
 
-def _calendar_words(tok) -> bool:
-    """Does the date or time entity around `tok` hold a word or number of the calendar or the
-    clock? "Between 40 and 50 (people)", which the recogniser calls a date, holds none."""
+def _a_date(tok) -> bool:
+    """Is the date or time entity around `tok` one (not a range of a count the recogniser calls a
+    date: "Between 40 and 50 people")? A time is always one ("0200 GMT")."""
     ent = ent_at(tok.doc, tok.i)
-    if ent is None:
+    if ent is None or ent.label_ != "DATE":
         return True
-    return any(t.lower_.rstrip(".") in _CALENDAR or t.lower_ in _CALENDAR or _YEAR.match(t.text) or ":" in t.text
-               or (t.lower_.endswith(("s", "th", "st", "nd", "rd")) and t.text[:1].isdigit()) for t in ent)
+    return not _RANGE_ENTITY.match(ent.text.strip())
 
 
 def is_not_a_figure(ctx, span) -> bool:
@@ -72,7 +68,7 @@ def is_not_a_figure(ctx, span) -> bool:
     if (is_day_of_month(span) or is_rank(span) or is_period(span) or is_scope(span) or is_category_bound(span)
             or is_age_group(span) or is_rating(span)):
         return True
-    if first.ent_type_ in ("DATE", "TIME") and not _duration_unit(span) and not _counts_people(span) and _calendar_words(first):
+    if first.ent_type_ in ("DATE", "TIME") and not _duration_unit(span) and not _counts_people(span) and _a_date(first):
         return True
     if _YEAR.match(first.text) and len(span) == 1 and not (first.dep_ == "nummod" and first.head.tag_ in ("NNS", "NNPS")
                                                             and first.head.ent_type_ not in _NAMED_THINGS):

@@ -296,7 +296,7 @@ HARM_NOUNS = {"death": "people killed", "deaths": "people killed", "killing": "p
 # "left 32 people dead": the state a count of people is left in is what happened to them.
 _LEFT_IN = {"dead": "people killed", "injured": "people injured", "wounded": "people injured",
             "homeless": "people displaced", "missing": "people missing", "stranded": "people stranded",
-            "trapped": "people trapped"}
+            "trapped": "people trapped", "unaccounted": "people missing"}
 
 
 # Verbs that make people do something: the count is of what they did ("forced 4 million
@@ -319,11 +319,20 @@ def _under_evacuation_order(noun_tok) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "under" and evacuation(c) for h in holders for c in h.children)
 
 
+def _from_homes(verb) -> bool:
+    """'forced ... from their homes', 'drove ... out of their houses'."""
+    return any(prep.dep_ == "prep" and prep.lower_ in ("from", "out", "of")
+               and any(t.lemma_.lower() in ("home", "house", "village", "town") for t in prep.subtree)
+               for prep in verb.children)
+
+
 def _count_metric(noun, noun_tok, verb, unit) -> str:
     if noun_tok is not None and _under_evacuation_order(noun_tok):
         return "people evacuated"
     if verb is not None and verb.lemma_.lower() in _CAUSING_VERBS:
         done = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if done is None and _from_homes(verb) and noun_tok is not None and noun_tok.lower_ in PEOPLE_NOUNS | RESIDENT_NOUNS:
+            return "people displaced"         # "the floods forced 12,000 people from their homes"
         verb = done if done is not None else verb
     if verb is not None and (verb.lemma_.lower() in ("leave", "remain", "be", "stay") or verb.lower_ in _LEFT_IN) \
             and noun_tok is not None and noun_tok.pos_ == "NOUN":

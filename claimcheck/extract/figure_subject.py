@@ -108,7 +108,8 @@ def _local_phrase(story, span, verb, inside) -> str:
         two = sorted((c for c in root.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - root.i))
         subjects += two[1:]
     for subj in subjects:
-        if subj is not None and subj.i not in inside and subj.lower_ not in PRONOUN_LIKE and subj.pos_ in ("NOUN", "PROPN"):
+        if (subj is not None and subj.i not in inside and subj.lower_ not in PRONOUN_LIKE and subj.pos_ in ("NOUN", "PROPN")
+                and not is_quantity(subj)):
             return clean(_noun_phrase(subj, story))
     return ""
 

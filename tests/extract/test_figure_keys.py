@@ -883,3 +883,12 @@ def test_a_currency_named_in_two_words_is_its_code(figures):
 def test_a_loss_of_a_sum_is_a_loss_not_a_fall(figures):
     (fig,) = figures("Tarn Mills posted a quarterly loss of 12 million pounds.")
     assert fig.fields["metric"] == "quarterly loss"
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    ("The storm forced 9,000 residents from their homes.", "people displaced"),
+    ("Four climbers remain unaccounted for, the park service said.", "climbers missing"),
+])
+def test_people_driven_from_homes_are_displaced_and_unaccounted_for_are_missing(figures, text, metric):
+    (fig,) = figures(text)
+    assert fig.fields["metric"] == metric
