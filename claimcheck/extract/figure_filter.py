@@ -273,8 +273,8 @@ def quantifies_nothing(span, value, noun_tok) -> bool:
         words |= {c.lower_ for c in counted.children if c.dep_ in ("acl", "relcl", "amod")}
     if words & _HARM_WORDS or (counted is not None and counted.lower_ in COUNT_NOUNS):
         return False
-    if counted is None and verb is not None and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in TOLL_WORDS for c in verb.children):
-        return False                     # "the toll has risen to eight"
+    if counted is None and verb is not None and any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ in TOLL_WORDS for c in verb.children):
+        return False                     # "the toll has risen to eight", "raising the death toll to nine"
     if counted is None:
         return True                      # a number standing alone: "it takes two to tango"
     prev = doc[span.start - 1] if span.start > 0 else None

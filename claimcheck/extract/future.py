@@ -2,7 +2,8 @@
 resolves forward and the event gets `tense: future`.
 
 Future when the text says so: "will"/"shall", "is set/due/expected/
-scheduled to", "plans to", "is to", "is expected in March", "next"/"coming"
+scheduled to", "plans to", "is to", "is expected in March" (and, for a date
+without a year, "was expected at the site on Wednesday"), "next"/"coming"
 ("next month", "the coming days"), a planned noun ("the upcoming vote",
 "ahead of the vote on Thursday"), or a noun that a future verb governs
 ("will attend a summit in March"); and, for a month, weekday or day given
@@ -50,6 +51,9 @@ def says_future(d, governor, before: str = "") -> bool:
         return _planned_noun(governor, present_counts=d.pattern in _UNDATED_YEAR)
     if governor.pos_ not in ("VERB", "AUX", "ADJ"):
         return False
+    if (d.pattern in _UNDATED_YEAR and governor.lemma_.lower() in _PLANNED_PASSIVE
+            and any(c.dep_ == "auxpass" for c in governor.children)):
+        return True                      # "the minister was expected at the site on Wednesday": still ahead
     return _future_verb(governor) or (d.pattern in _UNDATED_YEAR and _present_tense(governor))
 
 

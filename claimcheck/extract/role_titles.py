@@ -19,6 +19,7 @@ from claimcheck.normalize import name_key
 
 from .claims import Draft
 from .events import date_governor
+from .future import says_future
 from .lexicon import DESCRIPTOR_WORDS, ORG_NOUNS, TITLE_MODIFIERS
 from .lexicon import TITLE_WORDS as _SPEAKER_TITLES
 from .partial_dates import as_partial, partial_date
@@ -270,8 +271,9 @@ def _reported_day(ctx, tok_i, end_tok=None):
         if day is None or len(day) != 10 or not 0 <= (ctx.published - dt.date.fromisoformat(day)).days <= REPORTED_DAYS:
             continue
         mention = ctx.char_span(d.start, d.end)
-        verb = _clause_verb(date_governor(mention)) if mention is not None and len(mention) else None
-        if verb is not None and verb.i == own.i:
+        governor = date_governor(mention) if mention is not None and len(mention) else None
+        verb = _clause_verb(governor) if governor is not None else None
+        if verb is not None and verb.i == own.i and not says_future(d, governor, ctx.text[max(0, d.start - 20):d.start]):
             return day
     return None
 

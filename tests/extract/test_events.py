@@ -302,3 +302,13 @@ def test_the_datelines_date_is_no_event(events, text):
 def test_a_forecast_happening_on_a_weekday_is_ahead(events):
     found = events("The storm is forecast to make landfall on Saturday.", dt.date(2024, 5, 8))   # a Wednesday
     assert dates(found) == ["2024-05-11"] and found[0].fields.get("tense") == "future"
+
+
+def test_a_plan_expected_on_a_weekday_is_ahead_even_in_the_past_tense(claims_of):
+    import datetime as dt
+
+    claims = claims_of("Transport Minister Ola Brekke was expected at the crash site on Thursday.", dt.date(2024, 5, 14))
+    (event,) = [c for c in claims if c.kind == "event"]
+    assert (event.fields["date"], event.fields.get("tense")) == ("2024-05-16", "future")
+    (role,) = [c for c in claims if c.kind == "role"]
+    assert "as_of" not in role.fields            # a day ahead is no day of the news the title held

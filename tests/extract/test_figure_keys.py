@@ -892,3 +892,9 @@ def test_a_loss_of_a_sum_is_a_loss_not_a_fall(figures):
 def test_people_driven_from_homes_are_displaced_and_unaccounted_for_are_missing(figures, text, metric):
     (fig,) = figures(text)
     assert fig.fields["metric"] == metric
+
+
+def test_a_toll_raised_to_a_number_word_is_a_figure(figures):
+    figs = figures("Divers recovered two more bodies on Thursday, raising the death toll from the ferry sinking to seven.")
+    toll = one(figs, "seven")
+    assert (toll.fields["value"], toll.fields["metric"]) == (7, "people killed")
