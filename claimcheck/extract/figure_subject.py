@@ -107,6 +107,8 @@ def _local_phrase(story, span, verb, inside) -> str:
         # capsized ..., the navy said" read as "boat ... said"): the one away from it is what is said
         two = sorted((c for c in root.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - root.i))
         subjects += two[1:]
+    # never a quantity ("Sales rose 5%", "the death toll stands at 38", "70% said"): it names the
+    # metric, not whose it is, and as a key it would join unrelated articles' figures
     for subj in subjects:
         if (subj is not None and subj.i not in inside and subj.lower_ not in PRONOUN_LIKE and subj.pos_ in ("NOUN", "PROPN")
                 and not is_quantity(subj)):

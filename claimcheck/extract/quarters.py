@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from .figure_metric import canonical_metric
+from .figure_parse import PERIOD_WORDS
 from .partial_dates import date_range, partial_date
 
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "q1": 1, "q2": 2, "q3": 3, "q4": 4}
@@ -75,8 +76,8 @@ def _in_clause(span, verb, char: int) -> bool:
 
 
 def _period_named(metric: str) -> bool:
-    words = set(metric.split())
-    return bool(words & {"quarterly", "annual", "monthly", "weekly", "daily", "full-year", "first-half", "second-half"})
+    """Does the metric already name the period it covers ("annual growth", "full-year revenue")?"""
+    return bool(set(metric.split()) & PERIOD_WORDS)
 
 
 def _quarterly(metric: str) -> str:
