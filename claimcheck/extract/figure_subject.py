@@ -27,7 +27,7 @@ from .figure_parse import (
     noun_words,
     tally_side,
 )
-from .lexicon import ORG_NOUNS, SPEECH_VERBS
+from .lexicon import BUSINESS_NOUNS, ORG_NOUNS, SPEECH_VERBS
 from .numbers import unit_dimension
 from .story import EVENT_NOUNS, StoryIndex, clean, named_event
 
@@ -159,12 +159,15 @@ _RESULT_VERBS = {"report", "post", "announce", "record", "book", "log", "deliver
 def _reports_its_own(verb, subj, span) -> bool:
     """'Acme reported third-quarter profit of $812 million': the figure is the reporter's own,
     unless the reporter is a body that reports others' numbers (an office, a ministry, an
-    agency: "the statistics office reported growth of 2%")."""
+    agency: "the statistics office reported growth of 2%"; but "the firm reported a profit" is
+    the firm's)."""
     if verb.lemma_.lower() not in _RESULT_VERBS:
         return False
     obj = child_of(verb, "dobj")
     if obj is None or not any(t.i == span.start for t in obj.subtree):
         return False
+    if subj.lower_ in BUSINESS_NOUNS and not any(c.lower_ in ("central", "national") for c in subj.lefts):
+        return True
     return not any(t.lower_ in ORG_NOUNS for t in subj.subtree)
 
 

@@ -58,6 +58,10 @@ ORG_NOUNS = {
     "guard", "coastguard", "navy", "regulator", "watchdog", "authority", "firm", "university",
     "hospital", "airline", "operator", "utility", "tribunal", "bureau", "directorate", "inspectorate",
 }
+# Nouns of businesses: "the company" refers back to the business named last, and a business
+# that reports a result reports its own ("the firm reported a profit of $3 million").
+BUSINESS_NOUNS = {"company", "firm", "carrier", "airline", "bank", "lender", "retailer", "insurer", "maker",
+                  "manufacturer", "conglomerate", "corporation", "operator", "broadcaster", "publisher", "supermarket"}
 # Plural or collective nouns that make a vague source ("analysts said").
 VAGUE_NOUNS = {
     "analysts", "officials", "experts", "observers", "critics", "sources", "diplomats",

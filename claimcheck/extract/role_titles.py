@@ -117,10 +117,10 @@ def add_role(ctx, claims, seen, person, title_tokens, start_tok, end_tok, status
     fields = {"entity": person, "role": role}
     if status != "current":
         fields["status"] = status
-    then = _then_year(ctx, start_tok, end_tok)
-    if status == "current" and then:
-        fields["status"], fields["as_of"] = "then", then
-    elif status == "current" and (day := _reported_day(ctx, start_tok, end_tok)):
+    then = _then_year(ctx, start_tok, end_tok, recent=status == "then")
+    if status in ("current", "then") and then:
+        fields["status"], fields["as_of"] = "then", then   # "Then-Governor X signed it in 2019": held in 2019
+    elif status in ("current", "then") and (day := _reported_day(ctx, start_tok, end_tok)):
         fields["as_of"] = day          # "Prime Minister X said on Thursday": the title held that day
     claims.append(Draft("role", start, end, ctx.slice(start, end), fields))
 
@@ -231,10 +231,12 @@ _RANK_WORDS = {"vice", "deputy", "assistant", "associate", "under", "lieutenant"
                "co", "first", "shadow", "junior"}
 
 
-def _then_year(ctx, tok_i, end_tok=None):
+def _then_year(ctx, tok_i, end_tok=None, recent=False):
     """A title in a clause set in an earlier year holds for that year: the year dates
     the verb of the title's own clause ("In 2010, Finance Minister X said"), not a
-    happening elsewhere in the sentence ("met Fed Chair X ... the act he signed in 2010")."""
+    happening elsewhere in the sentence ("met Fed Chair X ... the act he signed in 2010").
+    A plain title is set in the past only by a year before last (last year's news may still
+    be the holder's); a "then-" title by any year up to publication (`recent`)."""
     if ctx.published is None:
         return None
     sent = ctx.doc[tok_i].sent
@@ -247,7 +249,7 @@ def _then_year(ctx, tok_i, end_tok=None):
             verb = _clause_verb(date_governor(mention)) if mention is not None and len(mention) else None
             if verb is None or own is None or verb.i != own.i:
                 continue
-            if year and year < ctx.published.year - 1:
+            if year and (year < ctx.published.year - 1 or (recent and year <= ctx.published.year)):
                 return partial_date(year)
     return None
 

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 from .context import ArticleContext, clean_name
+from .lexicon import BUSINESS_NOUNS
 
 
 def joint_names(ctx: ArticleContext, head) -> str | None:
@@ -35,10 +36,6 @@ def _is_person(ctx: ArticleContext, tok) -> bool:
     return tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and ctx.is_known_surname(tok.text))
 
 
-_BUSINESS_NOUNS = {"company", "firm", "carrier", "airline", "bank", "lender", "retailer", "insurer", "maker",
-                   "manufacturer", "conglomerate", "corporation", "operator", "broadcaster", "publisher", "supermarket"}
-
-
 def full_org_name(ctx: ArticleContext, head, text: str) -> str:
     """'the court' -> 'Texas Court of Criminal Appeals' when the article named it so before.
 
@@ -52,7 +49,7 @@ def full_org_name(ctx: ArticleContext, head, text: str) -> str:
     pos = ctx.absolute(head.idx)
     best = None
     # "the company", "the Swiss lender": the business named last (a word of its kind the name need not contain)
-    generic = word in _BUSINESS_NOUNS and all(c.dep_ in ("det", "amod") for c in head.lefts)
+    generic = word in BUSINESS_NOUNS and all(c.dep_ in ("det", "amod") for c in head.lefts)
     for ent in ctx.ents:
         if ent.label_ != "ORG" or ctx.absolute(ent.start_char) >= pos or ctx.in_quote(ctx.absolute(ent.start_char)):
             continue

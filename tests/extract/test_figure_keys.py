@@ -106,6 +106,14 @@ def test_the_company_is_the_company_the_article_names(figures):
     assert one(figs, "8%").fields["subject"] == "Brightwell Foods"
 
 
+def test_a_business_reporting_a_result_reports_its_own(figures):
+    figs = figures("Harlow Motors, the carmaker, cut jobs on Monday. The firm reported a loss of $40 million.")
+    assert one(figs, "$40 million").fields["subject"] == "Harlow Motors"
+    # a body that reports other people's numbers does not own them
+    figs = figures("The statistics office reported growth of 2 percent in the Bregan economy.")
+    assert one(figs, "2 percent").fields["subject"] != "statistics office"
+
+
 def test_a_person_named_by_surname_gets_the_full_name(figures):
     figs = figures("Senator Mara Quell spoke first. Quell, who raised $2 million, said she was pleased.")
     assert one(figs, "$2 million").fields["subject"] == "Mara Quell"

@@ -114,6 +114,13 @@ def test_a_year_dates_a_title_only_in_its_own_clause(claims_of):
     assert "as_of" not in fields and "status" not in fields
     (fields,) = role_fields("In 2010, Finance Minister Rui Costa said the deficit was too high.")
     assert (fields["status"], fields["as_of"]) == ("then", "2010")
+    # last year may still be the holder's now; for a "then-" title it is the year meant
+    (fields,) = role_fields("Trade Minister Lia Dunn signed the pact in 2015.")
+    assert "as_of" not in fields and "status" not in fields
+    (fields,) = role_fields("Then-Trade Minister Lia Dunn signed the pact in 2015.")
+    assert (fields["status"], fields["as_of"]) == ("then", "2015")
+    (fields,) = role_fields("Then-Trade Minister Lia Dunn signed the pact in 2019.")
+    assert fields["status"] == "then" and "as_of" not in fields   # a year after publication dates no past title
 
 
 def test_a_surname_inside_a_titled_span_and_a_glued_said(roles):
