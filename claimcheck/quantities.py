@@ -148,7 +148,13 @@ SCALES = {
 SCALE_LETTERS = {"m": 1e6, "b": 1e9}
 
 # Currency symbols, written before or glued to the unit ("$", "US$", "$bn").
-CURRENCY_SYMBOLS = {"us$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB", "₴": "UAH", "¥": "JPY"}
+CURRENCY_SYMBOLS = {"us$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB", "₴": "UAH", "¥": "JPY",
+                    "₹": "INR", "₩": "KRW", "₺": "TRY", "₦": "NGN",
+                    # dollars of other countries, as wire copy writes them ("C$28m", "HK$2bn")
+                    "c$": "CAD", "ca$": "CAD", "a$": "AUD", "au$": "AUD", "nz$": "NZD", "hk$": "HKD",
+                    "s$": "SGD", "r$": "BRL"}
+# A symbol of letters and "$" ("US$", "C$", "HK$"), as the tokenizer splits it off the digits.
+LETTERED_SYMBOL = "(?:" + "|".join(re.escape(s[:-1]) for s in CURRENCY_SYMBOLS if len(s) > 1) + r")\$"
 
 
 def _units() -> dict[str, tuple[str, float]]:
@@ -214,6 +220,26 @@ def _units() -> dict[str, tuple[str, float]]:
     add("JPY", 1.0, "jpy", "yen")
     add("CNY", 1.0, "cny", "yuan", "renminbi", "rmb")
     add("CHF", 1.0, "chf", "swiss franc", "swiss francs")
+    # Currencies whose bare name is ambiguous ("dollars", "pesos", "kroner", "rupees") by the
+    # country's name: "40 Canadian dollars" is CAD, never USD.
+    add("CAD", 1.0, "cad", "canadian dollar", "canadian dollars")
+    add("AUD", 1.0, "aud", "australian dollar", "australian dollars")
+    add("NZD", 1.0, "nzd", "new zealand dollar", "new zealand dollars")
+    add("HKD", 1.0, "hkd", "hong kong dollar", "hong kong dollars")
+    add("SGD", 1.0, "sgd", "singapore dollar", "singapore dollars")
+    add("BRL", 1.0, "brl", "reais", "brazilian real", "brazilian reais")
+    add("INR", 1.0, "inr", "indian rupee", "indian rupees")
+    add("PKR", 1.0, "pkr", "pakistani rupee", "pakistani rupees")
+    add("PHP", 1.0, "php", "philippine peso", "philippine pesos")
+    add("MXN", 1.0, "mxn", "mexican peso", "mexican pesos")
+    add("NOK", 1.0, "nok", "norwegian krone", "norwegian kroner")
+    add("DKK", 1.0, "dkk", "danish krone", "danish kroner")
+    add("SEK", 1.0, "sek", "swedish krona", "swedish kronor")
+    add("KRW", 1.0, "krw", "south korean won")
+    add("TRY", 1.0, "lira", "liras", "turkish lira")
+    add("NGN", 1.0, "ngn", "naira")
+    add("ZAR", 1.0, "zar", "rand", "south african rand")
+    add("PLN", 1.0, "pln", "zloty", "zlotys", "zlotych")
     # Names that look like count nouns but are measurements whose conversion is unsafe:
     # "pounds" (money or weight), "tons" (short or metric), degrees (which scale?).
     add("pounds", 1.0, "pound", "pounds")
@@ -227,7 +253,8 @@ def _units() -> dict[str, tuple[str, float]]:
 
 
 UNITS = _units()
-_TOKEN = re.compile(r"us\$|[$€£₽₴¥]|[^\s$€£₽₴¥]+")
+_SYMBOL_CHARS = "".join(s for s in CURRENCY_SYMBOLS if len(s) == 1)
+_TOKEN = re.compile(rf"\b{LETTERED_SYMBOL}|[{_SYMBOL_CHARS}]|[^\s{_SYMBOL_CHARS}]+", re.IGNORECASE)
 _WORD = re.compile(r"^[^\W\d_][^\W\d_'\-]*$")  # letters (and ' or -), no digits or symbols
 
 

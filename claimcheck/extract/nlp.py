@@ -130,8 +130,21 @@ def _load(name: str):
         nlp = spacy.load(name)
     except OSError:
         raise ModelNotFound(f"spaCy pipeline {name!r} is not installed") from None
+    _split_lettered_currency_symbols(nlp)
     if "parser" in nlp.pipe_names and _LINE_BREAKS not in nlp.pipe_names:
         nlp.add_pipe(_LINE_BREAKS, before="parser")
     nlp.max_length = max(nlp.max_length, 2_000_000)
     _LOADED[name] = nlp
     return nlp
+
+
+def _split_lettered_currency_symbols(nlp) -> None:
+    """'HK$2bn', 'NZ$40m': the symbol is a token of its own, as '$2bn' gives '$' (spaCy splits
+    only some lettered symbols off the digits)."""
+    from spacy.util import compile_prefix_regex
+
+    from ..quantities import LETTERED_SYMBOL
+
+    prefixes = [f"(?i:{LETTERED_SYMBOL})(?=\\d)", *nlp.Defaults.prefixes]
+    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+

@@ -94,7 +94,7 @@ def _scale_word(tok, money: bool) -> bool:
 
 
 def expression_value(span):
-    bare = span.text.lstrip("".join(_SYMBOL_CHARS)).lstrip()
+    bare = re.sub(rf"^{SYMBOL}\s*", "", span.text)
     hyph = _HYPHENATED.match(bare)
     if hyph:
         value = parse_number(hyph.group(1))

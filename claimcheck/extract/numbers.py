@@ -79,6 +79,7 @@ def unit_dimension(unit: str | None) -> str:
 # claim file, leaves "pounds" ambiguous between money and weight).
 CURRENCIES = {
     **quantities.CURRENCY_SYMBOLS,
+    **{symbol.upper(): code for symbol, code in quantities.CURRENCY_SYMBOLS.items() if len(symbol) > 1},   # "US$", "C$"
     **{name: dimension for name, (dimension, _) in quantities.UNITS.items() if is_currency_code(dimension) and " " not in name},
     "pounds": "GBP",
 }
@@ -86,7 +87,8 @@ CURRENCIES = {
 MULTIWORD_CURRENCIES = {name: dimension for name, (dimension, _) in quantities.UNITS.items()
                         if is_currency_code(dimension) and " " in name}
 # A currency symbol written before the digits ("$5", "£10m").
-SYMBOL = "[" + "".join(re.escape(symbol) for symbol in quantities.CURRENCY_SYMBOLS if len(symbol) == 1) + "]"
+SYMBOL = ("(?:(?i:" + quantities.LETTERED_SYMBOL + ")|["
+          + "".join(re.escape(symbol) for symbol in quantities.CURRENCY_SYMBOLS if len(symbol) == 1) + "])")
 
 _DIGITS = re.compile(rf"^{SYMBOL}?(\d{{1,3}}(?:,\d{{3}})+|\d+)(\.\d+)?$")
 
@@ -134,6 +136,8 @@ def _small_words(cleaned: str) -> float | None:
 def parse_number(text: str) -> float | None:
     """A whole number expression: '1,254', '40 million', '$300 million', 'five'."""
     parts = text.replace("\u00a0", " ").split()
+    if len(parts) > 1 and re.fullmatch(SYMBOL, parts[0]):
+        parts = parts[1:]                          # "A$ 5 million": the symbol apart from the digits
     if not parts:
         return None
     scale = 1.0

@@ -888,6 +888,18 @@ def test_a_currency_named_in_two_words_is_its_code(figures):
     assert (fig.fields["unit"], fig.fields["metric"]) == ("CHF", "amount paid")
 
 
+@pytest.mark.parametrize("text, value, unit", [
+    ("Quebec approved C$28m for the new ferry on Tuesday.", 28e6, "CAD"),
+    ("The port operator raised HK$2.5bn from investors.", 2.5e9, "HKD"),
+    ("The insurer paid NZ$ 40 million to farmers.", 40e6, "NZD"),
+    ("The miner spent US$310m on the mine.", 310e6, "USD"),
+    ("The council paid 12 million Canadian dollars for the land.", 12e6, "CAD"),
+])
+def test_dollars_of_other_countries_are_their_own_currency(figures, text, value, unit):
+    (fig,) = figures(text)
+    assert (fig.fields["value"], fig.fields["unit"]) == (value, unit)    # never 28 metres, never USD
+
+
 def test_a_loss_of_a_sum_is_a_loss_not_a_fall(figures):
     (fig,) = figures("Tarn Mills posted a quarterly loss of 12 million pounds.")
     assert fig.fields["metric"] == "quarterly loss"

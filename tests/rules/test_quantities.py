@@ -96,6 +96,10 @@ def test_below_and_overlap(a, b, below):
         ("$m", "USD", 1e6),
         ("US$ million", "USD", 1e6),
         ("euros", "EUR", 1),
+        ("C$", "CAD", 1),
+        ("HK$ bn", "HKD", 1e9),
+        ("Canadian dollars", "CAD", 1),  # never USD, though "dollars" alone is
+        ("Australian dollars", "AUD", 1),
         ("bn euros", "EUR", 1e9),
         ("years", "duration", 365.25 * 86400),
         ("months", "duration", 365.25 * 86400 / 12),
