@@ -14,11 +14,15 @@ from functools import lru_cache
 _LEADING_ARTICLES = ("the ", "a ", "an ")
 _NON_WORD = re.compile(r"[^\w]+")
 _INITIALS = re.compile(r"\b(\w)\.(?=\w\.)")  # U.S. -> US before punctuation becomes spaces
+# A company's legal form ending its name: "Veldmark NV", "Acme Corp.", "JPMorgan Chase & Co" are
+# the company outlets also call "Veldmark", "Acme", "JPMorgan Chase".
+_LEGAL_FORM = re.compile(r"(?<=\w) (?:inc|incorporated|corp|corporation|co|ltd|limited|plc|llc|lp|nv|bv|ag|sa|se|spa|gmbh|asa|oyj|ab)$")
 
 
 @lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
-    """Case-, accent-, punctuation- and article-insensitive form of a name."""
+    """Case-, accent-, punctuation- and article-insensitive form of a name, without a company's
+    legal form ("Acme Corp" is "acme")."""
     folded = unicodedata.normalize("NFKD", text)
     folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).casefold()
     folded = folded.replace("’", "'").replace("'s ", " ").replace("'", "")
@@ -29,7 +33,7 @@ def name_key(text: str) -> str:
         if folded.startswith(article):
             folded = folded[len(article) :]
             break
-    return folded
+    return _LEGAL_FORM.sub("", folded)
 
 
 # Lower-case words inside a family name ("Ursula von der Leyen", "Ludwig van Beethoven", "Mohammed

@@ -487,7 +487,9 @@ def _range_context(text: str, start: int, end: int) -> bool:
                 or re.search(r"\d(?:\s*(?:thousand|million|billion|percent|%))?\s*(?:-|–|to|and|or)\s*\$?$", before))
 
 
-CONVERTED = re.compile(r"(?:\d|million|billion|trillion|bn|m|euros?|pounds?|yuan|yen|dollars?|rupees?|pesos?)\s*\(\s*$", re.I)
+CONVERTED = re.compile(r"(?:\d|million|billion|trillion|bn|m|euros?|pounds?|yuan|yen|dollars?|rupees?|pesos?|rand|naira|lira|"
+                       r"zloty(?:s|ch)?|kron(?:er|or|a|e)|francs?|reais|ringgit|baht|r[ou]ubles?|hryvnias?|won|shekels?|"
+                       r"dirhams?|riyals?)\s*\(\s*$", re.I)
 
 
 def _not_a_quantity(text: str, start: int, end: int) -> bool:

@@ -9,6 +9,12 @@ def test_name_key_ignores_case_punctuation_articles_accents():
     assert name_key("Sergei  Shoígu") == "sergei shoigu"
 
 
+def test_a_company_is_the_same_without_its_legal_form():
+    assert name_key("Harlow Motors NV") == name_key("Harlow Motors") == name_key("the Harlow Motors Corp.") == "harlow motors"
+    assert name_key("Brill & Co") == "brill"
+    assert name_key("Co") == "co" and name_key("The Co") == "co"     # a legal form alone is the name
+
+
 def test_aliases_join_spellings_and_chains():
     norm = Normalizer({"Sergei Shoigu": ["Sergey Shoigu"], "President of the United States": ["US President", "U.S. President"]})
     assert norm.same("sergey shoigu", "Sergei Shoigu")

@@ -78,9 +78,11 @@ def extract_events(ctx: ArticleContext, quotes: list[Draft]) -> list[Draft]:
             value = d.resolve(ctx.published, future=future)
             if value is None:
                 continue
-            if (not future and not d.relative and after_publication(value, ctx.published)
-                    and (not past_verb(governor) or targets(before))):
-                future = True            # "would begin in March 2031", "pulled out for 2017": a plan, not a report
+            if (not future and after_publication(value, ctx.published)
+                    and (d.relative or not past_verb(governor) or targets(before))):
+                # "would begin in March 2031", "pulled out for 2017": a plan, not a report; a
+                # relative day after publication ("tomorrow") is ahead whatever the verb says
+                future = True
             start, end = _event_span(ctx, mention, governor, first)
             key = (" ".join(tok.sent.text.split()), str(value), governor.i - tok.sent.start if governor is not None else -1)
             if key in seen:

@@ -158,7 +158,7 @@ def figure_metric(ctx, span, unit, noun, noun_tok, verb, end: int) -> str:
         period = _PER_PERIOD[per]
         metric = metric if period in metric.split() else f"{period} {metric}"
     elif per and f" per {per}" not in metric:
-        metric = f"{metric} per {per}"       # "$1.38 per share": earnings per share, not earnings
+        metric = canonical_metric(f"{metric} per {per}")   # "$1.38 per share": earnings per share, not earnings
     return f"{metric} forecast" if forecast(verb) and "forecast" not in metric else metric
 
 
@@ -550,11 +550,15 @@ def _money_metric(a, verb) -> str:
     return purpose or "amount"
 
 
+# How a sum is paid, not what it is for ("$52 a share in cash", "$3bn in stock", "$40m in total").
+_MEANS_OF_PAYMENT = {"cash", "stock", "shares", "total", "all", "advance", "full", "instalments", "installments", "bonds"}
+
+
 def _purpose(a):
     """'$44 billion in aid', '$5m for the integrity unit': the noun the money is in or for."""
     prep = child_of(a, "prep", words={"in", "of"})
     obj = child_of(prep, "pobj") if prep is not None else None
-    if obj is not None and obj.pos_ == "NOUN" and obj.ent_type_ not in ("DATE", "TIME"):
+    if obj is not None and obj.pos_ == "NOUN" and obj.ent_type_ not in ("DATE", "TIME") and obj.lower_ not in _MEANS_OF_PAYMENT:
         return obj.lower_
     return ""
 

@@ -60,12 +60,24 @@ def figure_subject(ctx, story: StoryIndex, span, unit, noun_tok, verb, metric: s
         if owner:
             return owner
     harm = (is_cumulative(metric) and dimension == "count") or _of_the_event(metric, story)
+    valued = child_of(verb, "dobj") if verb is not None and verb.lemma_.lower() == "value" else None
+    if valued is not None and valued.i not in inside and valued.lower_ not in PRONOUN_LIKE:
+        named = _named(ctx, story, valued)    # "valuing Corliss at $6.4bn": Corliss's value, not the buyer's
+        if named:
+            return named
     if verb is not None:
         # who says so is the source, not the owner ("..., the Office for National Statistics said")
         agent = agent_of(verb, noun_tok) if not says(verb) else None
         if agent is not None and _one_of(noun_tok if noun_tok is not None else a):
             agent = None                      # "Omar is one of 30 injured miners": a member, not the owner
         if agent is not None and agent.i not in inside and agent.i >= story.body_start and not is_quantity(agent):
+            event = _event_around(story, agent) if harm else None
+            if event:
+                return event
+            if harm and agent.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE") and agent.lower_ not in EVENT_NOUNS:
+                found = story.event_in(span.sent)    # "a blast at a works that killed 8": the blast's toll
+                if found is not None:
+                    return found.name
             named = _named(ctx, story, agent)
             if named:
                 return _coordinated(ctx, story, agent, named)
@@ -74,6 +86,13 @@ def figure_subject(ctx, story: StoryIndex, span, unit, noun_tok, verb, metric: s
         event = _event_of(story, verb)
         if event:
             return event
+    if set(metric.lower().split()) & _RESULTS:
+        reporter = _business_reporting(ctx, story, span)
+        if reporter:
+            return reporter
+    found = story.event_in(span.sent) if harm else None
+    if found is not None:
+        return found.name
     if story.story_event is not None and (harm or not story.topic):
         return story.story_event.name
     found = _sentence_entity(ctx, story, span, verb) or story.topic or (story.story_event.name if story.story_event else "")
@@ -169,6 +188,22 @@ def _reports_its_own(verb, subj, span) -> bool:
     if subj.lower_ in BUSINESS_NOUNS and not any(c.lower_ in ("central", "national") for c in subj.lefts):
         return True
     return not any(t.lower_ in ORG_NOUNS for t in subj.subtree)
+
+
+# A business's own results: a business that says its revenue rose speaks of its own revenue.
+_RESULTS = {"revenue", "profit", "loss", "sales", "earnings", "ebitda", "dividend", "turnover"}
+
+
+def _business_reporting(ctx, story, span) -> str:
+    """'Northgate said revenue rose 12%': the business that tells of results no one else is
+    said to own (a statistics office or a ministry tells of others')."""
+    root = span.sent.root
+    subj = child_of(root, "nsubj") if says(root) else None
+    if subj is None or subj.i in range(span.start, span.end) or any(t.lower_ in ORG_NOUNS - BUSINESS_NOUNS for t in subj.subtree):
+        return ""
+    if subj.ent_type_ == "ORG" or subj.lower_ in BUSINESS_NOUNS:
+        return _named(ctx, story, subj)
+    return ""
 
 
 def says(tok) -> bool:
@@ -347,6 +382,16 @@ def _joined_by_and(doc, a, b) -> bool:
     lo, hi = sorted((a, b), key=lambda x: x.i if hasattr(x, "i") else x.start)
     between = doc[(lo.i + 1 if hasattr(lo, "i") else lo.end):(hi.i if hasattr(hi, "i") else hi.start)]
     return any(t.lower_ in ("and", "&") for t in between) and not any(t.pos_ in ("VERB", "AUX") for t in between)
+
+
+def _event_around(story, tok) -> str:
+    """'the explosion at a plant that killed nine': a harm done by what a venue of an event
+    does is the event's (the parser hangs the relative clause on the nearest noun)."""
+    prep = tok.head if tok.dep_ == "pobj" else None
+    if prep is None or prep.dep_ != "prep" or prep.lower_ not in ("at", "in", "on", "near"):
+        return ""
+    event = story.event_at(prep.head) if prep.head.lower_ in EVENT_NOUNS else None
+    return event.name if event is not None else ""
 
 
 def _event_of(story, verb) -> str:

@@ -75,7 +75,7 @@ _COMPASS = re.compile(r"^(?:(?:north|south|east|west)(?:ern)?|(?:north|south)-?(
 # One name for one kind of event whichever word a writer picks: "quake" is "earthquake",
 # "bombings" is "bombing" ("the Mexico quake" and "Mexico's earthquake" are one event).
 _CANONICAL_HEADS = {"quake": "earthquake", "quakes": "earthquake", "earthquakes": "earthquake",
-                    "tremor": "earthquake", "blasts": "blast", "bombings": "bombing", "attacks": "attack",
+                    "tremor": "earthquake", "blast": "explosion", "blasts": "explosion", "bombings": "bombing", "attacks": "attack",
                     "shootings": "shooting", "explosions": "explosion", "floods": "flood", "flooding": "flood",
                     "wildfires": "wildfire", "fires": "fire", "blaze": "fire", "blazes": "fire", "storms": "storm",
                     "elections": "election", "protests": "protest", "demonstrations": "protest",
@@ -231,6 +231,21 @@ class StoryIndex:
         earlier = [e for e in self.events if e.kind == "event:" + family and e.pos < tok.i and _names_something(e)]
         return earlier[0] if earlier else own
 
+    def event_in(self, sent) -> Named | None:
+        """The event a sentence names, for a harm its parse hangs on no event ("killed in a blast
+        at a works in Ohio" read with the works on "killed"): the first event noun's event, named
+        by the sentence's place when it names none itself; None when no place names it (a bare
+        "explosion" would join unrelated stories' tolls)."""
+        for event in self.events:
+            if not sent.start <= event.pos < sent.end or event.pos < self.body_start:
+                continue
+            found = self.event_at(self.doc[event.pos]) or event
+            if _names_something(found):
+                return found
+            place = _sentence_place(sent, self.body_start)
+            return Named(found.pos, found.kind, clean(f"{place} {found.name}")) if place else None
+        return None
+
     def referent(self, tok) -> str | None:
         """What a noun phrase names: an event, a named entity, or the named thing a referring
         noun ("the company", "the film") stands for; None for anything else."""
@@ -298,15 +313,9 @@ def event_name(tok) -> str:
     for c in tok.rights:
         if c.dep_ == "prep" and c.lower_ in ("in", "at", "on", "near") and not place:
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            country = country_of(obj) if obj is not None else None
-            if country is not None:           # "in Peru's southern Andes", "in the Ayacucho region of Peru"
-                place.append(country)
-                continue
-            if obj is not None and obj.ent_type_ not in _PLACE_LABELS:
-                obj = _place_inside(obj)      # "the shooting at a nightclub in Florida"
-            if obj is not None and obj.ent_type_ in _PLACE_LABELS:
-                ent = next((e for e in tok.doc.ents if e.start <= obj.i < e.end), None)
-                place.append(ent.text if ent is not None else obj.text)
+            where = _place_of(obj) if obj is not None else None
+            if where is not None:
+                place.append(where)
     head = _CANONICAL_HEADS.get(tok.lower_, tok.lower_)
     place = [_COMPASS.sub("", p) for p in place]
     # With a place, the place and the kind name it: outlets agree on "Corvale attack" more than on
@@ -401,11 +410,36 @@ def country_of(tok) -> str | None:
     return None
 
 
-def _place_inside(obj):
-    """The place a venue is in: 'a nightclub in Florida' -> Florida (one level down)."""
+def _sentence_place(sent, first: int) -> str | None:
+    """The place a sentence names, as `_place_of` reads it ("the US state of Ohio" is Ohio)."""
+    for ent in sent.ents:
+        if ent.label_ not in ("GPE", "LOC") or ent.start < first:
+            continue
+        root = ent.root
+        if root.dep_ in ("compound", "amod") and root.head.lower_ in _REGION_NOUNS:
+            continue                          # "the US state of Ohio": the state, not the country
+        return _place_of(root) or ent.text
+    return None
+
+
+def _place_of(obj, inside: bool = False) -> str | None:
+    """The place a place or venue phrase names, as outlets that word it differently agree on it:
+    "in Peru's southern Andes", "the Ayacucho region of Peru" -> Peru; "the US state of Texas" ->
+    Texas; "a Texas fertilizer plant", "a nightclub in Florida" -> the place the venue is in (one
+    level down); None without one."""
+    country = country_of(obj)
+    if country is not None:
+        return country
+    if obj.ent_type_ in _PLACE_LABELS:
+        return _ent_text(obj)
+    named = next((c for c in obj.lefts if c.dep_ in ("compound", "nmod", "poss") and c.ent_type_ in ("GPE", "LOC")), None)
+    if named is not None:
+        return _ent_text(named)
+    if inside:
+        return None
     prep = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("in", "near")), None)
     inner = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
-    return inner if inner is not None and inner.ent_type_ in _PLACE_LABELS else None
+    return _place_of(inner, inside=True) if inner is not None else None
 
 
 def _placed_lead_event(index: StoryIndex, lead, end: int | None = None) -> Named | None:

@@ -282,6 +282,13 @@ def test_would_in_reported_speech_is_the_speakers_future(events):
     assert (never.fields["date"], never.fields.get("tense", "past")) == ("2024-03", "past")
 
 
+def test_a_relative_day_after_publication_is_ahead_whatever_the_verb(events):
+    found = events("“We would rather have the right figures next week than wrong ones tomorrow,” the mayor said.")
+    assert found and all(e.fields.get("tense") == "future" for e in found)   # never a past event dated after publication
+    (e,) = events("The ferry sank yesterday.")
+    assert e.fields.get("tense", "past") == "past"
+
+
 def test_the_year_ending_a_list_of_dates_is_every_dates_year(events):
     assert dates(events("Floods hit the valley in April, August and November 2021.")) == ["2021-04", "2021-08", "2021-11"]
     assert dates(events("The board met on March 3 and June 9, 2022.")) == ["2022-03-03", "2022-06-09"]

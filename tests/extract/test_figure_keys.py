@@ -101,6 +101,34 @@ def test_one_event_named_alike_by_two_outlets(figures):
     assert "reuters" not in a[0].fields["subject"].lower() and "lima" not in a[0].fields["subject"].lower()
 
 
+def test_an_event_at_a_venue_is_named_by_the_venue_s_place_however_worded(figures):
+    texts = ["The number of people killed in a blast at a chemical works in the US state of Ohio has risen to 8.",
+             "Inspectors began examining the site of this week's blast at an Ohio chemical works that killed 8 people.",
+             "A blast at a chemical works in Ohio killed 8 people."]
+    keys = {key(figures(text)[0]) for text in texts}
+    assert keys == {("ohio explosion", "people killed")}, keys   # never the works, never "US"
+
+
+def test_a_business_telling_of_results_tells_of_its_own(figures):
+    figs = figures("Marlow Foods said revenue rose 9% to £2.1bn.")
+    assert {f.fields["subject"] for f in figs} == {"Marlow Foods"}
+    figs = figures("The statistics office said profits at retailers fell 3%.")
+    assert one(figs, "3%").fields["subject"] != "statistics office"
+
+
+def test_a_takeover_price_per_share_is_one_quantity_however_worded(figures):
+    a = one(figures("Brill NV agreed on Monday to buy Tosca Corp for $52 per share in cash."), "$52")
+    b = one(figures("Brill will pay $48 a share in cash."), "$48")
+    assert key(a) == key(b) == ("brill", "price per share")
+    valued = one(figures("Brill will pay $48 a share, valuing Tosca at about $6.4bn."), "$6.4bn")
+    assert key(valued) == ("tosca", "valuation")    # what is valued, not who pays
+
+
+def test_profit_before_tax_and_from_operations_are_not_the_bottom_line(figures):
+    figs = figures("Kestrel's operating profit rose to $1.1bn, its pre-tax profit to $900m and its net profit to $700m.")
+    assert len({key(f)[1] for f in figs}) == 3
+
+
 def test_the_company_is_the_company_the_article_names(figures):
     figs = figures("Brightwell Foods said on Monday it would close two plants. The company's sales fell 8% last year.")
     assert one(figs, "8%").fields["subject"] == "Brightwell Foods"
