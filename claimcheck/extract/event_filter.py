@@ -55,8 +55,11 @@ _PERIOD = re.compile(
     rf"|(?:same|corresponding|comparable|year-earlier|year-ago)\s+(?:period|quarter|month|week|time|half)(?:\s+(?:of|in))?)"
     rf"\s+(?:the\s+end\s+of\s+)?$",
     re.IGNORECASE)
-_COMPARISON = re.compile(r"\b(?:compared\s+(?:with|to)|as\s+against|versus|vs\.?|than(?:\s+in)?|relative\s+to)\s+$",
-                         re.IGNORECASE)
+# The base a figure is compared with ("compared with 2015", "than in 2015", "up 6% on the same
+# period of 2023"): the comparison's date, neither an event's nor the figure's own.
+COMPARISON_BASE = re.compile(r"(?:\b(?:compared\s+(?:with|to)|as\s+against|versus|vs\.?|than(?:\s+in)?|relative\s+to)\s+"
+                             r"|\bthe\s+same\s+(?:period|quarter|month|week|time|months|half|day)\s+(?:of|in|last)\s+)$",
+                             re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _AS_OF = re.compile(r"\bas\s+(?:of|at)\s+$", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
@@ -73,7 +76,7 @@ def dates_no_happening(ctx, d, mention) -> bool:
     base, a trend's or record's scope, a label, the present century, or in a
     heading? (See the module's list.)"""
     before = ctx.text[max(0, d.start - 60):d.start]
-    if _PERIOD.search(before) or _COMPARISON.search(before) or _AS_OF.search(before):
+    if _PERIOD.search(before) or COMPARISON_BASE.search(before) or _AS_OF.search(before):
         return True                    # (... "as of Wednesday, 1,140 people were in shelters": the figures' date)
     if d.pattern == "century" and _contains_publication(ctx, d):
         return True

@@ -227,8 +227,8 @@ def date_governor(mention):
         head = node.head
         if head == node:
             return node
-        if head.i in range(mention.start, mention.end) or (node.dep_ == "conj" and (head.ent_type_ in ("DATE", "TIME") or head.pos_ == "NUM")):
-            node = head                  # inside the phrase; "in 2012 and [2016]": the list's first date
+        if head.i in range(mention.start, mention.end) or (node.dep_ in ("conj", "appos") and (head.ent_type_ in ("DATE", "TIME") or head.pos_ == "NUM")):
+            node = head                  # inside the phrase; "in 2012 and [2016]", "in March, [May]": the list's first date
             continue
         steps += 1
         if head.pos_ == "ADP" or (head.pos_ == "SCONJ" and head.dep_ == "prep"):   # "in March 2014" -> seized; "at a 2008 summit" -> summit

@@ -15,6 +15,7 @@ from .attribution import (
     speech_verb_aside,
     subject_of,
 )
+from .event_filter import COMPARISON_BASE
 from .figure_metric import forecast
 from .partial_dates import as_partial, date_range, partial_date
 from .story import EVENT_NOUNS
@@ -122,6 +123,8 @@ def time_of(ctx, span, verb):
             continue
         if tok is not None and _names_an_event(tok):
             continue  # "212 were injured in Wednesday's quake": the quake's day, not the count's
+        if COMPARISON_BASE.search(ctx.text[max(0, d.start - 40):d.start]):
+            continue  # "up 6% on the same period of 2023": the base's date, not the figure's
         before = ctx.text[max(0, d.start - 8):d.start].lower().split()
         if before and before[-1] in ("since", "from"):
             return None, True

@@ -329,6 +329,9 @@ def _from_homes(verb) -> bool:
 def _count_metric(noun, noun_tok, verb, unit) -> str:
     if noun_tok is not None and _under_evacuation_order(noun_tok):
         return "people evacuated"
+    if (noun_tok is not None and noun_tok.lower_ in PEOPLE_NOUNS | RESIDENT_NOUNS and noun_tok.head.lower_ == "to"
+            and noun_tok.head.head.lower_ == "home"):
+        return "population"                   # "a village home to some 750 people", whatever the verb
     if verb is not None and verb.lemma_.lower() in _CAUSING_VERBS:
         done = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
         if done is None and _from_homes(verb) and noun_tok is not None and noun_tok.lower_ in PEOPLE_NOUNS | RESIDENT_NOUNS:

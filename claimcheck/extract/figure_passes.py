@@ -4,7 +4,8 @@ dates off its own clause, and these correct them by the figures around it.
 A date written right after a figure is that figure's (`apply_dates_of_their_own`); the two
 values of a change ("fell from 785 to 708") are one quantity at two times
 (`pair_changes_from_to`); a value given for comparison ("compared with 0.5% in the previous
-quarter") takes the keys of the figure it is compared with (`key_compared_values`); one article
+quarter") takes the keys of the figure it is compared with (`key_compared_values`), and so does
+"the figure" referring back to it ("On 1 August the figure stood at 870", `key_back_references`); one article
 gives one kind of quantity one name (`one_name_per_quantity`); a rate of change names the period
 it is over (`metric_with_rate_period`); and a figure for a period after publication keeps the
 period in its metric, not in `as_of` (`move_future_periods_to_metric`).
@@ -235,6 +236,36 @@ def _to_value_of(b, verb, a) -> bool:
 # counts a film's takings ("the film took $90m" -> box office), "Shrek 2 took $441m" is box office
 # too, whatever the NER made of the title.
 _STANDS_FOR = {"box office": {"amount taken", "amount grossed", "amount made", "amount earned", "amount done"}}
+
+
+# Nouns that refer back to the quantity just given: "On 1 August the figure stood at 870".
+_BACK_NOUNS = {"figure", "number", "total", "tally", "count"}
+
+
+def key_back_references(kept):
+    """'More than 2,300 cases had been confirmed by Friday ... On 1 August the figure stood at
+    870': a definite "the figure", "the number", "the total" with no "of" of its own is the
+    quantity of the figure before it (in its sentence or the one before, in the same unit):
+    it takes that figure's keys, at a time of its own."""
+    for k, item in enumerate(kept):
+        a = anchor(item.span, item.end_tok)
+        noun, how = measured_noun(a)
+        if (noun is None or noun.lower_ not in _BACK_NOUNS or how not in ("level", "change-up", "change-down")
+                or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
+                or any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children) or noun.i < item.span.sent.start):
+            continue
+        sent = item.span.sent
+        for other in reversed(kept[:k]):
+            osent = other.span.sent
+            if osent.start != sent.start and osent.end != sent.start:
+                break
+            if unit_dimension(other.draft.fields.get("unit")) == unit_dimension(item.draft.fields.get("unit")):
+                # "two more deaths took the total to 29": the total of what was added to
+                metric = other.draft.fields["metric"].removesuffix(" (new)")
+                item.draft.fields.update(subject=other.draft.fields["subject"], metric=metric)
+                if is_cumulative(metric):
+                    item.draft.fields["cumulative"] = True
+                break
 
 
 def one_name_per_quantity(kept):

@@ -150,8 +150,10 @@ def extract_quotes(ctx: ArticleContext) -> list[Draft]:
             continue
         para = ctx.text.rfind("\n", 0, outer_s) + 1
         claim = Draft("quote", s, e, ctx.slice(s, e), {"quote": ctx.slice(s, e)})
-        if _is_work_title(ctx, s, e, outer_s):
-            claim.fields["attribution"] = None   # 'said on “State of the Union”': a show's name, nobody's words
+        if _is_work_title(ctx, s, e, outer_s) or _after_so_called(ctx, outer_s):
+            # 'said on “State of the Union”': a show's name; 'the so-called “golden visa”': a scare
+            # quote; nobody's words
+            claim.fields["attribution"] = None
             claims.append(claim)
             continue
         attribution, verb = quote_speaker(ctx, (outer_s, outer_e), (s, e))
@@ -221,6 +223,10 @@ def _sentence_like(ctx: ArticleContext, claim: Draft, outer_s: int) -> bool:
     """A quote that is a statement of its own (not a two-word scare quote)."""
     words = claim.text.split()
     return len(words) >= 3 and (claim.text[:1].isupper() or claim.text[:1] in "[(")
+
+
+def _after_so_called(ctx: ArticleContext, outer_s: int) -> bool:
+    return ctx.text[max(0, outer_s - 12):outer_s].rstrip().lower().endswith("so-called")
 
 
 def _is_name_label(ctx: ArticleContext, s: int, e: int, outer_e: int) -> bool:

@@ -86,8 +86,11 @@ _CANONICAL_HEADS = {"quake": "earthquake", "quakes": "earthquake", "earthquakes"
 _OPENING_EXTRA = 2
 # "BOZEMAN, Mont. (Reuters) - ", "MAJENE, Indonesia, Nov 16 (Global Wire) - ": a place, maybe a
 # date, the outlet in brackets and a dash; after the headline's line when the text repeats it.
-DATELINE = re.compile(r"\A\s*(?:[^\n]{1,200}\n[ \t]*\n\s*)?(?P<place>[A-Z][\w.,'’ /&-]{0,80}?\s)?"
-                      r"\((?:Reuters|AP|AFP|Reuters Breakingviews|[A-Z][\w.&'’ -]{0,40})\)\s*[-–—]+\s*")
+# Without an outlet, a city in capitals and a date make one: "NAIROBI, DEC. 14 — ", "LYON, France, May 3 - ".
+DATELINE = re.compile(r"\A\s*(?:[^\n]{1,200}\n[ \t]*\n\s*)?(?:(?P<place>[A-Z][\w.,'’ /&-]{0,80}?\s)?"
+                      r"\((?:Reuters|AP|AFP|Reuters Breakingviews|[A-Z][\w.&'’ -]{0,40})\)\s*[-–—]+\s*"
+                      r"|(?P<city>[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w.'’ ]{1,30}?)?),\s*"
+                      r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\s*[-–—]+\s*)")
 _DATE_WORDS = {"this", "last", "next", "week", "weekend", "month", "year", "today", "yesterday", "tonight",
                "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning",
                "afternoon", "evening", "night", "earlier", "later", "ago"}
@@ -477,7 +480,7 @@ def dateline_country(body: str) -> str:
     -> Indonesia): a capitalised word or two after the city, not an abbreviated state ("BOZEMAN,
     Mont.") nor a date; "" for none."""
     found = DATELINE.match(body)
-    place = (found.group("place") or "") if found else ""
+    place = (found.group("place") or found.group("city") or "") if found else ""
     parts = [p.strip() for p in place.split(",")][1:]
     parts = [p for p in parts if p and not any(c.isdigit() for c in p) and not _MONTHS.search(p)]
     if not parts:

@@ -268,6 +268,11 @@ def test_i_in_a_quote_is_its_speaker_in_the_subject(events):
     assert e.fields["subject"] == "Lena Ortiz met the envoy"
 
 
+def test_a_dateline_without_an_outlet_is_a_dateline(events):
+    (e,) = events("KAMPALA, MAR. 7 — Ghana beat Mali 2-0 in the cup final on Thursday.\n")
+    assert "KAMPALA" not in e.fields["subject"] and e.text.startswith("Ghana")
+
+
 def test_a_dateline_is_no_part_of_an_event(events):
     (e,) = events("LIMA (Reuters) - Governor Rosa Vidal on Tuesday named Carlos Ruiz to run the port authority.\n")
     assert "Reuters" not in e.text and "Reuters" not in e.fields["subject"]
@@ -287,6 +292,13 @@ def test_a_relative_day_after_publication_is_ahead_whatever_the_verb(events):
     assert found and all(e.fields.get("tense") == "future" for e in found)   # never a past event dated after publication
     (e,) = events("The ferry sank yesterday.")
     assert e.fields.get("tense", "past") == "past"
+
+
+def test_every_month_of_a_list_dates_the_same_happening(events):
+    found = events("Pilots at Nordair held strikes in March, May and July, cancelling about 900 flights, the airline said.",
+                   dt.date(2024, 9, 18))
+    months = [e for e in found if "Pilots" in e.fields["subject"]]
+    assert dates(months) == ["2024-03", "2024-05", "2024-07"]     # never "March" as the happening
 
 
 def test_the_year_ending_a_list_of_dates_is_every_dates_year(events):

@@ -129,6 +129,14 @@ def test_profit_before_tax_and_from_operations_are_not_the_bottom_line(figures):
     assert len({key(f)[1] for f in figs}) == 3
 
 
+def test_the_figure_referring_back_is_the_quantity_before_it(figures):
+    figs = figures("By Sunday, 410 cases of measles had been confirmed in Tarsk, officials said. "
+                   "On 2 March the figure stood at 150.")
+    assert key(one(figs, "150")) == key(one(figs, "410"))
+    figs = figures("Tarsk reported 410 cases of measles. The number of schools closed stood at 12.")
+    assert key(one(figs, "12")) != key(one(figs, "410"))      # a number of something else
+
+
 def test_the_company_is_the_company_the_article_names(figures):
     figs = figures("Brightwell Foods said on Monday it would close two plants. The company's sales fell 8% last year.")
     assert one(figs, "8%").fields["subject"] == "Brightwell Foods"

@@ -74,6 +74,11 @@ def test_a_quoted_label_is_nobodys_but_a_name_someone_gives_is_theirs(quotes):
     assert found == {"reckless": "Lena Fisk"}
 
 
+def test_a_so_called_phrase_is_a_scare_quote(quotes):
+    found = quotes("The so-called “fast lane” for permits will end in June, the planning ministry said.")
+    assert found == {"fast lane": None}
+
+
 def test_who_after_an_apposition_is_the_named_person(quotes):
     found = quotes("Police charged the driver with assault on Tom Hale, a reporter for the Daily Courier "
                    "newspaper, who said the driver “shoved” him near the station.")
