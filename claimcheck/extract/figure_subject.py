@@ -65,6 +65,12 @@ def figure_subject(ctx, story: StoryIndex, span, unit, noun_tok, verb, metric: s
         named = _named(ctx, story, valued)    # "valuing Corliss at $6.4bn": Corliss's value, not the buyer's
         if named:
             return named
+    patient = _passive_patient(verb, inside) if verb is not None and not harm else None
+    if patient is not None:
+        # "Harbour FC were fined €250,000 by the panel": the club's fine, not the panel's
+        named = _named(ctx, story, patient) or (clean(_noun_phrase(patient, story)) if patient.pos_ in ("NOUN", "PROPN") else "")
+        if named:
+            return named
     if verb is not None:
         # who says so is the source, not the owner ("..., the Office for National Statistics said")
         agent = agent_of(verb, noun_tok) if not says(verb) else None
@@ -382,6 +388,17 @@ def _joined_by_and(doc, a, b) -> bool:
     lo, hi = sorted((a, b), key=lambda x: x.i if hasattr(x, "i") else x.start)
     between = doc[(lo.i + 1 if hasattr(lo, "i") else lo.end):(hi.i if hasattr(hi, "i") else hi.start)]
     return any(t.lower_ in ("and", "&") for t in between) and not any(t.pos_ in ("VERB", "AUX") for t in between)
+
+
+def _passive_patient(verb, inside):
+    """Who a passive verb is done to, when the figure is not that ("X was fined $5m by Y", "X was
+    awarded $2m"): the sum is X's, not the doer's."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    patient = child_of(verb, "nsubjpass")
+    if patient is None or any(t.i in inside for t in patient.subtree) or is_quantity(patient) or patient.lower_ in PRONOUN_LIKE:
+        return None
+    return patient
 
 
 def _event_around(story, tok) -> str:

@@ -235,6 +235,8 @@ def _title_before_comma(ent):
     """A noun phrase that opens with a title and ends in ', NAME'."""
     doc = ent.doc
     comma = ent.start - 1
+    while comma > 0 and doc[comma].lower_ in HONORIFICS:
+        comma -= 1               # "the head of the agency, Dr Karin Berg": the honorific is the name's
     if comma < 1 or doc[comma].text != ",":
         return None
     sent_start = doc[comma].sent.start
@@ -242,14 +244,19 @@ def _title_before_comma(ent):
     while k > sent_start and doc[k - 1].text not in (",", ";", ":", "—", "–", "(") and comma - k < 14:
         k -= 1
     toks = list(doc[k:comma])
+    # "attended by the head of the agency, X", "Minister Y and the head of the agency, X": the
+    # phrase after the verb or the conjunction
+    cuts = [j for j, t in enumerate(toks) if t.pos_ in ("VERB", "AUX", "CCONJ")]
+    if cuts and cuts[-1] + 1 < len(toks) and toks[cuts[-1] + 1].pos_ in ("ADP", "DET"):
+        toks = toks[cuts[-1] + 1:]
     while toks and toks[0].pos_ in ("DET", "CCONJ", "ADP", "PRON") and toks[0].lower_ not in TITLE_WORDS:
         toks = toks[1:]
     if not toks or any(t.pos_ in ("VERB", "AUX") for t in toks):
         return None
     poss = next((j for j, t in enumerate(toks[:5]) if t.text in ("’s", "'s")), None)
     body = toks[poss + 1:] if poss is not None and all(t.pos_ in ("PROPN", "NOUN") for t in toks[:poss]) else toks
-    if not body:
-        return None
+    if not body or any(t.ent_type_ == "PERSON" for t in body):
+        return None              # another person's name ("Minister Y and the head of ..."): not this one's title
     lead = body[0] if body[0].lower_ in TITLE_WORDS else (body[1] if (len(body) > 1 and body[0].lower_ in TITLE_MODIFIERS | {"senior", "top"}) or (len(body) > 1 and body[0].text[:1].isupper() and body[1].lower_ in TITLE_WORDS) else None)
     if lead is None or lead.lower_ not in TITLE_WORDS:
         return None

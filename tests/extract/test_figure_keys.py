@@ -137,6 +137,12 @@ def test_the_figure_referring_back_is_the_quantity_before_it(figures):
     assert key(one(figs, "12")) != key(one(figs, "410"))      # a number of something else
 
 
+def test_a_sum_done_to_someone_in_the_passive_is_theirs(figures):
+    assert one(figures("Dunmore Rovers were fined £80,000 by the league on Tuesday."), "£80,000").fields["subject"] == "Dunmore Rovers"
+    assert one(figures("The clinic was awarded $2m by the state."), "$2m").fields["subject"] == "clinic"
+    assert one(figures("$9 billion was requested by the Treasury."), "$9 billion").fields["subject"] == "Treasury"
+
+
 def test_the_company_is_the_company_the_article_names(figures):
     figs = figures("Brightwell Foods said on Monday it would close two plants. The company's sales fell 8% last year.")
     assert one(figs, "8%").fields["subject"] == "Brightwell Foods"

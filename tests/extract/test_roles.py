@@ -21,6 +21,12 @@ def roles(claims_of):
     return _roles
 
 
+def test_a_title_before_a_comma_and_an_honorific_is_the_named_persons(roles):
+    found = roles("The summit was attended by Trade Minister Ola Berg and the director of the port authority, Dr Anil Rao.")
+    assert ("Anil Rao", "director of the port authority", "current") in found
+    assert not any(e == "Anil Rao" and "Minister" in r for e, r, _s in found)   # never the other person's title
+
+
 def test_titles_in_a_list_are_one_role_each(roles):
     found = roles("Karl Ott served as finance minister, interior minister and foreign minister.")
     assert found == {("Karl Ott", "finance minister", "former"), ("Karl Ott", "interior minister", "former"),
