@@ -35,6 +35,27 @@ from .story import EVENT_NOUNS, StoryIndex, clean, named_event
 # ---------------------------------------------------------------------------------- subject
 def figure_subject(ctx, story: StoryIndex, span, unit, noun_tok, verb, metric: str, end: int) -> str:
     """The event or entity the figure's quantity belongs to (see the module's docstring)."""
+    return placed(story, _figure_subject(ctx, story, span, unit, noun_tok, verb, metric, end))
+
+
+# Things that are always some place's: "the lower house", "the economy", "the general election"
+# of one country are not another's (with EVENT_NOUNS).
+_PLACE_BOUND = {"parliament", "house", "senate", "assembly", "government", "cabinet", "coalition", "economy",
+                "sector", "army", "military", "police", "opposition", "congress", "budget", "legislature"}
+
+
+def placed(story: StoryIndex, subject: str) -> str:
+    """A subject of only common words that is always some place's ("lower house", "general
+    election", "services sector") named with the article's place: outlets name the same one
+    alike, and another country's is kept apart."""
+    words = subject.split()
+    if (not words or any(ch.isupper() or ch.isdigit() for ch in subject) or not story.place
+            or (words[-1] not in _PLACE_BOUND and words[-1] not in EVENT_NOUNS)):
+        return subject
+    return clean(f"{story.place} {subject}")
+
+
+def _figure_subject(ctx, story: StoryIndex, span, unit, noun_tok, verb, metric: str, end: int) -> str:
     a = anchor(span, end)
     dimension = unit_dimension(unit)
     inside = set(range(span.start, max(end, span.end)))
@@ -45,7 +66,8 @@ def figure_subject(ctx, story: StoryIndex, span, unit, noun_tok, verb, metric: s
         if named:
             return named
     if unit == "members" and noun_tok is not None and noun_tok.lower_ != "members":
-        return _named(ctx, story, noun_tok) or clean(_noun_phrase(noun_tok, story))   # "the 15-member council"
+        phrase = " ".join(w for w in clean(_noun_phrase(noun_tok, story)).split() if not w[:1].isdigit() and w not in ("member", "-"))
+        return _named(ctx, story, noun_tok) or phrase   # "the 15-member council": council
     if dimension != "count" or unit == "times":
         noun, how = measured_noun(a)
         if noun is not None and noun.i not in inside:

@@ -150,6 +150,7 @@ class StoryIndex:
     year: int | None = None             # the year of publication
     headline: str = ""                  # the headline (the metadata's title, else a first line)
     dateline_country: str = ""          # "MAJENE, Indonesia, Nov 16 (...) -" -> Indonesia
+    place: str = ""                     # the country or place the article is set in (`_main_place`)
 
     @classmethod
     def build(cls, ctx) -> StoryIndex:
@@ -200,6 +201,7 @@ class StoryIndex:
             index.story_event = near[0] if near else _placed_lead_event(index, opening, end)
         index.story_event = _named_instead(index.story_event, index.events + _named_in_title(title))
         index.topic = _topic(index, lead)
+        index.place = index.dateline_country or _main_place(doc, index.body_start)
         first = sents[0].text.strip() if sents else ""
         index.headline = title or (first if sents and _is_headline(sents[0]) else "")
         return index
@@ -411,6 +413,18 @@ def country_of(tok) -> str | None:
         if owner is not None and owner.ent_type_ == "GPE":
             return _ent_text(owner)
     return None
+
+
+def _main_place(doc, first: int) -> str:
+    """The place named most often in the body (at least twice), first named on a tie: where an
+    article without a dateline country is set."""
+    counts: dict[str, int] = {}
+    for ent in doc.ents:
+        if ent.label_ == "GPE" and ent.start >= first:
+            name = clean(ent.text)
+            counts[name] = counts.get(name, 0) + 1
+    best = max(counts.items(), key=lambda kv: kv[1], default=("", 0))   # max keeps the first of a tie
+    return best[0] if best[1] >= 2 else ""
 
 
 def _sentence_place(sent, first: int) -> str | None:

@@ -143,6 +143,14 @@ def test_a_sum_done_to_someone_in_the_passive_is_theirs(figures):
     assert one(figures("$9 billion was requested by the Treasury."), "$9 billion").fields["subject"] == "Treasury"
 
 
+def test_a_common_subject_that_is_always_some_place_s_is_named_with_the_article_s_place(figures):
+    a = one(figures("OSLO (Reuters) - Norway's parliament met. The 169-member parliament voted. Norway's king spoke."), "169")
+    b = one(figures("Sweden's parliament met. The 349-member parliament voted. Sweden's king spoke."), "349")
+    assert a.fields["subject"] == "Norway parliament" and b.fields["subject"] == "Sweden parliament"   # never one key
+    c = one(figures("A 12-member jury convicted him."), "12")
+    assert c.fields["subject"] == "jury"           # nothing a place owns, no place named: as written
+
+
 def test_the_company_is_the_company_the_article_names(figures):
     figs = figures("Brightwell Foods said on Monday it would close two plants. The company's sales fell 8% last year.")
     assert one(figs, "8%").fields["subject"] == "Brightwell Foods"
