@@ -273,8 +273,9 @@ def quantifies_nothing(span, value, noun_tok) -> bool:
         words |= {c.lower_ for c in counted.children if c.dep_ in ("acl", "relcl", "amod")}
     if words & _HARM_WORDS or (counted is not None and counted.lower_ in COUNT_NOUNS):
         return False
-    if counted is None and verb is not None and any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ in TOLL_WORDS for c in verb.children):
-        return False                     # "the toll has risen to eight", "raising the death toll to nine"
+    if counted is None and verb is not None and any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ in TOLL_WORDS | _TOTAL_NOUNS
+                                                    for c in verb.children):
+        return False                     # "the toll has risen to eight", "bringing the number of dead to nine"
     if counted is None:
         return True                      # a number standing alone: "it takes two to tango"
     prev = doc[span.start - 1] if span.start > 0 else None
@@ -284,6 +285,8 @@ def quantifies_nothing(span, value, noun_tok) -> bool:
     return prev is not None and prev.lower_ in _DEFINITE     # "the two leaders": a reference, not a count
 
 
+# Nouns that state a quantity of their own: "the total rose to nine" is a checkable count.
+_TOTAL_NOUNS = {"total", "tally", "number", "count"}
 # Nouns of unnamed sources: "two officials said", "three people familiar with the talks told".
 _SOURCE_NOUNS = {"officials", "sources", "people", "diplomats", "aides", "insiders", "witnesses", "executives",
                  "analysts", "officers", "lawmakers", "residents", "persons"}

@@ -268,6 +268,8 @@ def _light_count(noun) -> str:
     inner = of_or_in_object(noun)
     if inner is not None and (_under_evacuation_order(inner) or _under_evacuation_order(noun)):
         return "people evacuated"             # "the number of people under evacuation orders"
+    if inner is not None and inner.pos_ == "ADJ" and _known(inner.lower_):
+        return inner.lower_                   # "the number of dead": the vocabulary's people killed
     if inner is not None and inner.pos_ in ("NOUN", "PROPN"):
         doing = next((c for c in inner.children if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN")), None)
         return f"{noun_words(inner, keep_compounds=False)} {doing.lower_}" if doing is not None else noun_words(inner, keep_compounds=False)
@@ -301,6 +303,10 @@ _LEFT_IN = {"dead": "people killed", "injured": "people injured", "wounded": "pe
 
 # Verbs that make people do something: the count is of what they did ("forced 4 million
 # people to flee" -> people fled).
+# Verbs that put the counted in a state ("left 32 people dead", "five were confirmed dead",
+# "three are feared dead", "two were found dead").
+_STATE_VERBS = {"leave", "remain", "be", "stay", "confirm", "declare", "pronounce", "find", "fear", "presume",
+                "believe", "report", "list"}
 _CAUSING_VERBS = {"force", "drive", "compel", "prompt", "cause", "oblige", "push"}
 
 
@@ -337,7 +343,7 @@ def _count_metric(noun, noun_tok, verb, unit) -> str:
         if done is None and _from_homes(verb) and noun_tok is not None and noun_tok.lower_ in PEOPLE_NOUNS | RESIDENT_NOUNS:
             return "people displaced"         # "the floods forced 12,000 people from their homes"
         verb = done if done is not None else verb
-    if verb is not None and (verb.lemma_.lower() in ("leave", "remain", "be", "stay") or verb.lower_ in _LEFT_IN) \
+    if verb is not None and (verb.lemma_.lower() in _STATE_VERBS or verb.lower_ in _LEFT_IN) \
             and noun_tok is not None and noun_tok.pos_ == "NOUN":
         # "left 32 people dead", "nine people remain missing", "14 were still missing"
         state = next((c for c in verb.children if c.dep_ in ("oprd", "acomp", "xcomp") and c.lower_ in _LEFT_IN), None)

@@ -249,7 +249,7 @@ def key_back_references(kept):
     it takes that figure's keys, at a time of its own."""
     for k, item in enumerate(kept):
         a = anchor(item.span, item.end_tok)
-        noun, how = measured_noun(a)
+        noun, how = _brought_total(a) or measured_noun(a)
         if (noun is None or noun.lower_ not in _BACK_NOUNS or how not in ("level", "change-up", "change-down")
                 or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
                 or any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children) or noun.i < item.span.sent.start):
@@ -266,6 +266,20 @@ def key_back_references(kept):
                 if is_cumulative(metric):
                     item.draft.fields["cumulative"] = True
                 break
+
+
+def _brought_total(a):
+    """'bringing the total released so far to 600 million': (the total, "level")."""
+    prep = a.head if a.dep_ == "pobj" and a.head.lower_ == "to" else None
+    verb = prep.head if prep is not None else None
+    if verb is None and any(t.dep_ == "quantmod" and t.lower_ == "to" for t in a.subtree):
+        verb = a.head                         # "bringing the total to £9m" parsed with "to" inside the number
+    if verb is not None and verb.dep_ in ("acl", "relcl") and verb.head.lower_ in _BACK_NOUNS:
+        return verb.head, "level"             # the parse may hang "to" on "released"
+    if verb is None or verb.lemma_.lower() not in ("bring", "take", "push", "raise", "lift", "put"):
+        return None
+    total = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in _BACK_NOUNS), None)
+    return (total, "level") if total is not None else None
 
 
 def one_name_per_quantity(kept):

@@ -29,7 +29,7 @@ from .figure_parse import (
 )
 from .lexicon import BUSINESS_NOUNS, ORG_NOUNS, SPEECH_VERBS
 from .numbers import unit_dimension
-from .story import EVENT_NOUNS, StoryIndex, clean, named_event
+from .story import EVENT_NOUNS, StoryIndex, clean, named_event, opening_plural
 
 
 # ---------------------------------------------------------------------------------- subject
@@ -52,6 +52,8 @@ def placed(story: StoryIndex, subject: str) -> str:
     if (not words or any(ch.isupper() or ch.isdigit() for ch in subject) or not story.place
             or (words[-1] not in _PLACE_BOUND and words[-1] not in EVENT_NOUNS)):
         return subject
+    if words[-1] in ("government", "administration") and all(w in ("federal", "national", "central") for w in words[:-1]):
+        return story.place                    # "the federal government" is Brazil, as "Brazil's government" is
     return clean(f"{story.place} {subject}")
 
 
@@ -125,7 +127,9 @@ def _figure_subject(ctx, story: StoryIndex, span, unit, noun_tok, verb, metric: 
         return story.story_event.name
     found = _sentence_entity(ctx, story, span, verb) or story.topic or (story.story_event.name if story.story_event else "")
     # nothing names it: the article itself (compared with no other article's figures)
-    return found or _local_phrase(story, span, verb, inside) or clean(story.headline) or f"article {ctx.article.info.id}"
+    # (a toll is never its clause's subject's: "Rescuers found two more bodies, raising the toll to 9")
+    local = _local_phrase(story, span, verb, inside) if not harm else ""
+    return found or local or clean(story.headline) or f"article {ctx.article.info.id}"
 
 
 def _one_of(tok) -> bool:
@@ -313,7 +317,7 @@ def _named(ctx, story, tok) -> str:
     referent = story.referent(tok)
     if referent:
         return referent
-    if tok.pos_ == "PROPN" and not tok.ent_type_:
+    if tok.pos_ == "PROPN" and not tok.ent_type_ and not opening_plural(tok, story.body_start):
         return proper_name(tok, story.body_start)    # "The Passion of the Christ", "Blue Gene/L"
     for c in tok.lefts:                    # "the Bank of England's committee", "Tesco's board"
         if c.i < story.body_start:

@@ -221,6 +221,8 @@ def _increment(doc, span, noun_tok, left: int) -> bool:
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.lower_ == "more" and not (after.i + 1 < len(doc) and doc[after.i + 1].lower_ == "than"):
         return True                           # "two more deaths" (not "200 more than last year")
+    if left > span.sent.start and doc[left - 1].lower_ in ("further", "additional", "extra"):
+        return True                           # "approved a further 150 million reais", "an additional $2bn"
     return noun_tok is not None and any(c.lower_ in _INCREMENT_WORDS and c.dep_ in ("amod", "det", "advmod") and c.i < noun_tok.i
                                         for c in noun_tok.children)
 

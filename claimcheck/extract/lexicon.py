@@ -219,3 +219,14 @@ def _given_names() -> dict[str, set[str]]:
 
 FEMININE_NAMES = _given_names()["feminine"]
 MASCULINE_NAMES = _given_names()["masculine"]
+
+
+def _demonyms() -> dict[str, str]:
+    """claimcheck/data/demonyms.txt: nationality adjective (lower case) -> the place it names."""
+    text = (Path(__file__).resolve().parent.parent / "data" / "demonyms.txt").read_text(encoding="utf-8")
+    pairs = (line.split("=", 1) for line in text.splitlines() if "=" in line and not line.startswith("#"))
+    return {adjective.strip().lower(): place.strip() for adjective, place in pairs}
+
+
+DEMONYMS = _demonyms()
+

@@ -27,7 +27,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import RATING_SCALES
+from .lexicon import DEMONYMS, RATING_SCALES
 
 # Event nouns by family: a mention of one family refers back to the story's event of that family.
 EVENT_FAMILIES = {
@@ -43,7 +43,7 @@ EVENT_FAMILIES = {
                  "insurgency", "unrest", "uprising", "siege", "bombardment", "airstrikes", "strikes"},
     "protest": {"protest", "protests", "demonstration", "demonstrations", "riot", "riots", "march"},
     "outbreak": {"outbreak", "epidemic", "pandemic"},
-    "disaster": {"disaster", "catastrophe", "drought", "famine", "heatwave", "avalanche"},
+    "disaster": {"disaster", "catastrophe", "drought", "famine", "heatwave", "avalanche", "collapse", "cave-in"},
 }
 EVENT_NOUNS = {word: family for family, words in EVENT_FAMILIES.items() for word in words}
 # Storms are named ("Hurricane Irma", "Typhoon Haiyan"): the name is the event's name.
@@ -316,16 +316,62 @@ def event_name(tok) -> str:
         elif c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
             mods.append(text)
     for c in tok.rights:
+        if c.dep_ == "prep" and c.lower_ == "of" and family_of(tok) == "disaster" and not mods:
+            what, obj = _what_collapsed(c)    # "the collapse of the bank": the bank collapse
+            if what:
+                mods.append(what)
+            where = _place_of(obj) if obj is not None and not place else None
+            if where and where not in what:
+                place.append(where)           # "the collapse of a bridge in Genoa": the Genoa collapse
         if c.dep_ == "prep" and c.lower_ in ("in", "at", "on", "near") and not place:
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             where = _place_of(obj) if obj is not None else None
             if where is not None:
                 place.append(where)
     head = _CANONICAL_HEADS.get(tok.lower_, tok.lower_)
-    place = [_COMPASS.sub("", p) for p in place]
+    place = [as_place(_COMPASS.sub("", p)) for p in place]
     # With a place, the place and the kind name it: outlets agree on "Corvale attack" more than on
     # "car bomb attack", "suicide attack" or "bomb attack".
     return clean(" ".join([*place, head] if place else [*mods, head]))
+
+
+def opening_plural(tok, body_start: int) -> bool:
+    """'Rescuers recovered ...': a plural the tagger calls a name only because it opens the
+    sentence (or the body, after the dateline) capitalised."""
+    return (tok.tag_ == "NNPS" and not tok.ent_type_ and tok.i in (tok.sent.start, body_start)
+            and not any(c.dep_ in ("compound", "nmod", "amod", "poss") and c.pos_ == "PROPN" for c in tok.lefts))
+
+
+def as_place(name: str) -> str:
+    """A nationality adjective as the place it names ("Chilean" -> "Chile"): headlines write
+    "a Chilean copper mine" where the body says "a mine in Chile"."""
+    return DEMONYMS.get(name.lower(), name)
+
+
+def family_of(tok) -> str | None:
+    return EVENT_NOUNS.get(tok.lower_)
+
+
+_PART_NOUNS = {"part", "parts", "section", "sections", "portion", "wing", "floor", "roof", "wall", "span"}
+
+
+def _what_collapsed(prep):
+    """('bank', its token) for 'of the bank'; 'of part of the mine' -> the mine (a part is the
+    whole's); ("", None) for nothing named."""
+    obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    for _ in range(2):
+        if obj is None or obj.pos_ not in ("NOUN", "PROPN") or obj.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY"):
+            return "", None
+        if obj.lower_ not in _PART_NOUNS:
+            if obj.pos_ == "PROPN":
+                return _ent_text(obj), obj
+            words = [t for t in obj.doc[obj.left_edge.i:obj.i]
+                     if t.dep_ in ("compound", "amod", "nmod") and not t.like_num and t.ent_type_ not in _PLACE_LABELS]
+            # "the San Ramon copper mine" -> "San Ramon copper mine"; "a Genoa bridge" -> "bridge" (the place apart)
+            return " ".join([*(t.text if t.pos_ == "PROPN" else t.lower_ for t in words), obj.lower_]), obj
+        inner = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((g for g in inner.children if g.dep_ == "pobj"), None) if inner is not None else None
+    return "", None
 
 
 def _named_instead(story: Named | None, events: list[Named]) -> Named | None:
@@ -538,7 +584,7 @@ def _event_named_by(title: str, places: set[str]) -> Named | None:
         after = words[k + 1:k + 4]
         if after and after[0].lower() in ("in", "at", "near") and len(after) > 1 and after[1][:1].isupper():
             place = list(itertools.takewhile(lambda w: w[:1].isupper(), after[1:]))
-            return Named(-1, "event:" + family, clean(" ".join([*place, head])))
+            return Named(-1, "event:" + family, clean(" ".join([as_place(" ".join(place)), head])))
         if k and words[k - 1].lower() in places:
             return Named(-1, "event:" + family, clean(f"{words[k - 1]} {head}"))   # "Peru earthquake: ..."
     return None
@@ -558,7 +604,7 @@ def _topic(index: StoryIndex, lead) -> str:
             if ent is not None:
                 return ent.name
             names = [c for c in subj.lefts if c.dep_ in ("compound", "nmod", "amod", "poss") and c.pos_ == "PROPN"]
-            if subj.pos_ == "PROPN" or names:
+            if (subj.pos_ == "PROPN" and not opening_plural(subj, index.body_start)) or names:
                 words = [t for t in subj.subtree if t.dep_ not in ("det", "punct", "prep", "pobj", "relcl", "acl")
                          and index.body_start <= t.i <= subj.i and t.ent_type_ not in ("DATE", "TIME")]
                 return clean(" ".join(t.text for t in words))

@@ -151,6 +151,41 @@ def test_a_common_subject_that_is_always_some_place_s_is_named_with_the_article_
     assert c.fields["subject"] == "jury"           # nothing a place owns, no place named: as written
 
 
+def test_a_further_sum_is_an_increment_and_the_total_it_brings_is_the_running_total(figures):
+    figs = figures("The council approved a further £2m for flood repairs on Monday, bringing the total approved so far to £9m.")
+    assert one(figs, "£2m").fields["metric"].endswith("(new)") and not one(figs, "£2m").fields.get("cumulative")
+    total = one(figs, "£9m")
+    assert (total.fields["metric"], total.fields.get("cumulative")) == ("amount approved", True)
+
+
+def test_the_number_of_dead_a_find_brings_is_the_toll(figures):
+    figs = figures("Firefighters pulled two more bodies from the rubble on Tuesday, bringing the number of dead to eight.")
+    toll = one(figs, "eight")
+    assert toll.fields["metric"] == "people killed" and toll.fields["subject"] != "Firefighters"
+
+
+def test_the_federal_government_is_its_country(figures):
+    figs = figures("Mexico was hit by floods. The federal government has approved 40 million pesos in aid, "
+                   "and Mexico's army was deployed.")
+    assert one(figs, "40 million pesos").fields["subject"] == "Mexico"
+
+
+@pytest.mark.parametrize("text", ["The Peruvian earthquake killed 40 people.", "The earthquake in Peru killed 40 people.",
+                                  "Peru's earthquake killed 40 people."])
+def test_a_nationality_adjective_names_the_place_an_event_is_named_by(figures, text):
+    assert key(one(figures(text), "40")) == ("peru earthquake", "people killed")
+
+
+def test_a_collapse_is_named_by_what_collapsed_or_where(figures):
+    assert one(figures("The collapse of a bridge in Porto killed 12 people."), "12").fields["subject"] == "Porto collapse"
+    assert one(figures("The collapse of the Velta dam killed 12 people."), "12").fields["subject"] != "collapse"
+
+
+def test_confirmed_dead_is_a_toll(figures):
+    fig = one(figures("Six workers have been confirmed dead, the company said."), "Six")
+    assert fig.fields["metric"] == "workers killed" and fig.fields.get("cumulative")
+
+
 def test_the_company_is_the_company_the_article_names(figures):
     figs = figures("Brightwell Foods said on Monday it would close two plants. The company's sales fell 8% last year.")
     assert one(figs, "8%").fields["subject"] == "Brightwell Foods"
