@@ -275,6 +275,8 @@ def _reported_day(ctx, tok_i, end_tok=None):
         mention = ctx.char_span(d.start, d.end)
         governor = date_governor(mention) if mention is not None and len(mention) else None
         verb = _clause_verb(governor) if governor is not None else None
+        if verb is not None and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.i == own.i:
+            verb = own                    # "Speaking in Leeds on Thursday, Prime Minister X said": that day's
         if verb is not None and verb.i == own.i and not says_future(d, governor, ctx.text[max(0, d.start - 20):d.start]):
             return day
     return None

@@ -269,5 +269,7 @@ def test_a_title_in_a_clause_dated_to_a_day_of_the_news_holds_that_day(claims_of
     # published Friday 2024-05-10
     assert as_of("Mayor Sarah Collins said on Wednesday that the bridge would reopen.") == ("current", "2024-05-08")
     assert as_of("Governor Paul Frey on Monday vetoed the budget bill.") == ("current", "2024-05-06")
+    # the participle opening the sentence is the same occasion
+    assert as_of("Speaking at a school in Derby on Tuesday, Mayor Sarah Collins said fees would fall.") == ("current", "2024-05-07")
     # a day of another clause dates no title
     assert as_of("Mayor Sarah Collins said the bridge, which closed on Wednesday, would reopen.") == ("current", None)
