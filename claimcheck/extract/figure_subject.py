@@ -73,14 +73,14 @@ def _figure_subject(ctx, story: StoryIndex, span, unit, noun_tok, verb, metric: 
     if dimension != "count" or unit == "times":
         noun, how = measured_noun(a)
         if noun is not None and noun.i not in inside:
-            owner = _owner(ctx, story, noun)
+            owner = _owner(ctx, story, noun, inside)
             if owner:
                 return owner
             if (noun.lower_ not in QUANTITY_NOUNS and not is_growth_noun(noun) and noun.lower_ not in PRONOUN_LIKE
                     and noun.pos_ in ("NOUN", "PROPN") and how in ("level", "change-up", "change-down")):
                 return _named(ctx, story, noun) or clean(_noun_phrase(noun, story))   # "the economy grew 3%"
     if noun_tok is not None and noun_tok.i not in inside:
-        owner = _owner(ctx, story, noun_tok)
+        owner = _owner(ctx, story, noun_tok, inside)
         if owner:
             return owner
     harm = (is_cumulative(metric) and dimension == "count") or _of_the_event(metric, story)
@@ -257,7 +257,7 @@ def speech_subjects(sent) -> set[int]:
     return out
 
 
-def _owner(ctx, story, noun) -> str:
+def _owner(ctx, story, noun, inside=frozenset()) -> str:
     """'Ukraine's population', 'UK GDP', 'sales at Tesco', 'output in the production sector'."""
     poss = child_of(noun, "poss")
     if poss is not None and poss.lower_ not in PRONOUN_LIKE:
@@ -284,6 +284,8 @@ def _owner(ctx, story, noun) -> str:
     if is_quantity(noun):
         prep = child_of(noun, "prep", words={"at", "in", "of", "for", "on", "from"})
         obj = child_of(prep, "pobj") if prep is not None else None
+        if obj is not None and obj.i in inside:
+            obj = None                         # "a profit of 4.2 billion Norwegian kroner": the figure's own words
         if obj is not None and obj.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL") and obj.lower_ not in PRONOUN_LIKE:
             return _named(ctx, story, obj) or clean(_noun_phrase(obj))
     return ""
@@ -299,6 +301,10 @@ def _named(ctx, story, tok) -> str:
         return _named(ctx, story, teller) if teller is not None else ""
     if tok.lower_ in PRONOUN_LIKE:
         return ""
+    if tok.pos_ == "NOUN":                     # "US pharmaceutical group Altamed": the name in apposition
+        name = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ in ("ORG", "PERSON")), None)
+        if name is not None:
+            return _named(ctx, story, name)
     named = named_event(tok) or next((named_event(c) for c in tok.children if named_event(c)), None)
     if named is not None:
         return named[1]                        # "the Ridgeline Fire" (whatever the recogniser says)

@@ -1,6 +1,6 @@
 """Person names the recogniser got wrong, mended before anything reads the entities.
 
-spaCy's small English pipeline makes three mistakes with names of people in news:
+spaCy's small English pipeline makes four mistakes with names of people in news:
 
 - it cuts a family name at a particle: "Ursula von der Leyen" is a person "Ursula von der"
   and a place "Leyen". A family name goes on after its particles (von, van, der, de, bin,
@@ -8,6 +8,8 @@ spaCy's small English pipeline makes three mistakes with names of people in news
 - it takes a title into the name: "Crown Prince Mohammed bin Salman" is one person entity,
   so no title stands before the name. The name starts after the last title word
   (`lexicon.TITLE_WORDS`) that two or more words of the name follow ("John Major" keeps his);
+- it calls a place or a business a person: "Rennick Airport", "Kestrel Motors". A name that ends
+  in a capitalised word of a building or place (`_FACILITY_WORDS`) or of an organisation is one;
 - it calls a person an organisation: "Chancellor Olaf Scholz" tagged ORG. Two or three
   capitalised words after a capitalised title word, with no word of an organisation among
   them, are a person. (Not every mention of a name tagged a person elsewhere: the recogniser
@@ -35,7 +37,24 @@ def mend_person_names(doc) -> None:
         doc.ents = [e for e in mended if len(e)]
 
 
+# The last word of the name of a place or a building, never of a person's: "Rennick Airport",
+# "St Mary's Hospital", "Arlen Stadium" tagged a person are a facility.
+_FACILITY_WORDS = {"airport", "hospital", "stadium", "station", "port", "harbour", "harbor", "museum", "university",
+                   "college", "school", "academy", "bridge", "dam", "mine", "prison", "park", "square", "street",
+                   "road", "avenue", "centre", "center", "arena", "cathedral", "church", "mosque", "palace", "tower"}
+
+
+# The last word of a business's or a body's name that no family name is ("Court", "Post" are).
+_BUSINESS_ENDINGS = {"inc", "corp", "co", "ltd", "llc", "plc", "group", "holdings", "bank", "fund", "foundation",
+                     "association", "federation", "league", "club", "airlines", "airways", "motors", "systems",
+                     "technologies", "industries", "council", "ministry", "institute", "agency", "commission", "committee"}
+
+
 def _mended(doc, ent) -> Span:
+    if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ in _FACILITY_WORDS and ent[-1].text[:1].isupper():
+        return Span(doc, ent.start, ent.end, label="FAC")
+    if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ in _BUSINESS_ENDINGS and ent[-1].text[:1].isupper():
+        return Span(doc, ent.start, ent.end, label="ORG")     # "Kestrel Motors", "Halden Bank" tagged a person
     if ent.label_ == "PERSON":
         return _without_titles(doc, ent)
     if ent.label_ in ("ORG", "GPE", "NORP", "FAC", "PRODUCT") and _titled_name(doc, ent):

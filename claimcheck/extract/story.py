@@ -53,12 +53,16 @@ _STORM_TITLES = {"hurricane", "typhoon", "cyclone", "storm", "tropical", "super"
 REFERRING_NOUNS = {
     "org": {"company", "firm", "group", "carrier", "airline", "bank", "lender", "retailer", "insurer",
             "maker", "manufacturer", "giant", "chain", "operator", "business", "conglomerate", "broadcaster", "network", "club", "team", "side", "party", "union", "agency", "organisation",
-            "organization", "corporation", "supermarket", "publisher", "studio", "label", "brand"},
+            "organization", "corporation", "supermarket", "publisher", "studio", "label", "brand", "carmaker",
+            "automaker", "drugmaker", "chipmaker", "steelmaker", "planemaker", "miner", "producer", "brewer",
+            "developer", "utility", "exporter", "shipper", "startup", "lab", "laboratory", "charity", "council"},
+    "facility": {"airport", "port", "stadium", "museum", "hospital", "station", "refinery", "plant", "factory",
+                 "mine", "dam", "bridge", "prison", "arena", "terminal", "reactor"},
     "work": {"film", "movie", "picture", "show", "series", "album", "book", "game", "drama", "play",
              "musical", "novel", "single", "song", "programme", "program", "sequel", "title"},
     "place": {"country", "nation", "city", "island", "territory", "province", "region", "capital", "town"},
 }
-_KIND_OF_LABEL = {"ORG": "org", "WORK_OF_ART": "work", "PRODUCT": "work", "GPE": "place", "LOC": "place"}
+_KIND_OF_LABEL = {"ORG": "org", "WORK_OF_ART": "work", "PRODUCT": "work", "GPE": "place", "LOC": "place", "FAC": "facility"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP"}
 # Modifiers that say nothing about which event it is ("the deadly attack", "last week's storm").
 _VAGUE_MODIFIERS = {"deadly", "recent", "latest", "last", "new", "huge", "massive", "powerful", "major",

@@ -186,6 +186,21 @@ def test_confirmed_dead_is_a_toll(figures):
     assert fig.fields["metric"] == "workers killed" and fig.fields.get("cumulative")
 
 
+def test_a_sum_s_own_currency_words_are_never_its_owner(figures):
+    figs = figures("Shares in Fjell Bank fell 2% after the Bergen-based lender reported a loss of 900 million Swedish kronor.")
+    assert one(figs, "900 million").fields["subject"] == "Fjell Bank"
+
+
+def test_a_descriptor_with_a_name_in_apposition_is_the_name(figures):
+    assert one(figures("Swiss engineering group Halvex has agreed to buy Tarn Ltd for $2.2bn."), "$2.2bn").fields["subject"] == "Halvex"
+
+
+@pytest.mark.parametrize("text", ["Lyra Motors sold 90,000 cars in May. The carmaker expects to sell 1 million cars this year.",
+                                  "Rennick Airport handled 2 million passengers in May. The airport expects 30 million passengers this year."])
+def test_a_referring_noun_of_a_business_or_a_place_is_the_one_named_before(figures, text):
+    assert {f.fields["subject"] for f in figures(text)} == {text.split(" ")[0] + " " + text.split(" ")[1]}
+
+
 def test_the_company_is_the_company_the_article_names(figures):
     figs = figures("Brightwell Foods said on Monday it would close two plants. The company's sales fell 8% last year.")
     assert one(figs, "8%").fields["subject"] == "Brightwell Foods"

@@ -41,3 +41,18 @@ def test_a_titled_name_the_recogniser_calls_an_organisation_is_a_person(nlp):
     company = nlp("President Harlow Foods Inc said profits rose.")     # a word of an organisation: stays one
     mend_person_names(company)
     assert ("Harlow Foods Inc", "ORG") in {(e.text, e.label_) for e in company.ents}
+
+
+def test_a_place_or_a_business_the_recogniser_calls_a_person_is_not_one(nlp):
+    from claimcheck.extract.name_repair import mend_person_names
+
+    for text, name, label in [("Rennick Airport handled 2 million passengers.", "Rennick Airport", "FAC"),
+                              ("Kestrel Motors sold 9,000 cars.", "Kestrel Motors", "ORG")]:
+        doc = nlp(text)
+        mend_person_names(doc)
+        found = {(e.text, e.label_) for e in doc.ents}
+        assert not any(t == name and lab == "PERSON" for t, lab in found), found
+        assert (name, label) in found or name not in {t for t, _ in found}
+    doc = nlp("Margaret Court won the title.")      # a family name that is also a word of a body stays a person
+    mend_person_names(doc)
+    assert all(e.label_ == "PERSON" for e in doc.ents if e.text == "Margaret Court")
