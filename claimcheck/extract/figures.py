@@ -78,7 +78,7 @@ from .numbers import (
     tidy,
     unit_dimension,
 )
-from .quarters import quarter_of
+from .quarters import period_right_after, quarter_of
 from .story import StoryIndex
 from .years import is_year_token
 
@@ -281,7 +281,10 @@ def _figure(ctx, story, span, value, consumed, quotes, unit=None):
         fields["unit"] = unit
     if of is not None:
         fields["of"] = of
-    metric, as_of = quarter_of(ctx, span, metric, verb)   # "third-quarter net profit": quarterly profit, Q3
+    # "up from 388,000 in the first three months of the year": a period of its own, else the quarter
+    # its clause names ("third-quarter net profit": quarterly profit, Q3)
+    own_period = period_right_after(ctx, _after(doc, end_tok, ctx), metric)
+    metric, as_of = own_period or quarter_of(ctx, span, metric, verb)
     fields["metric"] = metric
     year_earlier = ctx.published is not None and _A_YEAR_EARLIER.match(ctx.text, _after(doc, end_tok, ctx))
     if isinstance(as_of, dict) and year_earlier:

@@ -7,6 +7,11 @@ name: the metric becomes `quarterly <quantity>` (in the vocabulary's words: "qua
 and `as_of` the quarter's months. A quarter named by its number is the latest of that number
 begun by publication (with its year when the text gives one); "the quarter ended <date>" is the
 quarter of that month; "for the quarter" alone, the latest quarter ended by publication.
+
+A period written right after the number is that number's own, whatever the sentence says of
+the other figures in it (`period_right_after`): "412,000 in the second quarter, up from 388,000
+in the first three months of the year" -- the first quarter's, not the second's; "the first
+half of the year" is January to June.
 """
 from __future__ import annotations
 
@@ -93,3 +98,44 @@ def _latest_year(published, number: int) -> int:
 def _quarter(year: int, number: int) -> dict:
     first = 3 * (number - 1) + 1
     return date_range(partial_date(year, first), partial_date(year, first + 2))
+
+
+_MONTH_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                 "eleven": 11}
+_OWN_PERIOD = re.compile(r"\s*,?\s*(?:in|during|for|over)\s+the\s+(?P<which>first|second|third|fourth|final|last)\s+"
+                         r"(?P<what>quarter|half|(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months)"
+                         r"(?:\s+of\s+(?P<year>the\s+year|this\s+year|last\s+year|(?:19|20)\d\d))?\b", re.IGNORECASE)
+
+
+def period_right_after(ctx, at: int, metric: str) -> tuple[str, dict] | None:
+    """(metric, as_of) of the period written right after a figure (text offset `at`): "in the
+    first three months of the year", "in the second half of 2016", "in the fourth quarter";
+    None when none is."""
+    m = _OWN_PERIOD.match(ctx.text, at)
+    published = ctx.published
+    if m is None or published is None:
+        return None
+    which, what = m.group("which").lower(), m.group("what").lower()
+    if what == "quarter":
+        number = 4 if which in ("final", "last") else _ORDINALS[which]
+        first, last = 3 * (number - 1) + 1, 3 * number
+    elif what == "half":
+        if which not in ("first", "second", "final", "last"):
+            return None
+        first, last = (1, 6) if which == "first" else (7, 12)
+    else:
+        word = m.group("n").lower()
+        n = int(word) if word.isdigit() else _MONTH_COUNTS[word]
+        if not 1 <= n <= 12 or which not in ("first", "last", "final"):
+            return None
+        first, last = (1, n) if which == "first" else (13 - n, 12)
+    year_words = (m.group("year") or "").lower()
+    if year_words[:1].isdigit():
+        year = int(year_words)
+    elif year_words == "last year":
+        year = published.year - 1
+    else:
+        year = published.year if published.month >= first else published.year - 1
+    as_of = date_range(partial_date(year, first), partial_date(year, last))
+    return (_quarterly(metric) if what == "quarter" and not _period_named(metric) else metric), as_of
+

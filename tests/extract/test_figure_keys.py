@@ -201,6 +201,15 @@ def test_a_referring_noun_of_a_business_or_a_place_is_the_one_named_before(figur
     assert {f.fields["subject"] for f in figures(text)} == {text.split(" ")[0] + " " + text.split(" ")[1]}
 
 
+def test_a_period_right_after_a_number_is_its_own(figures):
+    figs = figures("Tarro Motors built 90,000 cars in the second quarter, up from 70,000 in the first three months of the year.",
+                   published=dt.date(2024, 7, 25))
+    assert one(figs, "90,000").fields["as_of"] == {"start": "2024-04", "end": "2024-06"}
+    assert one(figs, "70,000").fields["as_of"] == {"start": "2024-01", "end": "2024-03"}    # never the second quarter
+    half = one(figures("The port handled 4 million tonnes in the first half of the year.", published=dt.date(2024, 8, 1)), "4 million")
+    assert half.fields["as_of"] == {"start": "2024-01", "end": "2024-06"}
+
+
 def test_the_company_is_the_company_the_article_names(figures):
     figs = figures("Brightwell Foods said on Monday it would close two plants. The company's sales fell 8% last year.")
     assert one(figs, "8%").fields["subject"] == "Brightwell Foods"
