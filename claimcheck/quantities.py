@@ -139,6 +139,7 @@ def value_interval(value, approx: str, tol: Widths = None, scale: float = 1.0) -
 SCALES = {
     "hundred": 1e2, "hundreds": 1e2,
     "thousand": 1e3, "thousands": 1e3, "k": 1e3,
+    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,  # South Asian scale words
     "million": 1e6, "millions": 1e6, "mn": 1e6, "mln": 1e6, "mio": 1e6,
     "billion": 1e9, "billions": 1e9, "bn": 1e9, "bln": 1e9,
     "trillion": 1e12, "trillions": 1e12, "tn": 1e12, "trn": 1e12,

@@ -530,6 +530,14 @@ _SUMS_LOST = {"loss", "losses", "deficit", "deficits", "shortfall", "writedown",
 
 def _money_metric(a, verb) -> str:
     noun, how = measured_noun(a)
+    if noun is not None and how in ("level", "change-up", "change-down") and (
+            noun.lower_ in ("shares", "stock", "stocks") and noun.pos_ == "NOUN"):
+        # "the stock closed at $45.10"; "Shares in X jumped 12% to A$4.85" (a price of a moment of the
+        # day, which another moment's need not match: the verb keeps them apart)
+        lemma = verb.lemma_.lower() if verb is not None and verb.pos_ == "VERB" else ""
+        if lemma in ("close", "end", "finish", "settle"):
+            return "closing share price"
+        return f"share price ({lemma})" if lemma else "share price"
     if (how == "change-down" and noun is not None and noun.i == a.i and a.dep_ == "pobj" and a.head.lower_ == "of"
             and a.head.head.lower_ in _SUMS_LOST):
         return noun_words(a.head.head)        # "a quarterly loss of 45 million pounds": a loss, a sum of its own

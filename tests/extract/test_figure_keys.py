@@ -210,6 +210,18 @@ def test_a_period_right_after_a_number_is_its_own(figures):
     assert half.fields["as_of"] == {"start": "2024-01", "end": "2024-06"}
 
 
+def test_a_price_of_shares_is_a_share_price_and_a_moment_s_is_kept_apart(figures):
+    close = one(figures("Shares in Dorran Gold closed at $12.40 on Monday."), "$12.40")
+    low = one(figures("Shares in Dorran Gold fell 6% to $11.90 on Monday."), "$11.90")
+    assert close.fields["metric"] == "closing share price" and low.fields["metric"].startswith("share price")
+    assert key(close) != key(low)          # an intraday low is no closing price
+
+
+def test_lakh_and_crore_are_scale_words(figures):
+    assert one(figures("The firm paid 50 lakh rupees in fines."), "50 lakh").fields["value"] == 5_000_000
+    assert one(figures("The state awarded a contract worth 2,400 crore rupees."), "2,400 crore").fields["value"] == 24_000_000_000
+
+
 def test_the_company_is_the_company_the_article_names(figures):
     figs = figures("Brightwell Foods said on Monday it would close two plants. The company's sales fell 8% last year.")
     assert one(figs, "8%").fields["subject"] == "Brightwell Foods"
