@@ -153,6 +153,9 @@ def figure_metric(ctx, span, unit, noun, noun_tok, verb, end: int) -> str:
     """The figure's metric, in the vocabulary's words where it has them; a forecast's metric
     says so ("revenue forecast"): what a company expects is not what it reported."""
     metric = _stated_metric(ctx, span, unit, noun, noun_tok, verb, end)
+    if metric == "vote share":
+        side = _ballot_side(span)
+        metric = f"{side} vote share" if side else metric   # a referendum's yes and no are two quantities
     per = per_what(span.doc, max(end, span.end), measured_noun(anchor(span, end))[0])
     if per in _PER_PERIOD:                   # "$75 per month": the monthly premium
         period = _PER_PERIOD[per]
@@ -481,6 +484,19 @@ def _percent_metric(span, a, verb, dimension) -> str:
     if verb is not None and verb.lemma_.lower() in ("win", "get", "receive", "take", "capture", "poll"):
         return "vote share"
     return "percentage points" if dimension == "percentage point" else "share"
+
+
+_YES_WORDS = {"favour", "favor", "yes", "support"}
+_NO_WORDS = {"against", "no", "opposed", "opposing", "rejected", "rejecting"}
+
+
+def _ballot_side(span) -> str:
+    """'54.2% of ballots cast in favour', "the 'no' side took 45.8%": the side of a yes-or-no
+    vote a share is of ("yes", "no"), from the words next to it in its sentence; "" for none."""
+    doc, sent = span.doc, span.sent
+    near = [t.lower_ for t in doc[max(sent.start, span.start - 6):min(sent.end, span.end + 6)]]
+    yes, no = any(w in _YES_WORDS for w in near), any(w in _NO_WORDS for w in near)
+    return "yes" if yes and not no else "no" if no and not yes else ""
 
 
 # Verbs of a poll's answers: "70% said they would vote", "59 percent support the plan".

@@ -55,7 +55,8 @@ QUANTITY_NOUNS = {
 # Pronouns and quantifiers: words that name nothing by themselves.
 PRONOUN_LIKE = {"it", "its", "they", "them", "their", "this", "that", "these", "those", "which", "who", "what",
                 "he", "she", "his", "her", "we", "our", "i", "my", "you", "your", "one", "both", "each", "all",
-                "some", "many", "most", "others", "whose"}
+                "some", "many", "most", "others", "whose",
+                "side", "camp"}   # "the 'no' side took 45.8%": one side of the vote, named by no word of its own
 
 
 # ---------------------------------------------------------------------------------- the parse

@@ -222,6 +222,13 @@ def test_lakh_and_crore_are_scale_words(figures):
     assert one(figures("The state awarded a contract worth 2,400 crore rupees."), "2,400 crore").fields["value"] == 24_000_000_000
 
 
+def test_the_yes_and_the_no_of_a_referendum_are_two_quantities(figures):
+    figs = figures("Voters in Tessin approved the tunnel plan, with 61% of ballots cast in favour. "
+                   "The 'no' side took 39% of the votes.")
+    assert one(figs, "61%").fields["metric"] == "yes vote share" and one(figs, "39%").fields["metric"] == "no vote share"
+    assert one(figs, "39%").fields["subject"] != "side"
+
+
 def test_the_company_is_the_company_the_article_names(figures):
     figs = figures("Brightwell Foods said on Monday it would close two plants. The company's sales fell 8% last year.")
     assert one(figs, "8%").fields["subject"] == "Brightwell Foods"
