@@ -8,8 +8,9 @@ spaCy's small English pipeline makes four mistakes with names of people in news:
 - it takes a title into the name: "Crown Prince Mohammed bin Salman" is one person entity,
   so no title stands before the name. The name starts after the last title word
   (`lexicon.TITLE_WORDS`) that two or more words of the name follow ("John Major" keeps his);
-- it calls a place or a business a person: "Rennick Airport", "Kestrel Motors". A name that ends
-  in a capitalised word of a building or place (`_FACILITY_WORDS`) or of an organisation is one;
+- it calls a place or a business a person: "Rennick Airport", "Kestrel Motors", "the city of
+  Győr". A name that ends in a capitalised word of a building or place (`_FACILITY_WORDS`) or of
+  an organisation is one, and so is a name a noun of places takes with "of" (`_PLACE_OF`);
 - it calls a person an organisation: "Chancellor Olaf Scholz" tagged ORG. Two or three
   capitalised words after a capitalised title word, with no word of an organisation among
   them, are a person. (Not every mention of a name tagged a person elsewhere: the recogniser
@@ -50,7 +51,15 @@ _BUSINESS_ENDINGS = {"inc", "corp", "co", "ltd", "llc", "plc", "group", "holding
                      "technologies", "industries", "council", "ministry", "institute", "agency", "commission", "committee"}
 
 
+# Nouns of places that name the place after "of": "the Hungarian city of Győr", "the island of Kos".
+_PLACE_OF = {"city", "town", "village", "state", "province", "region", "county", "district", "island", "port",
+             "capital", "country", "kingdom", "republic", "canton", "municipality", "borough", "suburb"}
+
+
 def _mended(doc, ent) -> Span:
+    if (ent.label_ == "PERSON" and ent.start > 1 and doc[ent.start - 1].lower_ == "of"
+            and doc[ent.start - 2].lower_ in _PLACE_OF):
+        return Span(doc, ent.start, ent.end, label="GPE")   # "the city of Győr" tagged a person
     if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ in _FACILITY_WORDS and ent[-1].text[:1].isupper():
         return Span(doc, ent.start, ent.end, label="FAC")
     if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ in _BUSINESS_ENDINGS and ent[-1].text[:1].isupper():

@@ -57,7 +57,8 @@ def _role_text(words, is_person=lambda toks: all(t.ent_type_ == "PERSON" for t i
     return role
 
 
-_REMOVAL_VERBS = {"topple", "oust", "overthrow", "depose", "unseat", "dethrone", "impeach", "assassinate", "remove"}
+_REMOVAL_VERBS = {"topple", "oust", "overthrow", "depose", "unseat", "dethrone", "impeach", "assassinate", "remove",
+                  "sack", "fire", "dismiss", "axe"}
 
 
 def _removed_from_office(span) -> bool:
@@ -68,7 +69,9 @@ def _removed_from_office(span) -> bool:
         if (head.i < span.start or head.i >= span.end) and head.lemma_.lower() in _REMOVAL_VERBS \
                 and tok.dep_ in ("dobj", "nsubjpass", "obj") and _done(head):
             return True
-    return False
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    # "have sacked manager X" parsed with "sacked" a modifier of the title
+    return before is not None and before.lemma_.lower() in _REMOVAL_VERBS and before.tag_ in ("VBD", "VBN") and _done(before)
 
 
 def _done(verb) -> bool:

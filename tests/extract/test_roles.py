@@ -107,6 +107,18 @@ def test_a_title_the_ner_put_inside_the_name_is_the_names_title(roles):
     assert found == {("Aamir Khan", "Producer", "current")}
 
 
+def test_a_title_holder_sacked_or_fired_is_former(roles):
+    assert ("Ola Brekke", "manager", "former") in roles("Dunmore Rovers have sacked manager Ola Brekke after six defeats.")
+    assert ("Ann Lowe", "chief executive", "former") in roles("The board fired chief executive Ann Lowe on Monday.")
+
+
+def test_a_name_a_noun_of_places_takes_with_of_is_a_place(claims_of):
+    # (the recogniser tags this town a person)
+    claims = claims_of('"The river rose fast," said Ilona Kis, the mayor of the city of Ravenna Cole. "It is over," she added.')
+    assert not any(c.kind == "role" and c.fields["entity"] == "Ravenna Cole" for c in claims)
+    assert {c.fields["attribution"]["source"] for c in claims if c.kind == "quote"} == {"Ilona Kis"}
+
+
 def test_ousted_and_late_are_former(roles):
     assert ("Mila Sorn", "Thai prime minister", "former") in roles("Ousted Thai prime minister Mila Sorn fled abroad.")
     assert ("Omar Bello", "President", "former") in roles("The late President Omar Bello ruled for decades.")
