@@ -5,7 +5,8 @@ A date written right after a figure is that figure's (`apply_dates_of_their_own`
 values of a change ("fell from 785 to 708") are one quantity at two times
 (`pair_changes_from_to`); a value given for comparison ("compared with 0.5% in the previous
 quarter") takes the keys of the figure it is compared with (`key_compared_values`), and so does
-"the figure" referring back to it ("On 1 August the figure stood at 870", `key_back_references`); one article
+"the figure" referring back to it ("On 1 August the figure stood at 870", `key_back_references`), and
+", up 5%" after a figure is its change (`key_changes_of_the_figure_before`); one article
 gives one kind of quantity one name (`one_name_per_quantity`); a rate of change names the period
 it is over (`metric_with_rate_period`); and a figure for a period after publication keeps the
 period in its metric, not in `as_of` (`move_future_periods_to_metric`).
@@ -266,6 +267,29 @@ def key_back_references(kept):
                 if is_cumulative(metric):
                     item.draft.fields["cumulative"] = True
                 break
+
+
+def key_changes_of_the_figure_before(kept):
+    """'handled 15.8 million passengers, up 5% on the same period of 2023': a percentage written
+    ", up N%" / ", down N%" right after a figure is that figure's change: its subject, its
+    metric's increase or fall, its period."""
+    for k, item in enumerate(kept[1:], start=1):
+        fields = item.draft.fields
+        doc = item.span.doc
+        start = item.span.start
+        if fields.get("unit") != "percent" or start < 2 or doc[start - 1].lower_ not in ("up", "down"):
+            continue
+        before = kept[k - 1]
+        if doc[start - 2].text != "," or before.span.sent.start != item.span.sent.start or before.draft.fields.get("unit") == "percent":
+            continue
+        metric = fields.get("metric", "")
+        if not (_generic(metric.split(" (")[0]) or metric == before.draft.fields.get("metric")):
+            continue                          # "..., up 5% in the services sector": a quantity of its own
+        change = "increase" if doc[start - 1].lower_ == "up" else "fall"
+        base = before.draft.fields["metric"].removesuffix(" (new)")
+        fields.update(subject=before.draft.fields["subject"], metric=f"{base} {change}")
+        if "as_of" in before.draft.fields:
+            fields["as_of"] = before.draft.fields["as_of"]
 
 
 def _brought_total(a):

@@ -51,6 +51,7 @@ from .figure_parse import figure_verb
 from .figure_passes import (
     apply_dates_of_their_own,
     key_back_references,
+    key_changes_of_the_figure_before,
     key_compared_values,
     metric_with_rate_period,
     move_future_periods_to_metric,
@@ -151,6 +152,7 @@ def extract_figures(ctx: ArticleContext, quotes: list[Draft]) -> list[Draft]:
     pair_changes_from_to(ctx, kept)
     key_compared_values(kept)
     key_back_references(kept)
+    key_changes_of_the_figure_before(kept)
     one_name_per_quantity(kept)
     for item in kept:
         item.draft.fields["metric"] = specific_metric(metric_with_rate_period(item), item.verb, item.span, item.end_tok)

@@ -229,6 +229,14 @@ def test_the_yes_and_the_no_of_a_referendum_are_two_quantities(figures):
     assert one(figs, "39%").fields["subject"] != "side"
 
 
+def test_up_n_percent_after_a_figure_is_its_change(figures):
+    figs = figures("The port of Tarne handled 3.2 million containers last year, up 7% on the year before.")
+    change, level = one(figs, "7%"), one(figs, "3.2 million")
+    assert key(change)[0] == key(level)[0] and key(change)[1].endswith(key(level)[1] + " increase")   # ("annual": over a year)
+    figs = figures("Quarterly revenue at Tosca was $2bn, down 4%.")
+    assert one(figs, "4%").fields["metric"].endswith("fall")
+
+
 def test_the_company_is_the_company_the_article_names(figures):
     figs = figures("Brightwell Foods said on Monday it would close two plants. The company's sales fell 8% last year.")
     assert one(figs, "8%").fields["subject"] == "Brightwell Foods"
