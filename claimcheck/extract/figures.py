@@ -79,7 +79,7 @@ from .numbers import (
     tidy,
     unit_dimension,
 )
-from .quarters import period_right_after, quarter_of
+from .quarters import period_in_clause, period_right_after, quarter_of
 from .story import StoryIndex
 from .years import is_year_token
 
@@ -287,6 +287,8 @@ def _figure(ctx, story, span, value, consumed, quotes, unit=None):
     # its clause names ("third-quarter net profit": quarterly profit, Q3)
     own_period = period_right_after(ctx, _after(doc, end_tok, ctx), metric)
     metric, as_of = own_period or quarter_of(ctx, span, metric, verb)
+    if as_of is None and verb is not None:
+        metric, as_of = period_in_clause(ctx, span, verb, metric) or (metric, None)
     fields["metric"] = metric
     year_earlier = ctx.published is not None and _A_YEAR_EARLIER.match(ctx.text, _after(doc, end_tok, ctx))
     if isinstance(as_of, dict) and year_earlier:

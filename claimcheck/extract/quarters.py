@@ -112,8 +112,26 @@ def period_right_after(ctx, at: int, metric: str) -> tuple[str, dict] | None:
     first three months of the year", "in the second half of 2016", "in the fourth quarter";
     None when none is."""
     m = _OWN_PERIOD.match(ctx.text, at)
+    return _period(ctx, m, metric) if m is not None else None
+
+
+def period_in_clause(ctx, span, verb, metric: str) -> tuple[str, dict] | None:
+    """(metric, as_of) of a half or a run of months the figure's own clause names anywhere ("In
+    the first half of the year the airport handled 15.8 million passengers"); quarters are
+    `quarter_of`'s."""
+    sent = span.sent
+    for m in _OWN_PERIOD.finditer(sent.text):
+        words_at = sent.start_char + m.start() + len(m.group(0)) - len(m.group(0).lstrip(" ,"))   # after ", "
+        if m.group("what").lower() != "quarter" and _in_clause(span, verb, words_at):
+            found = _period(ctx, m, metric)
+            if found is not None:
+                return found
+    return None
+
+
+def _period(ctx, m, metric: str) -> tuple[str, dict] | None:
     published = ctx.published
-    if m is None or published is None:
+    if published is None:
         return None
     which, what = m.group("which").lower(), m.group("what").lower()
     if what == "quarter":

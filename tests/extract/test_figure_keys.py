@@ -208,6 +208,10 @@ def test_a_period_right_after_a_number_is_its_own(figures):
     assert one(figs, "70,000").fields["as_of"] == {"start": "2024-01", "end": "2024-03"}    # never the second quarter
     half = one(figures("The port handled 4 million tonnes in the first half of the year.", published=dt.date(2024, 8, 1)), "4 million")
     assert half.fields["as_of"] == {"start": "2024-01", "end": "2024-06"}
+    opening = one(figures("In the first half of the year the port handled 4 million tonnes.", published=dt.date(2024, 8, 1)), "4 million")
+    assert opening.fields["as_of"] == {"start": "2024-01", "end": "2024-06"}
+    other = one(figures("Profit at Tarro rose 5% in May, after falling in the first half of last year."), "5%")
+    assert other.fields["as_of"] != {"start": "2023-01", "end": "2023-06"}    # another clause's period
 
 
 def test_a_price_of_shares_is_a_share_price_and_a_moment_s_is_kept_apart(figures):
