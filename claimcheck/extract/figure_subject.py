@@ -84,6 +84,13 @@ def _figure_subject(ctx, story: StoryIndex, span, unit, noun_tok, verb, metric: 
         if owner:
             return owner
     harm = (is_cumulative(metric) and dimension == "count") or _of_the_event(metric, story)
+    if metric == "price per share":
+        # "buy Norvane for $61 a share", "pay $67 a share for Norvane", else the article's takeover
+        # target: Norvane's shares, whoever pays
+        target = (_takeover_target(verb, inside) if verb is not None else None) or _article_target(span.doc, story.body_start)
+        named = _named(ctx, story, target) if target is not None else ""
+        if named:
+            return named
     valued = child_of(verb, "dobj") if verb is not None and verb.lemma_.lower() == "value" else None
     if valued is not None and valued.i not in inside and valued.lower_ not in PRONOUN_LIKE:
         named = _named(ctx, story, valued)    # "valuing Corliss at $6.4bn": Corliss's value, not the buyer's
@@ -310,7 +317,9 @@ def _named(ctx, story, tok) -> str:
         return named[1]                        # "the Ridgeline Fire" (whatever the recogniser says)
     if tok.ent_type_ == "PERSON":
         ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-        return ctx.full_name(ent.text if ent is not None else tok.text)
+        text = ent.text if ent is not None else tok.text
+        org = story.full_org_name(clean(text))
+        return org if org != clean(text) else ctx.full_name(text)   # "Norvane" after "Norvane Bio": the company
     if tok.pos_ == "PROPN" and ctx.is_known_surname(tok.text):
         return ctx.full_name(tok.text)
     if tok.ent_type_ in ("ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "NORP"):
@@ -319,7 +328,7 @@ def _named(ctx, story, tok) -> str:
             words = [t for t in tok.subtree if t.dep_ not in ("det", "punct", "case") and not (t.dep_ == "prep" or t.head.dep_ == "prep")
                      and t.ent_type_ not in ("DATE", "TIME") and t.i <= tok.i]
             phrase = " ".join(t.text for t in words) if len(words) > len(ent) and tok.pos_ == "NOUN" else ent.text
-            return clean(phrase)
+            return story.full_org_name(clean(phrase)) if tok.ent_type_ == "ORG" else clean(phrase)
     referent = story.referent(tok)
     if referent:
         return referent
@@ -420,6 +429,27 @@ def _joined_by_and(doc, a, b) -> bool:
     lo, hi = sorted((a, b), key=lambda x: x.i if hasattr(x, "i") else x.start)
     between = doc[(lo.i + 1 if hasattr(lo, "i") else lo.end):(hi.i if hasattr(hi, "i") else hi.start)]
     return any(t.lower_ in ("and", "&") for t in between) and not any(t.pos_ in ("VERB", "AUX") for t in between)
+
+
+_BUYING_VERBS = {"buy", "acquire", "purchase", "take", "bid", "offer", "pay"}
+
+
+def _takeover_target(verb, inside):
+    """Whose shares a takeover's price per share is of: what is bought ("buy X for $61 a share"),
+    else what is paid or bid for ("pay $67 a share for X"), never the buyer."""
+    if verb.lemma_.lower() not in _BUYING_VERBS:
+        return None
+    bought = child_of(verb, "dobj")
+    if bought is not None and not any(t.i in inside for t in bought.subtree) and bought.lower_ not in PRONOUN_LIKE:
+        return bought
+    return next((obj for prep in verb.subtree if prep.dep_ == "prep" and prep.lower_ == "for"
+                 for obj in prep.children if obj.dep_ == "pobj" and obj.pos_ == "PROPN" and obj.i not in inside), None)
+
+
+def _article_target(doc, first: int):
+    """The company an article's takeover buys: the first name a verb of buying takes."""
+    return next((obj for tok in doc[first:] if tok.lemma_.lower() in ("buy", "acquire", "purchase")
+                 for obj in tok.children if obj.dep_ == "dobj" and obj.pos_ == "PROPN" and obj.ent_type_ == "ORG"), None)
 
 
 def _passive_patient(verb, inside):

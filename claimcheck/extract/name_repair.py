@@ -48,7 +48,9 @@ _FACILITY_WORDS = {"airport", "hospital", "stadium", "station", "port", "harbour
 # The last word of a business's or a body's name that no family name is ("Court", "Post" are).
 _BUSINESS_ENDINGS = {"inc", "corp", "co", "ltd", "llc", "plc", "group", "holdings", "bank", "fund", "foundation",
                      "association", "federation", "league", "club", "airlines", "airways", "motors", "systems",
-                     "technologies", "industries", "council", "ministry", "institute", "agency", "commission", "committee"}
+                     "technologies", "industries", "council", "ministry", "institute", "agency", "commission", "committee",
+                     "bio", "biotech", "pharma", "pharmaceuticals", "therapeutics", "labs", "mining", "metals", "foods",
+                     "energy", "logistics", "telecom", "shipping", "insurance", "capital", "partners"}
 
 
 # Nouns of places that name the place after "of": "the Hungarian city of Győr", "the island of Kos".

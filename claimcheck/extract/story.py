@@ -240,6 +240,15 @@ class StoryIndex:
         earlier = [e for e in self.events if e.kind == "event:" + family and e.pos < tok.i and _names_something(e)]
         return earlier[0] if earlier else own
 
+    def full_org_name(self, name: str) -> str:
+        """'Norvane' -> 'Norvane Bio' when the article names the organisation so: the longest
+        organisation name it gives that opens with this one's words (a company is named in full
+        once, then shortened)."""
+        words = name.split()
+        longer = [e.name for e in self.entities if e.kind == "org" and len(e.name.split()) > len(words)
+                  and e.name.split()[:len(words)] == words]
+        return max(longer, key=len) if longer and len(set(longer)) == 1 else name
+
     def event_in(self, sent) -> Named | None:
         """The event a sentence names, for a harm its parse hangs on no event ("killed in a blast
         at a works in Ohio" read with the works on "killed"): the first event noun's event, named

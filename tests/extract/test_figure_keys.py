@@ -118,8 +118,10 @@ def test_a_business_telling_of_results_tells_of_its_own(figures):
 
 def test_a_takeover_price_per_share_is_one_quantity_however_worded(figures):
     a = one(figures("Brill NV agreed on Monday to buy Tosca Corp for $52 per share in cash."), "$52")
-    b = one(figures("Brill will pay $48 a share in cash."), "$48")
-    assert key(a) == key(b) == ("brill", "price per share")
+    b = one(figures("Brill will pay $48 a share in cash for Tosca."), "$48")
+    assert key(a) == key(b) == ("tosca", "price per share")     # the target's shares, whoever pays
+    c = one(figures("Brill NV agreed to buy Tosca Foods on Monday. The buyer will pay $48 a share in cash."), "$48")
+    assert key(c) == ("tosca foods", "price per share")         # the article's target
     valued = one(figures("Brill will pay $48 a share, valuing Tosca at about $6.4bn."), "$6.4bn")
     assert key(valued) == ("tosca", "valuation")    # what is valued, not who pays
 
@@ -239,6 +241,11 @@ def test_up_n_percent_after_a_figure_is_its_change(figures):
     assert key(change)[0] == key(level)[0] and key(change)[1].endswith(key(level)[1] + " increase")   # ("annual": over a year)
     figs = figures("Quarterly revenue at Tosca was $2bn, down 4%.")
     assert one(figs, "4%").fields["metric"].endswith("fall")
+
+
+def test_a_company_shortened_after_its_first_mention_is_the_company(figures):
+    figs = figures("Halvard Therapeutics was founded in 2012. Its rival will pay $40 a share for Halvard.")
+    assert one(figs, "$40").fields["subject"] == "Halvard Therapeutics"
 
 
 def test_the_company_is_the_company_the_article_names(figures):
