@@ -447,9 +447,21 @@ def _takeover_target(verb, inside):
 
 
 def _article_target(doc, first: int):
-    """The company an article's takeover buys: the first name a verb of buying takes."""
-    return next((obj for tok in doc[first:] if tok.lemma_.lower() in ("buy", "acquire", "purchase")
-                 for obj in tok.children if obj.dep_ == "dobj" and obj.pos_ == "PROPN" and obj.ent_type_ == "ORG"), None)
+    """The company an article's takeover buys: the first name a verb of buying or valuing takes
+    ("buy Corliss", "valuing Corliss at $6.4bn"), or a takeover of ("the takeover of Corliss")."""
+    for tok in doc[first:]:
+        lemma = tok.lemma_.lower()
+        if lemma in ("buy", "acquire", "purchase", "value"):
+            obj = next((c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "PROPN"), None)
+        elif lemma in ("takeover", "acquisition", "purchase", "buyout"):
+            prep = child_of(tok, "prep", words={"of"})
+            obj = child_of(prep, "pobj") if prep is not None else None
+            obj = obj if obj is not None and obj.pos_ == "PROPN" else None
+        else:
+            obj = None
+        if obj is not None:
+            return obj
+    return None
 
 
 def _passive_patient(verb, inside):

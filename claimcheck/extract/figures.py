@@ -79,7 +79,7 @@ from .numbers import (
     tidy,
     unit_dimension,
 )
-from .quarters import period_in_clause, period_right_after, quarter_of
+from .quarters import period_in_clause, period_right_after, quarter_of, with_period_length
 from .story import StoryIndex
 from .years import is_year_token
 
@@ -289,13 +289,16 @@ def _figure(ctx, story, span, value, consumed, quotes, unit=None):
     metric, as_of = own_period or quarter_of(ctx, span, metric, verb)
     if as_of is None and verb is not None:
         metric, as_of = period_in_clause(ctx, span, verb, metric) or (metric, None)
+    if as_of is None:
+        as_of = period_as_of(ctx, span, verb)
+    # a quantity over a period is another quantity over a period of another length ("pre-tax
+    # profit for the first nine months" is no quarter's): the length goes into the metric
+    metric = with_period_length(metric, as_of)
     fields["metric"] = metric
     year_earlier = ctx.published is not None and _A_YEAR_EARLIER.match(ctx.text, _after(doc, end_tok, ctx))
     if isinstance(as_of, dict) and year_earlier:
-        as_of = {key: f"{int(value[:4]) - 1}{value[4:]}" for key, value in as_of.items()}   # the same quarter, a year before
+        as_of = {key: f"{int(value[:4]) - 1}{value[4:]}" for key, value in as_of.items()}   # the same period, a year before
     since = False
-    if as_of is None:
-        as_of = period_as_of(ctx, span, verb)
     if as_of is None:
         as_of, since = time_of(ctx, span, verb)
     if as_of is None and year_earlier:

@@ -82,7 +82,8 @@ def _in_clause(span, verb, char: int) -> bool:
 
 def _period_named(metric: str) -> bool:
     """Does the metric already name the period it covers ("annual growth", "full-year revenue")?"""
-    return bool(set(metric.split()) & PERIOD_WORDS)
+    words = metric.split()
+    return bool(set(words) & PERIOD_WORDS) or any(w.endswith("-month") or w == "half-year" for w in words)
 
 
 def _quarterly(metric: str) -> str:
@@ -156,4 +157,21 @@ def _period(ctx, m, metric: str) -> tuple[str, dict] | None:
         year = published.year if published.month >= first else published.year - 1
     as_of = date_range(partial_date(year, first), partial_date(year, last))
     return (_quarterly(metric) if what == "quarter" and not _period_named(metric) else metric), as_of
+
+
+_LENGTH_WORDS = {3: "quarterly", 6: "half-year", 9: "nine-month", 12: "annual"}
+
+
+def with_period_length(metric: str, as_of) -> str:
+    """The metric of a quantity over a run of months named with the run's length ("nine-month
+    pre-tax profit", "quarterly revenue"), unless it already names a period."""
+    if not isinstance(as_of, dict) or _period_named(metric):
+        return metric
+    start, end = as_of.get("start", ""), as_of.get("end", "")
+    if len(start) != 7 or len(end) != 7:
+        return metric
+    months = (int(end[:4]) * 12 + int(end[5:])) - (int(start[:4]) * 12 + int(start[5:])) + 1
+    if months < 2 or months > 24:
+        return metric
+    return f"{_LENGTH_WORDS.get(months, f'{months}-month')} {canonical_metric(metric)}"
 
