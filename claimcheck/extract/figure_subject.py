@@ -96,6 +96,10 @@ def _figure_subject(ctx, story: StoryIndex, span, unit, noun_tok, verb, metric: 
         named = _named(ctx, story, valued)    # "valuing Corliss at $6.4bn": Corliss's value, not the buyer's
         if named:
             return named
+    sufferer = _sufferer(verb, inside) if verb is not None and harm else None
+    if sufferer is not None:
+        # "the state has lost 29 soldiers, with 180 wounded": its own losses, no event's
+        return _named(ctx, story, sufferer) or clean(_noun_phrase(sufferer, story))
     patient = _passive_patient(verb, inside) if verb is not None and not harm else None
     if patient is not None:
         # "Harbour FC were fined €250,000 by the panel": the club's fine, not the panel's
@@ -432,6 +436,22 @@ def _joined_by_and(doc, a, b) -> bool:
 
 
 _BUYING_VERBS = {"buy", "acquire", "purchase", "take", "bid", "offer", "pay"}
+
+
+# Verbs whose subject owns the harm it counts ("Romania has lost 29 soldiers", "the army suffered
+# 300 casualties"), unlike a finder's ("Rescuers found two more bodies").
+_SUFFERING_VERBS = {"lose", "suffer", "sustain", "incur"}
+
+
+def _sufferer(verb, inside):
+    """Who suffers the harm a verb of losing counts, the verb's or the one it hangs on ("with 180
+    wounded" after "has lost 29 soldiers"); None for any other verb."""
+    losing = verb if verb.lemma_.lower() in _SUFFERING_VERBS else (
+        verb.head if verb.dep_ in ("advcl", "conj") and verb.head.lemma_.lower() in _SUFFERING_VERBS else None)
+    subj = child_of(losing, "nsubj") if losing is not None else None
+    if subj is None or subj.i in inside or subj.lower_ in EVENT_NOUNS or subj.pos_ not in ("NOUN", "PROPN") or is_quantity(subj):
+        return None
+    return subj
 
 
 def _takeover_target(verb, inside):

@@ -192,7 +192,7 @@ class StoryIndex:
         title = (ctx.article.meta.get("title") or "") if hasattr(ctx.article, "meta") else ""
         index.story_event = in_lead[0] if in_lead else None
         if index.story_event is None and title:
-            places = {e.name.lower() for e in index.entities if e.kind == "place"}
+            places = {e.name.lower() for e in index.entities if e.kind == "place"} | _dateline_places(ctx.article.body)
             index.story_event = _event_in_title(title, index.events, places)
         if index.story_event is None:
             index.story_event = _placed_lead_event(index, lead)
@@ -351,8 +351,14 @@ def event_name(tok) -> str:
 def opening_plural(tok, body_start: int) -> bool:
     """'Rescuers recovered ...': a plural the tagger calls a name only because it opens the
     sentence (or the body, after the dateline) capitalised."""
-    return (tok.tag_ == "NNPS" and not tok.ent_type_ and tok.i in (tok.sent.start, body_start)
+    plural = tok.tag_ == "NNPS" or (tok.tag_ == "NNP" and _PLURAL_OF_PEOPLE.search(tok.lower_) is not None)
+    return (plural and not tok.ent_type_ and tok.i in (tok.sent.start, body_start)
             and not any(c.dep_ in ("compound", "nmod", "amod", "poss") and c.pos_ == "PROPN" for c in tok.lefts))
+
+
+# Plurals of doers ("Rescuers", "Investigators", "Officials", "Firefighters") the tagger may
+# call a singular name when they open the text.
+_PLURAL_OF_PEOPLE = re.compile(r"(?:ers|ors|ists|ians|ents|ants|als|ees)$")
 
 
 def as_place(name: str) -> str:
@@ -548,6 +554,14 @@ def _placed_lead_event(index: StoryIndex, lead, end: int | None = None) -> Named
 _MONTHS = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$", re.IGNORECASE)
 
 
+def _dateline_places(body: str) -> set[str]:
+    """The places a dateline names, lower case ("LUSAKA (Reuters) -" -> {"lusaka"}): a headline's
+    "Lusaka market fire" is named by the city even where the recogniser calls it something else."""
+    found = DATELINE.match(body)
+    place = (found.group("place") or found.group("city") or "") if found else ""
+    return {p.strip().lower() for p in place.split(",") if p.strip() and not any(c.isdigit() for c in p)}
+
+
 def dateline_country(body: str) -> str:
     """The country a dateline names after its city ("MAJENE, Indonesia, Nov 16 (Global Wire) -"
     -> Indonesia): a capitalised word or two after the city, not an abbreviated state ("BOZEMAN,
@@ -597,9 +611,15 @@ def _event_named_by(title: str, places: set[str]) -> Named | None:
         after = words[k + 1:k + 4]
         if after and after[0].lower() in ("in", "at", "near") and len(after) > 1 and after[1][:1].isupper():
             place = list(itertools.takewhile(lambda w: w[:1].isupper(), after[1:]))
-            return Named(-1, "event:" + family, clean(" ".join([as_place(" ".join(place)), head])))
-        if k and words[k - 1].lower() in places:
-            return Named(-1, "event:" + family, clean(f"{words[k - 1]} {head}"))   # "Peru earthquake: ..."
+            name = re.sub(r"(?:’s|'s)$", "", " ".join(place))     # "collapse in Kenya's capital": Kenya
+            return Named(-1, "event:" + family, clean(" ".join([as_place(name), head])))
+        # "Peru earthquake: ...", "Nairobi building collapse": the place before the kind, over the
+        # lower-case words that say what collapsed or burned
+        j = k - 1
+        while j >= 0 and words[j].islower() and k - j <= 2:
+            j -= 1
+        if j >= 0 and words[j].lower() in places:
+            return Named(-1, "event:" + family, clean(f"{words[j]} {head}"))
     return None
 
 

@@ -248,6 +248,19 @@ def test_a_company_shortened_after_its_first_mention_is_the_company(figures):
     assert one(figs, "$40").fields["subject"] == "Halvard Therapeutics"
 
 
+def test_a_headline_names_the_event_by_the_place_before_its_words(figures):
+    figs = figures("LUSAKA (Reuters) - Firefighters pulled more bodies from the rubble in Lusaka, raising the death toll to 12, "
+                   "police said.", title="Death toll from Lusaka market fire rises to 12")
+    assert one(figs, "12").fields["subject"] == "Lusaka fire"       # never the firefighters
+
+
+def test_losses_a_subject_suffers_are_its_own_not_the_story_event_s(figures):
+    figs = figures("A Danish soldier was wounded in a bomb attack in Mali on Friday. "
+                   "The Nordic state has lost 12 soldiers on foreign missions, with 90 wounded, the ministry said.",
+                   title="Danish soldier wounded in Mali bomb attack")
+    assert one(figs, "90").fields["subject"] == one(figs, "12 soldiers").fields["subject"] != "Mali attack"
+
+
 def test_the_company_is_the_company_the_article_names(figures):
     figs = figures("Brightwell Foods said on Monday it would close two plants. The company's sales fell 8% last year.")
     assert one(figs, "8%").fields["subject"] == "Brightwell Foods"
