@@ -117,7 +117,9 @@ def _folder_rules(folder: str) -> list[Rule]:
         module = importlib.util.module_from_spec(spec)
         sys.modules[module_name] = module
         try:
-            spec.loader.exec_module(module)
+            # from the source every time, never a cached .pyc: an edit within the same second and of
+            # the same size would otherwise run the old code (and nothing is written into the folder)
+            exec(compile(path.read_bytes(), str(path), "exec"), module.__dict__)
         except Exception as error:
             raise RuleDefinitionError(f"{path}: cannot import: {type(error).__name__}: {error}") from None
         rules.append(rule_from_object(module, str(path)))
