@@ -116,12 +116,14 @@ def _folder_rules(folder: str) -> list[Rule]:
         spec = importlib.util.spec_from_file_location(module_name, path)
         module = importlib.util.module_from_spec(spec)
         sys.modules[module_name] = module
+        writes = sys.dont_write_bytecode
+        sys.dont_write_bytecode = True        # no .pyc in the project's folder, so never a stale one run
         try:
-            # from the source every time, never a cached .pyc: an edit within the same second and of
-            # the same size would otherwise run the old code (and nothing is written into the folder)
-            exec(compile(path.read_bytes(), str(path), "exec"), module.__dict__)
+            spec.loader.exec_module(module)
         except Exception as error:
             raise RuleDefinitionError(f"{path}: cannot import: {type(error).__name__}: {error}") from None
+        finally:
+            sys.dont_write_bytecode = writes
         rules.append(rule_from_object(module, str(path)))
     return rules
 
