@@ -78,7 +78,7 @@ def _figure_subject(ctx, story: StoryIndex, span, unit, noun_tok, verb, metric: 
                 return owner
             if (noun.lower_ not in QUANTITY_NOUNS and not is_growth_noun(noun) and noun.lower_ not in PRONOUN_LIKE
                     and noun.pos_ in ("NOUN", "PROPN") and how in ("level", "change-up", "change-down")):
-                return _named(ctx, story, noun) or clean(_noun_phrase(noun, story))   # "the economy grew 3%"
+                return _named_or_phrase(ctx, story, noun)   # "the economy grew 3%"
     if noun_tok is not None and noun_tok.i not in inside:
         owner = _owner(ctx, story, noun_tok, inside)
         if owner:
@@ -99,11 +99,11 @@ def _figure_subject(ctx, story: StoryIndex, span, unit, noun_tok, verb, metric: 
     sufferer = _sufferer(verb, inside) if verb is not None and harm else None
     if sufferer is not None:
         # "the state has lost 29 soldiers, with 180 wounded": its own losses, no event's
-        return _named(ctx, story, sufferer) or clean(_noun_phrase(sufferer, story))
+        return _named_or_phrase(ctx, story, sufferer)
     patient = _passive_patient(verb, inside) if verb is not None and not harm else None
     if patient is not None:
         # "Harbour FC were fined €250,000 by the panel": the club's fine, not the panel's
-        named = _named(ctx, story, patient) or (clean(_noun_phrase(patient, story)) if patient.pos_ in ("NOUN", "PROPN") else "")
+        named = _named_or_phrase(ctx, story, patient) if patient.pos_ in ("NOUN", "PROPN") else _named(ctx, story, patient)
         if named:
             return named
     if verb is not None:
@@ -322,7 +322,7 @@ def _named(ctx, story, tok) -> str:
     if tok.ent_type_ == "PERSON":
         ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
         text = ent.text if ent is not None else tok.text
-        org = story.full_org_name(clean(text))
+        org = story.longer_org_name(clean(text))
         return org if org != clean(text) else ctx.full_name(text)   # "Norvane" after "Norvane Bio": the company
     if tok.pos_ == "PROPN" and ctx.is_known_surname(tok.text):
         return ctx.full_name(tok.text)
@@ -332,7 +332,7 @@ def _named(ctx, story, tok) -> str:
             words = [t for t in tok.subtree if t.dep_ not in ("det", "punct", "case") and not (t.dep_ == "prep" or t.head.dep_ == "prep")
                      and t.ent_type_ not in ("DATE", "TIME") and t.i <= tok.i]
             phrase = " ".join(t.text for t in words) if len(words) > len(ent) and tok.pos_ == "NOUN" else ent.text
-            return story.full_org_name(clean(phrase)) if tok.ent_type_ == "ORG" else clean(phrase)
+            return story.longer_org_name(clean(phrase)) if tok.ent_type_ == "ORG" else clean(phrase)
     referent = story.referent(tok)
     if referent:
         return referent
@@ -347,6 +347,11 @@ def _named(ctx, story, tok) -> str:
             owner = _named(ctx, story, c)        # "the UK economy", "the Texas economy"
             return clean(f"{owner} {noun_words(tok, keep_compounds=False)}") if owner else ""
     return ""
+
+
+def _named_or_phrase(ctx, story, tok) -> str:
+    """The name a token stands for, else its short noun phrase."""
+    return _named(ctx, story, tok) or clean(_noun_phrase(tok, story))
 
 
 def _teller(pronoun):
@@ -419,7 +424,7 @@ def _coordinated(ctx, story, agent, name: str) -> str:
     if k > agent.sent.start and doc[k].lower_ in ("and", "&") and doc[k].head.i < k and doc[k].head.pos_ in ("NOUN", "PROPN"):
         others.append(doc[k].head)        # "Shrek 2 and The Incredibles", the first name hung elsewhere
     if others:
-        names = {agent.i: name} | {c.i: _named(ctx, story, c) or clean(_noun_phrase(c, story)) for c in others}
+        names = {agent.i: name} | {c.i: _named_or_phrase(ctx, story, c) for c in others}
         return " and ".join(names[i] for i in sorted(names) if names[i])
     # "Maple Motors and Birch Cars" hung on the last name's head: two names joined by "and"
     ents = [e for e in doc.ents if agent.left_edge.i <= e.start and e.end <= agent.i + 1 and e.label_ in ("ORG", "PERSON", "GPE", "NORP", "PRODUCT", "WORK_OF_ART")]
@@ -433,9 +438,6 @@ def _joined_by_and(doc, a, b) -> bool:
     lo, hi = sorted((a, b), key=lambda x: x.i if hasattr(x, "i") else x.start)
     between = doc[(lo.i + 1 if hasattr(lo, "i") else lo.end):(hi.i if hasattr(hi, "i") else hi.start)]
     return any(t.lower_ in ("and", "&") for t in between) and not any(t.pos_ in ("VERB", "AUX") for t in between)
-
-
-_BUYING_VERBS = {"buy", "acquire", "purchase", "take", "bid", "offer", "pay"}
 
 
 # Verbs whose subject owns the harm it counts ("Romania has lost 29 soldiers", "the army suffered
@@ -452,6 +454,9 @@ def _sufferer(verb, inside):
     if subj is None or subj.i in inside or subj.lower_ in EVENT_NOUNS or subj.pos_ not in ("NOUN", "PROPN") or is_quantity(subj):
         return None
     return subj
+
+
+_BUYING_VERBS = {"buy", "acquire", "purchase", "take", "bid", "offer", "pay"}
 
 
 def _takeover_target(verb, inside):

@@ -24,10 +24,15 @@ from claimcheck.normalize import NAME_PARTICLES
 
 from .lexicon import ORG_NOUNS, TITLE_WORDS
 
-_ORG_WORDS = ORG_NOUNS | {"inc", "corp", "co", "ltd", "llc", "plc", "group", "holdings", "bank", "fund", "foundation",
-                          "association", "federation", "league", "club", "network", "media", "news", "times", "post",
-                          "organization", "organisation", "railway", "railways", "airline", "airlines", "airways",
-                          "motors", "systems", "technologies", "energy", "industries", "partners", "capital"}
+# The last word of a business's or a body's name that no family name is ("Court", "Post" are).
+_BUSINESS_ENDINGS = {"inc", "corp", "co", "ltd", "llc", "plc", "group", "holdings", "bank", "fund", "foundation",
+                     "association", "federation", "league", "club", "airlines", "airways", "motors", "systems",
+                     "technologies", "industries", "council", "ministry", "institute", "agency", "commission", "committee",
+                     "bio", "biotech", "pharma", "pharmaceuticals", "therapeutics", "labs", "mining", "metals", "foods",
+                     "energy", "logistics", "telecom", "shipping", "insurance", "capital", "partners"}
+# Words of an organisation's name anywhere in it: "Harlow Foods Inc" after a title is no person.
+_ORG_WORDS = ORG_NOUNS | _BUSINESS_ENDINGS | {"network", "media", "news", "times", "post", "organization", "organisation",
+                                              "railway", "railways", "airline"}
 
 
 def mend_person_names(doc) -> None:
@@ -44,13 +49,6 @@ _FACILITY_WORDS = {"airport", "hospital", "stadium", "station", "port", "harbour
                    "college", "school", "academy", "bridge", "dam", "mine", "prison", "park", "square", "street",
                    "road", "avenue", "centre", "center", "arena", "cathedral", "church", "mosque", "palace", "tower"}
 
-
-# The last word of a business's or a body's name that no family name is ("Court", "Post" are).
-_BUSINESS_ENDINGS = {"inc", "corp", "co", "ltd", "llc", "plc", "group", "holdings", "bank", "fund", "foundation",
-                     "association", "federation", "league", "club", "airlines", "airways", "motors", "systems",
-                     "technologies", "industries", "council", "ministry", "institute", "agency", "commission", "committee",
-                     "bio", "biotech", "pharma", "pharmaceuticals", "therapeutics", "labs", "mining", "metals", "foods",
-                     "energy", "logistics", "telecom", "shipping", "insurance", "capital", "partners"}
 
 
 # Nouns of places that name the place after "of": "the Hungarian city of Győr", "the island of Kos".

@@ -240,7 +240,7 @@ class StoryIndex:
         earlier = [e for e in self.events if e.kind == "event:" + family and e.pos < tok.i and _names_something(e)]
         return earlier[0] if earlier else own
 
-    def full_org_name(self, name: str) -> str:
+    def longer_org_name(self, name: str) -> str:
         """'Norvane' -> 'Norvane Bio' when the article names the organisation so: the longest
         organisation name it gives that opens with this one's words (a company is named in full
         once, then shortened)."""
@@ -329,7 +329,7 @@ def event_name(tok) -> str:
         elif c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
             mods.append(text)
     for c in tok.rights:
-        if c.dep_ == "prep" and c.lower_ == "of" and family_of(tok) == "disaster" and not mods:
+        if c.dep_ == "prep" and c.lower_ == "of" and EVENT_NOUNS.get(tok.lower_) == "disaster" and not mods:
             what, obj = _what_collapsed(c)    # "the collapse of the bank": the bank collapse
             if what:
                 mods.append(what)
@@ -365,10 +365,6 @@ def as_place(name: str) -> str:
     """A nationality adjective as the place it names ("Chilean" -> "Chile"): headlines write
     "a Chilean copper mine" where the body says "a mine in Chile"."""
     return DEMONYMS.get(name.lower(), name)
-
-
-def family_of(tok) -> str | None:
-    return EVENT_NOUNS.get(tok.lower_)
 
 
 _PART_NOUNS = {"part", "parts", "section", "sections", "portion", "wing", "floor", "roof", "wall", "span"}
@@ -554,21 +550,23 @@ def _placed_lead_event(index: StoryIndex, lead, end: int | None = None) -> Named
 _MONTHS = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$", re.IGNORECASE)
 
 
+def _dateline_place(body: str) -> str:
+    """The place words of the body's dateline ("MAJENE, Indonesia, Nov 16 "), "" for none."""
+    found = DATELINE.match(body)
+    return (found.group("place") or found.group("city") or "") if found else ""
+
+
 def _dateline_places(body: str) -> set[str]:
     """The places a dateline names, lower case ("LUSAKA (Reuters) -" -> {"lusaka"}): a headline's
     "Lusaka market fire" is named by the city even where the recogniser calls it something else."""
-    found = DATELINE.match(body)
-    place = (found.group("place") or found.group("city") or "") if found else ""
-    return {p.strip().lower() for p in place.split(",") if p.strip() and not any(c.isdigit() for c in p)}
+    return {p.strip().lower() for p in _dateline_place(body).split(",") if p.strip() and not any(c.isdigit() for c in p)}
 
 
 def dateline_country(body: str) -> str:
     """The country a dateline names after its city ("MAJENE, Indonesia, Nov 16 (Global Wire) -"
     -> Indonesia): a capitalised word or two after the city, not an abbreviated state ("BOZEMAN,
     Mont.") nor a date; "" for none."""
-    found = DATELINE.match(body)
-    place = (found.group("place") or found.group("city") or "") if found else ""
-    parts = [p.strip() for p in place.split(",")][1:]
+    parts = [p.strip() for p in _dateline_place(body).split(",")][1:]
     parts = [p for p in parts if p and not any(c.isdigit() for c in p) and not _MONTHS.search(p)]
     if not parts:
         return ""
