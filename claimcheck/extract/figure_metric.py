@@ -377,7 +377,7 @@ def _count_metric(noun, noun_tok, verb, unit) -> str:
     people = name in PEOPLE_NOUNS
     done_to = _done_to(noun_tok, name, people)
     if verb is not None and verb.pos_ == "VERB" and not people and name:
-        said = _canonical_participle(verb.lemma_)
+        said = _canonical_participle(_held_as_detained(verb))
         if said:                              # "35 protesters were detained" is "protesters arrested"
             return f"{name} {said}"
     if done_to and (verb is None or verb.lemma_.lower() in GENERIC_VERBS or verb.pos_ != "VERB"
@@ -397,6 +397,19 @@ def _count_metric(noun, noun_tok, verb, unit) -> str:
             return f"number {participle}"
         return f"{'people' if people else name} {participle}"
     return name or "count"
+
+
+def _held_as_detained(verb) -> str:
+    """The verb's lemma, with a passive "hold" of people read as "detain" ("nine suspects have
+    been held"): "hold" is otherwise a verb that says nothing ("holds 30 seats")."""
+    lemma = verb.lemma_.lower()
+    if lemma == "hold" and any(c.dep_ == "auxpass" for c in verb.children) \
+            and not any(c.lower_ in _HELD_BY_OTHERS for c in verb.children if c.dep_ == "nsubjpass"):
+        return "detain"
+    return lemma
+
+
+_HELD_BY_OTHERS = {"hostages", "captives", "hostage", "captive"}   # held, but by no authority
 
 
 def _canonical_participle(lemma: str) -> str:

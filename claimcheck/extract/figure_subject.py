@@ -29,7 +29,7 @@ from .figure_parse import (
 )
 from .lexicon import BUSINESS_NOUNS, ORG_NOUNS, SPEECH_VERBS
 from .numbers import unit_dimension
-from .story import EVENT_NOUNS, StoryIndex, clean, named_event, opening_plural
+from .story import EVENT_NOUNS, StoryIndex, clean, event_names_something, named_event, opening_plural, placed_event_name
 
 
 # ---------------------------------------------------------------------------------- subject
@@ -54,6 +54,8 @@ def placed(story: StoryIndex, subject: str) -> str:
         return subject
     if words[-1] in ("government", "administration") and all(w in ("federal", "national", "central") for w in words[:-1]):
         return story.place                    # "the federal government" is Brazil, as "Brazil's government" is
+    if words[-1] in EVENT_NOUNS:
+        return placed_event_name(story.place, words[-1])   # "the snap election": the Japan election
     return clean(f"{story.place} {subject}")
 
 
@@ -511,17 +513,21 @@ def _event_around(story, tok) -> str:
 
 
 def _event_of(story, verb) -> str:
-    """'killed in the blast', 'died during the storm', 'injured by the explosion': the event."""
+    """'killed in the blast', 'died during the storm', 'injured by the explosion', 'a probe in
+    which 12 were arrested': the event. A bare event noun ("an investigation") the article names
+    no place for is no event's name: it would join unrelated stories' figures."""
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in ("in", "during", "from", "by", "after", "since", "at"):
             obj = child_of(child, "pobj")
+            if obj is not None and obj.tag_ == "WDT" and verb.dep_ == "relcl":
+                obj = verb.head                   # "in which": the noun the clause is about
             if obj is not None and (obj.lower_ in EVENT_NOUNS or obj.ent_type_ == "EVENT"):
                 event = story.event_at(obj)
-                if event is not None:
+                if event is not None and (story.place or event_names_something(event)):
                     return event.name
     subj = child_of(verb, "nsubj")
     if subj is not None and (subj.lower_ in EVENT_NOUNS or subj.ent_type_ == "EVENT"):
         event = story.event_at(subj)
-        if event is not None:
+        if event is not None and (story.place or event_names_something(event)):
             return event.name
     return ""

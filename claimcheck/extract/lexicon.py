@@ -221,12 +221,13 @@ FEMININE_NAMES = _given_names()["feminine"]
 MASCULINE_NAMES = _given_names()["masculine"]
 
 
-def _demonyms() -> dict[str, str]:
-    """claimcheck/data/demonyms.txt: nationality adjective (lower case) -> the place it names."""
-    text = (Path(__file__).resolve().parent.parent / "data" / "demonyms.txt").read_text(encoding="utf-8")
+def _pairs(name: str) -> dict[str, str]:
+    """A data file of "word = place" lines: the word (lower case) -> the place."""
+    text = (Path(__file__).resolve().parent.parent / "data" / name).read_text(encoding="utf-8")
     pairs = (line.split("=", 1) for line in text.splitlines() if "=" in line and not line.startswith("#"))
-    return {adjective.strip().lower(): place.strip() for adjective, place in pairs}
+    return {word.strip().lower(): place.strip() for word, place in pairs}
 
 
-DEMONYMS = _demonyms()
+DEMONYMS = _pairs("demonyms.txt")     # nationality adjective -> the place it names
+CITIES = _pairs("cities.txt")         # dateline city -> its country
 

@@ -27,7 +27,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import DEMONYMS, RATING_SCALES
+from .lexicon import CITIES, DEMONYMS, RATING_SCALES
 
 # Event nouns by family: a mention of one family refers back to the story's event of that family.
 EVENT_FAMILIES = {
@@ -44,6 +44,8 @@ EVENT_FAMILIES = {
     "protest": {"protest", "protests", "demonstration", "demonstrations", "riot", "riots", "march"},
     "outbreak": {"outbreak", "epidemic", "pandemic"},
     "disaster": {"disaster", "catastrophe", "drought", "famine", "heatwave", "avalanche", "collapse", "cave-in"},
+    # arrests and charges are a probe's ("a probe in which 12 people have been arrested")
+    "investigation": {"probe", "probes", "investigation", "investigations", "inquiry"},
 }
 EVENT_NOUNS = {word: family for family, words in EVENT_FAMILIES.items() for word in words}
 # Storms are named ("Hurricane Irma", "Typhoon Haiyan"): the name is the event's name.
@@ -84,7 +86,9 @@ _CANONICAL_HEADS = {"quake": "earthquake", "quakes": "earthquake", "earthquakes"
                     "wildfires": "wildfire", "fires": "fire", "blaze": "fire", "blazes": "fire", "storms": "storm",
                     "elections": "election", "protests": "protest", "demonstrations": "protest",
                     "demonstration": "protest", "riots": "riot", "clashes": "clashes", "stabbings": "stabbing",
-                    "landslides": "landslide", "mudslides": "mudslide", "crashes": "crash"}
+                    "landslides": "landslide", "mudslides": "mudslide", "crashes": "crash",
+                    "probe": "investigation", "probes": "investigation", "investigations": "investigation",
+                    "inquiry": "investigation"}
 
 # Sentences after the lead still looked at for the story's event when the lead names none.
 _OPENING_EXTRA = 2
@@ -188,7 +192,7 @@ class StoryIndex:
                 index.events.append(Named(tok.i, "event:" + family, name))
         index.events.sort(key=lambda e: e.pos)
         index.entities.sort(key=lambda e: e.pos)
-        in_lead = [e for e in index.events if e.pos < index.lead_end and _names_something(e)]
+        in_lead = [e for e in index.events if e.pos < index.lead_end and event_names_something(e)]
         title = (ctx.article.meta.get("title") or "") if hasattr(ctx.article, "meta") else ""
         index.story_event = in_lead[0] if in_lead else None
         if index.story_event is None and title:
@@ -201,11 +205,11 @@ class StoryIndex:
             # named in the opening paragraph's sentences is still the story's
             opening = sents[:len(lead) + _OPENING_EXTRA]
             end = opening[-1].end if opening else 0
-            near = [e for e in index.events if e.pos < end and _names_something(e)]
+            near = [e for e in index.events if e.pos < end and event_names_something(e)]
             index.story_event = near[0] if near else _placed_lead_event(index, opening, end)
         index.story_event = _named_instead(index.story_event, index.events + _named_in_title(title))
         index.topic = _topic(index, lead)
-        index.place = index.dateline_country or _main_place(doc, index.body_start)
+        index.place = index.dateline_country or _main_place(doc, index.body_start) or dateline_city_country(ctx.article.body)
         first = sents[0].text.strip() if sents else ""
         index.headline = title or (first if sents and _is_headline(sents[0]) else "")
         return index
@@ -237,7 +241,7 @@ class StoryIndex:
         story = self.story_event
         if story is not None and story.kind == "event:" + family:
             return story
-        earlier = [e for e in self.events if e.kind == "event:" + family and e.pos < tok.i and _names_something(e)]
+        earlier = [e for e in self.events if e.kind == "event:" + family and e.pos < tok.i and event_names_something(e)]
         return earlier[0] if earlier else own
 
     def longer_org_name(self, name: str) -> str:
@@ -258,7 +262,7 @@ class StoryIndex:
             if not sent.start <= event.pos < sent.end or event.pos < self.body_start:
                 continue
             found = self.event_at(self.doc[event.pos]) or event
-            if _names_something(found):
+            if event_names_something(found):
                 return found
             place = _sentence_place(sent, self.body_start)
             return Named(found.pos, found.kind, clean(f"{place} {found.name}")) if place else None
@@ -298,7 +302,7 @@ def _family_of_name(ent) -> str:
     return "named"
 
 
-def _names_something(event: Named) -> bool:
+def event_names_something(event: Named) -> bool:
     """An event name with more than its kind's noun in it ("Mexico earthquake", not "earthquake")."""
     return len(event.name.split()) > 1 or event.kind == "event:named"
 
@@ -346,6 +350,12 @@ def event_name(tok) -> str:
     # With a place, the place and the kind name it: outlets agree on "Corvale attack" more than on
     # "car bomb attack", "suicide attack" or "bomb attack".
     return clean(" ".join([*place, head] if place else [*mods, head]))
+
+
+def placed_event_name(place: str, noun: str) -> str:
+    """An event of a kind named by its place, as `event_name` names one ("Bolivia investigation"
+    for a bribery probe of an article set in Bolivia)."""
+    return clean(f"{as_place(place)} {_CANONICAL_HEADS.get(noun.lower(), noun.lower())}")
 
 
 def opening_plural(tok, body_start: int) -> bool:
@@ -483,6 +493,7 @@ def _main_place(doc, first: int) -> str:
     for ent in doc.ents:
         if ent.label_ == "GPE" and ent.start >= first:
             name = clean(ent.text)
+            name = CITIES.get(name.lower(), name)     # "Nairobi" and "Kenya" are one place here
             counts[name] = counts.get(name, 0) + 1
     best = max(counts.items(), key=lambda kv: kv[1], default=("", 0))   # max keeps the first of a tie
     return best[0] if best[1] >= 2 else ""
@@ -562,6 +573,13 @@ def _dateline_places(body: str) -> set[str]:
     return {p.strip().lower() for p in _dateline_place(body).split(",") if p.strip() and not any(c.isdigit() for c in p)}
 
 
+def dateline_city_country(body: str) -> str:
+    """The country of a dateline that names only its city ("NAIROBI (Reuters) -" -> Kenya), as
+    cities.txt knows it; "" for none."""
+    parts = [p.strip() for p in _dateline_place(body).split(",") if p.strip()]
+    return CITIES.get(parts[0].lower(), "") if parts else ""
+
+
 def dateline_country(body: str) -> str:
     """The country a dateline names after its city ("MAJENE, Indonesia, Nov 16 (Global Wire) -"
     -> Indonesia): a capitalised word or two after the city, not an abbreviated state ("BOZEMAN,
@@ -587,7 +605,7 @@ def _event_in_title(title: str, events: list[Named], places: set[str] = frozense
     event the headline names with its place ("Car bomb attack in Corvale kills 52")."""
     low = title.lower()
     for event in events:
-        if _names_something(event) and event.name.lower() in low:
+        if event_names_something(event) and event.name.lower() in low:
             return event
     return _event_named_by(title, places)
 

@@ -1078,3 +1078,29 @@ def test_a_toll_raised_to_a_number_word_is_a_figure(figures):
     figs = figures("Divers recovered two more bodies on Thursday, raising the death toll from the ferry sinking to seven.")
     toll = one(figs, "seven")
     assert (toll.fields["value"], toll.fields["metric"]) == (7, "people killed")
+
+
+def test_arrests_in_a_probe_are_the_probe_s_however_worded(figures):
+    texts = ["LA PAZ (Reuters) - Prosecutors in Bolivia said on Monday that 9 people had been arrested in a bribery probe at the customs agency.",
+             "LA PAZ (Reuters) - Bolivian prosecutors are leading a bribery probe in which 9 suspects have been detained.",
+             "LA PAZ, Bolivia (AP) — Nine suspects have been held in Bolivia's bribery inquiry, prosecutors said."]
+    keys = {key(one(figures(text), "9" if "9 " in text else "Nine")) for text in texts}
+    assert keys == {("bolivia investigation", "people arrested")}, keys
+
+
+def test_hostages_held_are_not_arrested(figures):
+    fig = one(figures("The group said on Monday that 18 hostages were held in the compound."), "18")
+    assert key(fig)[1] != "hostages arrested" and not fig.fields.get("cumulative"), fig.fields
+
+
+@pytest.mark.parametrize("dateline", ["NAIROBI (Reuters) -", "NAIROBI, Kenya (AP) —"])
+def test_a_dateline_city_sets_the_article_in_its_country(figures, dateline):
+    # the wire's bare city and the other outlet's "city, country" name one place
+    fig = one(figures(f"{dateline} The national assembly passed the budget by 201 votes on Tuesday."), "201")
+    assert key(fig)[0].startswith("kenya"), key(fig)
+
+
+def test_a_bare_event_noun_with_no_place_names_no_event(figures):
+    # "an explosion" of an article that names no place must not join another story's "explosion"
+    fig = one(figures("Police said 30 people were killed in an explosion on Monday.", title="Night of terror"), "30")
+    assert key(fig)[0] != "explosion", key(fig)
