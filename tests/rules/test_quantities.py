@@ -100,6 +100,8 @@ def test_below_and_overlap(a, b, below):
         ("HK$ bn", "HKD", 1e9),
         ("Canadian dollars", "CAD", 1),  # never USD, though "dollars" alone is
         ("Australian dollars", "AUD", 1),
+        ("Norwegian crowns", "NOK", 1),  # the wire's English for kroner
+        ("Swedish crowns", "SEK", 1),
         ("bn euros", "EUR", 1e9),
         ("years", "duration", 365.25 * 86400),
         ("months", "duration", 365.25 * 86400 / 12),
