@@ -523,11 +523,16 @@ def _event_of(story, verb) -> str:
                 obj = verb.head                   # "in which": the noun the clause is about
             if obj is not None and (obj.lower_ in EVENT_NOUNS or obj.ent_type_ == "EVENT"):
                 event = story.event_at(obj)
-                if event is not None and (story.place or event_names_something(event)):
+                if _names_an_event(story, event):
                     return event.name
     subj = child_of(verb, "nsubj")
     if subj is not None and (subj.lower_ in EVENT_NOUNS or subj.ent_type_ == "EVENT"):
         event = story.event_at(subj)
-        if event is not None and (story.place or event_names_something(event)):
+        if _names_an_event(story, event):
             return event.name
     return ""
+
+
+def _names_an_event(story, event) -> bool:
+    """An event found, named by more than its kind's noun or placed by the article (`placed`)."""
+    return event is not None and bool(story.place or event_names_something(event))
